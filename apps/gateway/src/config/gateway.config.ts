@@ -1,0 +1,72 @@
+import { intFromEnv, messagingConfigFrom, messagingEnv, parseConfig } from '@portico/config';
+import { z } from 'zod';
+
+/** Well-known development values; production refuses to boot with any of them. */
+export const DEVELOPMENT_SECRETS = {
+  PORTAL_JWT_SECRET: 'portico-development-portal-secret-do-not-use-in-production',
+  PORTICO_ADMIN_TOKEN: 'portico-development-admin-token',
+} as const;
+
+const MIN_SECRET_LENGTH = 32;
+
+const schema = z
+  .object({
+    ...messagingEnv,
+    PORT: intFromEnv(3000, 0, 65_535),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .default('http://localhost:3000')
+      .transform((v) => v.replace(/\/+$/, '')),
+    PORTAL_JWT_SECRET: z.string().default(DEVELOPMENT_SECRETS.PORTAL_JWT_SECRET),
+    PORTICO_ADMIN_TOKEN: z.string().default(DEVELOPMENT_SECRETS.PORTICO_ADMIN_TOKEN),
+    BODY_LIMIT_BYTES: intFromEnv(1_048_576, 1_024, 104_857_600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of Object.keys(DEVELOPMENT_SECRETS) as (keyof typeof DEVELOPMENT_SECRETS)[]) {
+      if (env[name] === DEVELOPMENT_SECRETS[name]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is the development default; set a secret of your own in production',
+        });
+      } else if (env[name].length < MIN_SECRET_LENGTH) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `must be at least ${MIN_SECRET_LENGTH} characters in production`,
+        });
+      }
+    }
+  });
+
+export interface GatewayConfig {
+  env: z.output<typeof schema>['NODE_ENV'];
+  logLevel: z.output<typeof schema>['LOG_LEVEL'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  portalJwtSecret: string;
+  adminToken: string;
+  bodyLimitBytes: number;
+  messaging: ReturnType<typeof messagingConfigFrom>;
+}
+
+/** Injection token; the interface of the same name is its type. */
+export const GatewayConfig = Symbol('GatewayConfig');
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = parseConfig('gateway', schema, env);
+  return {
+    env: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    publicUrl: parsed.PUBLIC_URL,
+    portalJwtSecret: parsed.PORTAL_JWT_SECRET,
+    adminToken: parsed.PORTICO_ADMIN_TOKEN,
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    messaging: messagingConfigFrom(parsed, 'gateway'),
+  };
+}

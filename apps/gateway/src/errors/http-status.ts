@@ -1,0 +1,23 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '@portico/contracts';
+
+/** The one place a service's error code becomes an HTTP status. */
+export function httpStatusFor(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.NotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.Conflict:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.Unauthorized:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.ServiceUnavailable:
+    case ErrorCode.ServiceTimeout:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ErrorCode.Internal:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}

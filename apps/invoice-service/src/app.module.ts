@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@portico/messaging';
+import { PersistenceModule } from '@portico/persistence';
+import { InvoiceServiceConfig } from './config/invoice-service.config';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static register(config: InvoiceServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot(config.database),
+        MessagingModule.forRoot(config.messaging),
+        HealthModule,
+      ],
+      providers: [{ provide: InvoiceServiceConfig, useValue: config }],
+      exports: [InvoiceServiceConfig],
+    };
+  }
+}

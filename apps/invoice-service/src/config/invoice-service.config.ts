@@ -1,0 +1,24 @@
+import { databaseEnv, messagingConfigFrom, messagingEnv, parseConfig } from '@portico/config';
+import { z } from 'zod';
+
+const schema = z.object({ ...messagingEnv, ...databaseEnv('portico_invoices') });
+
+export interface InvoiceServiceConfig {
+  env: z.output<typeof schema>['NODE_ENV'];
+  logLevel: z.output<typeof schema>['LOG_LEVEL'];
+  messaging: ReturnType<typeof messagingConfigFrom>;
+  database: { uri: string; database: string };
+}
+
+/** Injection token; the interface of the same name is its type. */
+export const InvoiceServiceConfig = Symbol('InvoiceServiceConfig');
+
+export function loadInvoiceServiceConfig(env: NodeJS.ProcessEnv = process.env): InvoiceServiceConfig {
+  const parsed = parseConfig('invoice-service', schema, env);
+  return {
+    env: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    messaging: messagingConfigFrom(parsed, 'invoice-service'),
+    database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },
+  };
+}

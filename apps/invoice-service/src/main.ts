@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { logLevelsFrom } from '@portico/config';
+import { AppModule } from './app.module';
+import { loadInvoiceServiceConfig } from './config/invoice-service.config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadInvoiceServiceConfig();
+  // No HTTP listener: this service is reached only through RabbitMQ.
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: logLevelsFrom(config.logLevel),
+  });
+  app.enableShutdownHooks();
+}
+
+bootstrap().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

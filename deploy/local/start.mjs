@@ -1,0 +1,118 @@
+// `npm start`: install, provision, build, and run the whole stack in the foreground.
+import { createWriteStream, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { provisionInfrastructure } from './lib/infrastructure.mjs';
+import { log, ProvisionError } from './lib/log.mjs';
+import { build, ensureDependencies } from './lib/node-project.mjs';
+import { projectRoot, runDir } from './lib/paths.mjs';
+import { isListening } from './lib/ports.mjs';
+import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+
+const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
+const dir = runDir('stack');
+const supervisorFile = join(dir, 'supervisor.pid');
+const port = Number(process.env.PORT || 3000);
+const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
+
+let registry;
+let stopping = false;
+
+async function main() {
+  if (existsSync(supervisorFile) && isRunning(Number(readFileSync(supervisorFile, 'utf8')))) {
+    throw new ProvisionError('Portico is already running from this checkout; `npm stop` stops it.');
+  }
+  registry = new ProcessRegistry(dir);
+  await registry.stopAll(); // leftovers of a start that was killed without cleaning up
+  writeFileSync(supervisorFile, String(process.pid));
+  if (await isListening(port)) {
+    throw new ProvisionError(`port ${port} is already in use; set PORT to run the gateway elsewhere`);
+  }
+
+  ensureDependencies();
+  const { broker, database, chromium } = await provisionInfrastructure(registry);
+  build();
+
+  const env = {
+    NODE_ENV: process.env.NODE_ENV || 'development',
+    AMQP_URL: broker.url,
+    MONGODB_URI: database.uri,
+    CHROMIUM_PATH: chromium,
+    PORT: String(port),
+    HOST: process.env.HOST || '127.0.0.1',
+    PUBLIC_URL: publicUrl,
+  };
+  const children = SERVICES.map((name) => startService(name, env));
+  for (const child of children) {
+    void child.exited.then(({ code, signal }) => {
+      if (stopping) return;
+      log.fail(`${child.serviceName} exited (${signal ?? `code ${code}`}); stopping everything`);
+      void shutdown(1);
+    });
+  }
+  await waitUntilReady();
+  console.log(`
+  Portico is running
+    Gateway     ${publicUrl}
+    Readiness   ${publicUrl}/health/ready
+    Logs        ${join(dir, 'logs')}
+
+  Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
+`);
+}
+
+function startService(name, env) {
+  const child = registry.start(name, process.execPath, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], {
+    env,
+    cwd: projectRoot,
+    output: 'pipe',
+  });
+  child.serviceName = name;
+  const file = createWriteStream(registry.logPath(name), { flags: 'a' });
+  const prefix = `[${name}]`.padEnd(19);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      file.write(chunk);
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) process.stdout.write(`${prefix} ${line}\n`);
+    });
+  }
+  return child;
+}
+
+async function waitUntilReady() {
+  const deadline = Date.now() + 90_000;
+  let last = '';
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await sleep(500);
+  }
+  if (!stopping) throw new ProvisionError(`the stack did not become ready within 90 s (last answer: ${last})`);
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log.step('stopping everything started by npm start');
+  await registry?.stopAll();
+  rmSync(supervisorFile, { force: true });
+  log.ok('stopped');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error) => {
+  log.fail(error instanceof ProvisionError ? error.message : error.stack);
+  await shutdown(1);
+});

@@ -1,0 +1,40 @@
+import {
+  describeDetails,
+  detailsFromZod,
+  eventEnvelopeSchema,
+  type EventContract,
+  type EventEnvelope,
+} from '@portico/contracts';
+
+export type ParsedEvent =
+  | { ok: true; contract: EventContract; event: EventEnvelope<unknown> }
+  | { ok: false; reason: string };
+
+/**
+ * Everything that can be wrong with a message before any handler runs. Each failure is permanent
+ * (redelivering the same bytes cannot fix them), so the caller dead-letters it with this reason.
+ */
+export function parseEvent(body: Buffer, contracts: ReadonlyMap<string, EventContract>): ParsedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    return { ok: false, reason: `invalid_json: ${(error as Error).message}` };
+  }
+  const envelope = eventEnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    return { ok: false, reason: `invalid_envelope: ${describeDetails(detailsFromZod(envelope.error))}` };
+  }
+  const contract = contracts.get(envelope.data.type);
+  if (!contract) {
+    return { ok: false, reason: `unhandled_type: no handler for "${envelope.data.type}"` };
+  }
+  const data = contract.schema.safeParse(envelope.data.data);
+  if (!data.success) {
+    return {
+      ok: false,
+      reason: `invalid_payload: ${describeDetails(detailsFromZod(data.error, 'data'))}`,
+    };
+  }
+  return { ok: true, contract, event: { ...envelope.data, data: data.data } };
+}

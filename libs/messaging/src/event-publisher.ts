@@ -1,0 +1,80 @@
+import {
+  DomainError,
+  ErrorCode,
+  detailsFromZod,
+  eventEnvelopeSchema,
+  type EventContract,
+  type EventData,
+  type EventEnvelope,
+} from '@portico/contracts';
+import type { AmqpConnection } from './amqp-connection';
+import { ReliablePublisher } from './confirm-channel';
+import { Header } from './message-headers';
+import { declareEventsExchange, eventsExchangeName } from './topology';
+
+/**
+ * Publishes events to `billing.events` exactly as an upstream system would: plain JSON, routing
+ * key = event type, persistent, and only reported as sent once the broker confirmed it.
+ */
+export class EventPublisher {
+  private readonly publisher: ReliablePublisher;
+  private readonly exchange: string;
+
+  constructor(connection: AmqpConnection, namespace: string, publishTimeoutMs: number) {
+    this.exchange = eventsExchangeName(namespace);
+    this.publisher = new ReliablePublisher(connection, publishTimeoutMs, async (channel) => {
+      await declareEventsExchange(channel, namespace);
+    });
+  }
+
+  start(): Promise<void> {
+    return this.publisher.start();
+  }
+
+  stop(): Promise<void> {
+    return this.publisher.stop();
+  }
+
+  /** Validates against the contract before anything leaves the process. */
+  async publish<C extends EventContract>(
+    contract: C,
+    envelope: Omit<EventEnvelope<EventData<C>>, 'type'>,
+    options: { correlationId?: string } = {},
+  ): Promise<void> {
+    const full = { ...envelope, type: contract.type };
+    const envelopeCheck = eventEnvelopeSchema.safeParse(full);
+    if (!envelopeCheck.success) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'invalid event envelope',
+        detailsFromZod(envelopeCheck.error),
+      );
+    }
+    const dataCheck = contract.schema.safeParse(full.data);
+    if (!dataCheck.success) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `invalid ${contract.type} payload`,
+        detailsFromZod(dataCheck.error, 'data'),
+      );
+    }
+    await this.publishRaw(full.type, Buffer.from(JSON.stringify(full)), full.id, options.correlationId);
+  }
+
+  /** For envelopes already validated elsewhere (HTTP ingestion, the Lago bridge, benchmarks). */
+  async publishRaw(
+    routingKey: string,
+    body: Buffer,
+    messageId: string,
+    correlationId?: string,
+  ): Promise<void> {
+    await this.publisher.publish(this.exchange, routingKey, body, {
+      persistent: true,
+      contentType: 'application/json',
+      messageId,
+      type: routingKey,
+      timestamp: Math.floor(Date.now() / 1000),
+      headers: correlationId ? { [Header.CorrelationId]: correlationId } : {},
+    });
+  }
+}

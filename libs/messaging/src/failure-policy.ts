@@ -1,0 +1,27 @@
+import { DomainError, ErrorCode } from '@portico/contracts';
+
+/**
+ * A handler failure is worth retrying only if time can fix it (a database or service briefly
+ * away). A DomainError about the message itself will fail the same way every time.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof DomainError)) return true;
+  switch (error.code) {
+    case ErrorCode.ServiceUnavailable:
+    case ErrorCode.ServiceTimeout:
+    case ErrorCode.Internal:
+      return true;
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.NotFound:
+    case ErrorCode.Conflict:
+    case ErrorCode.Unauthorized:
+    case ErrorCode.Forbidden:
+      return false;
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,68 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AmqpConnection } from './amqp-connection';
+import { EventConsumer } from './event-consumer';
+import { EventPublisher } from './event-publisher';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { RpcClient } from './rpc-client';
+import { RpcServer } from './rpc-server';
+
+const DEFAULT_PUBLISH_TIMEOUT_MS = 15_000;
+
+/**
+ * The only place an app gets broker access. Provides EventPublisher and RpcClient to inject, and
+ * consumes with every `@HandleEvent` / `@HandleRpc` method it finds among the app's providers.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: AmqpConnection,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new AmqpConnection(o.url, o.appName),
+        },
+        {
+          provide: EventPublisher,
+          inject: [AmqpConnection, MESSAGING_OPTIONS],
+          useFactory: (c: AmqpConnection, o: MessagingOptions) =>
+            new EventPublisher(c, o.namespace, o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS),
+        },
+        {
+          provide: RpcClient,
+          inject: [AmqpConnection, MESSAGING_OPTIONS],
+          useFactory: (c: AmqpConnection, o: MessagingOptions) =>
+            new RpcClient(c, o.namespace, o.rpcTimeoutMs),
+        },
+        {
+          provide: EventConsumer,
+          inject: [AmqpConnection, MESSAGING_OPTIONS],
+          useFactory: (c: AmqpConnection, o: MessagingOptions) =>
+            new EventConsumer(c, {
+              namespace: o.namespace,
+              service: o.appName,
+              prefetch: o.prefetch,
+              queueType: o.queueType,
+              retryDelayMs: o.retryDelayMs,
+              maxAttempts: o.maxAttempts,
+              publishTimeoutMs: o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
+            }),
+        },
+        {
+          provide: RpcServer,
+          inject: [AmqpConnection, MESSAGING_OPTIONS],
+          useFactory: (c: AmqpConnection, o: MessagingOptions) =>
+            new RpcServer(c, o.namespace, o.appName, o.prefetch),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [AmqpConnection, EventPublisher, RpcClient],
+    };
+  }
+}

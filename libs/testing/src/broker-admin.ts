@@ -1,0 +1,48 @@
+import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib';
+
+/** Raw broker access for tests: inspect and clean up queues the code under test declared. */
+export class BrokerAdmin {
+  private constructor(
+    private readonly model: ChannelModel,
+    private readonly channel: Channel,
+  ) {}
+
+  static async connect(url: string): Promise<BrokerAdmin> {
+    const model = await connect(url);
+    const channel = await model.createChannel();
+    return new BrokerAdmin(model, channel);
+  }
+
+  async messageCount(queue: string): Promise<number> {
+    return (await this.channel.checkQueue(queue)).messageCount;
+  }
+
+  /** Takes (and acks) every message currently in the queue. */
+  async drain(queue: string): Promise<GetMessage[]> {
+    const messages: GetMessage[] = [];
+    for (;;) {
+      const message = await this.channel.get(queue, { noAck: true });
+      if (!message) return messages;
+      messages.push(message);
+    }
+  }
+
+  publishRaw(exchange: string, routingKey: string, body: string | Buffer): void {
+    this.channel.publish(exchange, routingKey, Buffer.isBuffer(body) ? body : Buffer.from(body), {
+      persistent: true,
+      contentType: 'application/json',
+    });
+  }
+
+  async deleteQueues(names: string[]): Promise<void> {
+    for (const name of names) await this.channel.deleteQueue(name).catch(() => undefined);
+  }
+
+  async deleteExchanges(names: string[]): Promise<void> {
+    for (const name of names) await this.channel.deleteExchange(name).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.model.close().catch(() => undefined);
+  }
+}

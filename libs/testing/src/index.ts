@@ -1,0 +1,3 @@
+export * from './test-environment';
+export * from './wait-for';
+export * from './broker-admin';
