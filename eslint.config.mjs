@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config/*.config.ts', 'libs/config/src/**/*.ts', 'libs/testing/src/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/config/*.config.ts', 'libs/config/src/**/*.ts', 'libs/testing/src/**/*.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

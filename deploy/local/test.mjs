@@ -45,6 +45,7 @@ function findTests() {
 
 async function main() {
   ensureDependencies();
+  build();
   const env = { NODE_ENV: 'test' };
   registry = new ProcessRegistry(dir);
   if (!unitOnly) {
@@ -64,7 +65,6 @@ async function main() {
       log.warn(`no broker node to restart, the broker-restart test will be skipped: ${error.message}`);
     }
   }
-  build();
   const files = findTests();
   if (files.length === 0) throw new ProvisionError(`no test files match ${filters.join(', ')}`);
   log.step(`running ${files.length} test files`);

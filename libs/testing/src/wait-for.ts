@@ -5,14 +5,14 @@ export async function waitFor<T>(
   what: string,
   check: () => Promise<T> | T,
   { timeoutMs = 15_000, intervalMs = 50 } = {},
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
       last = await check();
-      if (last) return last;
+      if (last) return last as NonNullable<T>;
     } catch (error) {
       lastError = error;
     }
