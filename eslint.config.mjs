@@ -8,7 +8,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -19,13 +22,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config/*.config.ts', 'libs/config/src/**/*.ts', 'libs/testing/src/**/*.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/config/*.config.ts',
+      'libs/config/src/**/*.ts',
+      'libs/testing/src/**/*.ts',
+      '**/test/**/*.ts',
+      '**/*spec.ts',
+      'bench/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['deploy/**/*.mjs', 'examples/**/*.mjs', '*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+      },
     },
   },
 );

@@ -26,7 +26,9 @@ async function main() {
   await registry.stopAll(); // leftovers of a start that was killed without cleaning up
   writeFileSync(supervisorFile, String(process.pid));
   if (await isListening(port)) {
-    throw new ProvisionError(`port ${port} is already in use; set PORT to run the gateway elsewhere`);
+    throw new ProvisionError(
+      `port ${port} is already in use; set PORT to run the gateway elsewhere`,
+    );
   }
 
   ensureDependencies();
@@ -62,11 +64,16 @@ async function main() {
 }
 
 function startService(name, env) {
-  const child = registry.start(name, process.execPath, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], {
-    env,
-    cwd: projectRoot,
-    output: 'pipe',
-  });
+  const child = registry.start(
+    name,
+    process.execPath,
+    ['--enable-source-maps', `dist/apps/${name}/src/main.js`],
+    {
+      env,
+      cwd: projectRoot,
+      output: 'pipe',
+    },
+  );
   child.serviceName = name;
   const file = createWriteStream(registry.logPath(name), { flags: 'a' });
   const prefix = `[${name}]`.padEnd(19);
@@ -96,7 +103,8 @@ async function waitUntilReady() {
     }
     await sleep(500);
   }
-  if (!stopping) throw new ProvisionError(`the stack did not become ready within 90 s (last answer: ${last})`);
+  if (!stopping)
+    throw new ProvisionError(`the stack did not become ready within 90 s (last answer: ${last})`);
 }
 
 async function shutdown(code) {

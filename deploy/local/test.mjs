@@ -37,16 +37,22 @@ function findTests() {
       /* a tier folder may not exist yet */
     }
   }
-  const tierOf = (f) => TIERS.findIndex((suffix) => f.endsWith(suffix) && !TIERS.some((s) => s.length > suffix.length && f.endsWith(s)));
+  const tierOf = (f) =>
+    TIERS.findIndex(
+      (suffix) =>
+        f.endsWith(suffix) && !TIERS.some((s) => s.length > suffix.length && f.endsWith(s)),
+    );
   return found
-    .filter((f) => filters.length === 0 || filters.some((x) => relative(projectRoot, f).includes(x)))
+    .filter(
+      (f) => filters.length === 0 || filters.some((x) => relative(projectRoot, f).includes(x)),
+    )
     .sort((a, b) => tierOf(a) - tierOf(b) || a.localeCompare(b));
 }
 
 async function main() {
   ensureDependencies();
   build();
-  const env = { NODE_ENV: 'test' };
+  const env = { NODE_ENV: 'test', NO_COLOR: '1' };
   registry = new ProcessRegistry(dir);
   if (!unitOnly) {
     env.PORTICO_TEST_CHROMIUM = ensureChromium();
@@ -59,10 +65,15 @@ async function main() {
     env.PORTICO_TEST_MONGODB_URI = database.uri;
     // A node of its own for the test that restarts a broker mid-stream.
     try {
-      const restartable = await startRabbitNode(registry, { name: 'rabbitmq-restartable', port: 'free' });
+      const restartable = await startRabbitNode(registry, {
+        name: 'rabbitmq-restartable',
+        port: 'free',
+      });
       env.PORTICO_TEST_RESTARTABLE_BROKER = JSON.stringify(restartable);
     } catch (error) {
-      log.warn(`no broker node to restart, the broker-restart test will be skipped: ${error.message}`);
+      log.warn(
+        `no broker node to restart, the broker-restart test will be skipped: ${error.message}`,
+      );
     }
   }
   const files = findTests();

@@ -11,6 +11,5 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
     { logger: logLevelsFrom(config.logLevel) },
   );
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { closeOnSignals } from '@portico/runtime';
 import { loadGatewayConfig } from './config/gateway.config';
 import { createGateway } from './create-gateway';
 
 async function bootstrap(): Promise<void> {
   const config = loadGatewayConfig();
   const app = await createGateway(config);
+  closeOnSignals(app, 'Gateway');
   await app.listen(config.port, config.host);
   new Logger('Gateway').log(`listening on ${await app.getUrl()} (public URL ${config.publicUrl})`);
 }

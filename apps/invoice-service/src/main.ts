@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { logLevelsFrom } from '@portico/config';
+import { closeOnSignals } from '@portico/runtime';
 import { AppModule } from './app.module';
 import { loadInvoiceServiceConfig } from './config/invoice-service.config';
 
@@ -10,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.register(config), {
     logger: logLevelsFrom(config.logLevel),
   });
-  app.enableShutdownHooks();
+  closeOnSignals(app, 'InvoiceService');
 }
 
 bootstrap().catch((error: Error) => {

@@ -10,7 +10,8 @@ let updated = false;
 
 /** Installs Debian packages when we are root on Debian; otherwise says exactly what to run. */
 export function aptInstall(packages, why) {
-  const canInstall = process.getuid?.() === 0 && existsSync('/etc/debian_version') && commandExists('apt-get');
+  const canInstall =
+    process.getuid?.() === 0 && existsSync('/etc/debian_version') && commandExists('apt-get');
   if (!canInstall) {
     throw new ProvisionError(
       `${why} is missing and cannot be installed automatically (needs root on Debian).\n` +

@@ -8,10 +8,12 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export function ensureChromium() {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) {
-    if (!existsSync(configured)) throw new ProvisionError(`CHROMIUM_PATH=${configured} does not exist`);
+    if (!existsSync(configured))
+      throw new ProvisionError(`CHROMIUM_PATH=${configured} does not exist`);
     return configured;
   }
-  if (!existsSync(DEBIAN_CHROMIUM)) aptInstall(['chromium', 'poppler-utils'], 'Chromium (for PDFs and browser tests)');
+  if (!existsSync(DEBIAN_CHROMIUM))
+    aptInstall(['chromium', 'poppler-utils'], 'Chromium (for PDFs and browser tests)');
   log.ok(`Chromium: ${DEBIAN_CHROMIUM}`);
   return DEBIAN_CHROMIUM;
 }

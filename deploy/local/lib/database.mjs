@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandExists } from './apt.mjs';
@@ -30,7 +38,14 @@ export async function ensureDatabase(registry, { name, port = DEFAULT_PORT } = {
   let child;
   if (commandExists('mongod')) {
     log.step(`database: starting mongod on 127.0.0.1:${listenPort}`);
-    child = registry.start(name, 'mongod', ['--dbpath', dataDir, '--bind_ip', '127.0.0.1', '--port', String(listenPort)]);
+    child = registry.start(name, 'mongod', [
+      '--dbpath',
+      dataDir,
+      '--bind_ip',
+      '127.0.0.1',
+      '--port',
+      String(listenPort),
+    ]);
   } else {
     const ferretdb = ensureFerretDB();
     log.step(`database: starting FerretDB ${FERRETDB_VERSION} (SQLite) on 127.0.0.1:${listenPort}`);
@@ -47,7 +62,7 @@ export async function ensureDatabase(registry, { name, port = DEFAULT_PORT } = {
   try {
     await waitForPort(listenPort, { timeoutMs: 60_000, isAlive: child.isAlive, name });
   } catch (error) {
-    throw new Error(`${error.message}; see ${registry.logPath(name)}`);
+    throw new Error(`${error.message}; see ${registry.logPath(name)}`, { cause: error });
   }
   log.ok(`database: listening on 127.0.0.1:${listenPort}`);
   return { uri: `mongodb://127.0.0.1:${listenPort}` };
@@ -88,7 +103,9 @@ export function ensureFerretDB() {
       env: { ...process.env, CGO_ENABLED: '0' },
     });
   } catch (error) {
-    throw new ProvisionError(`building FerretDB ${FERRETDB_VERSION} failed: ${error.message}`);
+    throw new ProvisionError(`building FerretDB ${FERRETDB_VERSION} failed: ${error.message}`, {
+      cause: error,
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

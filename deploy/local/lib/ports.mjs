@@ -14,7 +14,10 @@ export function isListening(port, host = '127.0.0.1', timeoutMs = 500) {
   });
 }
 
-export async function waitForPort(port, { timeoutMs = 60_000, isAlive = () => true, name = `port ${port}` } = {}) {
+export async function waitForPort(
+  port,
+  { timeoutMs = 60_000, isAlive = () => true, name = `port ${port}` } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await isListening(port)) return;

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -36,11 +44,18 @@ export class ProcessRegistry {
   start(name, command, args, { env = {}, cwd, output = 'file' } = {}) {
     const logFd = openSync(this.logPath(name), 'a');
     const stdio = output === 'pipe' ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd];
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio,
+    });
     closeSync(logFd);
     if (!child.pid) throw new Error(`could not start ${name} (${command})`);
     this.write([...this.read().filter((e) => e.name !== name), { name, pid: child.pid, command }]);
-    child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.isAlive = () => child.exitCode === null && child.signalCode === null;
     return child;
   }

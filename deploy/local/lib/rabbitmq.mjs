@@ -58,9 +58,15 @@ export async function startRabbitNode(registry, { name, port = DEFAULT_PORT }) {
   log.step(`RabbitMQ: starting node ${node} on 127.0.0.1:${nodePort}`);
   const child = registry.start(name, SERVER, [], { env, cwd: base });
   try {
-    await waitForPort(nodePort, { timeoutMs: 90_000, isAlive: child.isAlive, name: 'rabbitmq-server' });
+    await waitForPort(nodePort, {
+      timeoutMs: 90_000,
+      isAlive: child.isAlive,
+      name: 'rabbitmq-server',
+    });
   } catch (error) {
-    throw new Error(`${error.message}; see ${registry.logPath(name)} and ${join(base, 'log')}`);
+    throw new Error(`${error.message}; see ${registry.logPath(name)} and ${join(base, 'log')}`, {
+      cause: error,
+    });
   }
   log.ok(`RabbitMQ: node ${node} listening on 127.0.0.1:${nodePort}`);
   return { url: `amqp://guest:guest@127.0.0.1:${nodePort}`, node, env, ctl: RABBITMQCTL };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** One event type: its routing key (= `type`) and the schema of its `data`. */
-export interface EventContract<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  TType extends string = string,
+  TSchema extends z.ZodType = z.ZodType,
+> {
   readonly type: TType;
   readonly schema: TSchema;
 }

@@ -48,6 +48,7 @@ export class AmqpConnection extends EventEmitter {
       await this.close();
       throw new Error(
         `Cannot reach RabbitMQ at ${redactUrl(this.url)} within ${timeoutMs} ms: ${(error as Error).message}`,
+        { cause: error },
       );
     }
   }
@@ -115,7 +116,9 @@ export class AmqpConnection extends EventEmitter {
         const reason = await lost;
         this.model = undefined;
         if (this.closing) break;
-        this.logger.warn(`connection lost (${reason?.message ?? 'closed by broker'}); reconnecting`);
+        this.logger.warn(
+          `connection lost (${reason?.message ?? 'closed by broker'}); reconnecting`,
+        );
         this.emit('disconnected');
       } catch (error) {
         this.model = undefined;

@@ -87,7 +87,9 @@ test(
     openGate();
     await secondHalf;
 
-    await waitFor(`all ${TOTAL} events to arrive`, () => seen.size === TOTAL, { timeoutMs: 60_000 });
+    await waitFor(`all ${TOTAL} events to arrive`, () => seen.size === TOTAL, {
+      timeoutMs: 60_000,
+    });
     assert.ok(reconnects >= 1, 'the consumer really lost its connection and came back');
 
     await consumer.stop(5_000);

@@ -105,7 +105,8 @@ function publishConfirmed(
     try {
       channel.publish(exchange, routingKey, content, options, (err) => {
         if (!err) resolve();
-        else if ((err as Error).message === 'message nacked') reject(new NackError(exchange || routingKey));
+        else if ((err as Error).message === 'message nacked')
+          reject(new NackError(exchange || routingKey));
         else reject(err as Error);
       });
     } catch (error) {

@@ -1,4 +1,10 @@
-import { BrokerAdmin, testEnvironment, uniqueDatabaseName, uniqueNamespace, waitFor } from '@portico/testing';
+import {
+  BrokerAdmin,
+  testEnvironment,
+  uniqueDatabaseName,
+  uniqueNamespace,
+  waitFor,
+} from '@portico/testing';
 import mongoose from 'mongoose';
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -16,7 +22,10 @@ let db: mongoose.Connection;
 let connection: AmqpConnection;
 let publisher: EventPublisher;
 
-function startConsumer(crashAfterWriteOf?: number): { child: ChildProcess; ready: Promise<unknown> } {
+function startConsumer(crashAfterWriteOf?: number): {
+  child: ChildProcess;
+  ready: Promise<unknown>;
+} {
   const child = fork(join(__dirname, '../test/tally-consumer.js'), {
     env: {
       ...process.env,

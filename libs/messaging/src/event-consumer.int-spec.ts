@@ -10,7 +10,10 @@ import { EventPublisher } from './event-publisher';
 import { Header } from './message-headers';
 import { eventsExchangeName } from './topology';
 
-const ThingHappened = defineEvent('thing.happened', z.object({ n: z.number().int(), fail: z.string().optional() }));
+const ThingHappened = defineEvent(
+  'thing.happened',
+  z.object({ n: z.number().int(), fail: z.string().optional() }),
+);
 
 describe('EventConsumer against a real broker', () => {
   const namespace = uniqueNamespace();
@@ -19,7 +22,8 @@ describe('EventConsumer against a real broker', () => {
   let publisher: EventPublisher;
   let consumer: EventConsumer;
   let admin: BrokerAdmin;
-  const handled: { event: EventEnvelope<{ n: number; fail?: string }>; context: EventContext }[] = [];
+  const handled: { event: EventEnvelope<{ n: number; fail?: string }>; context: EventContext }[] =
+    [];
   const failuresLeft = new Map<number, number>();
 
   before(async () => {
@@ -38,7 +42,8 @@ describe('EventConsumer against a real broker', () => {
     });
     consumer.register(ThingHappened, async (event, context) => {
       const left = failuresLeft.get(event.data.n) ?? 0;
-      if (event.data.fail === 'permanent') throw new DomainError(ErrorCode.ValidationFailed, 'unknown customer');
+      if (event.data.fail === 'permanent')
+        throw new DomainError(ErrorCode.ValidationFailed, 'unknown customer');
       if (event.data.fail === 'always' || left > 0) {
         failuresLeft.set(event.data.n, left - 1);
         throw new Error('database briefly away');
@@ -99,16 +104,25 @@ describe('EventConsumer against a real broker', () => {
     admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(3));
     const [letter] = await deadLetters(1);
     assert.match(String(letter!.properties.headers?.[Header.Reason]), /^invalid_json: /);
-    assert.equal(letter!.content.toString(), '{"id": "evt_broken", ', 'the original bytes are kept');
+    assert.equal(
+      letter!.content.toString(),
+      '{"id": "evt_broken", ',
+      'the original bytes are kept',
+    );
     assert.equal(letter!.properties.headers?.[Header.RoutingKey], 'thing.happened');
-    await waitFor('the good message after the poison one', () => handled.some((h) => h.event.data.n === 3));
+    await waitFor('the good message after the poison one', () =>
+      handled.some((h) => h.event.data.n === 3),
+    );
   });
 
   test('a payload that fails validation names the field in its dead-letter reason', async () => {
     admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(4, { n: 'four' }));
     admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(5));
     const [letter] = await deadLetters(1);
-    assert.match(String(letter!.properties.headers?.[Header.Reason]), /^invalid_payload: data\.n: /);
+    assert.match(
+      String(letter!.properties.headers?.[Header.Reason]),
+      /^invalid_payload: data\.n: /,
+    );
     await waitFor('the next good message', () => handled.some((h) => h.event.data.n === 5));
   });
 
@@ -119,7 +133,11 @@ describe('EventConsumer against a real broker', () => {
     const successes = handled.filter((h) => h.event.data.n === 6);
     assert.equal(successes.length, 1);
     assert.equal(successes[0]!.context.attempt, 3);
-    assert.equal(successes[0]!.context.routingKey, 'thing.happened', 'the retry keeps the original key');
+    assert.equal(
+      successes[0]!.context.routingKey,
+      'thing.happened',
+      'the retry keeps the original key',
+    );
     assert.equal(await admin.messageCount(consumer.queues.deadLetter), 0);
   });
 
@@ -127,7 +145,10 @@ describe('EventConsumer against a real broker', () => {
     await publisher.publish(ThingHappened, envelope(7, { fail: 'always' }));
     const [letter] = await deadLetters(1);
     const headers = letter!.properties.headers!;
-    assert.match(String(headers[Header.Reason]), /^handler_failed after 3 attempts: Error: database briefly away/);
+    assert.match(
+      String(headers[Header.Reason]),
+      /^handler_failed after 3 attempts: Error: database briefly away/,
+    );
     assert.equal(headers[Header.Attempt], 3);
     assert.equal(headers[Header.SourceQueue], consumer.queues.events);
     assert.ok(!('x-death' in headers), 'broker bookkeeping of retries is not carried along');
@@ -136,18 +157,51 @@ describe('EventConsumer against a real broker', () => {
   test('a domain error about the message is dead-lettered at once, without retries', async () => {
     await publisher.publish(ThingHappened, envelope(8, { fail: 'permanent' }));
     const [letter] = await deadLetters(1);
-    assert.match(String(letter!.properties.headers?.[Header.Reason]), /^rejected: validation_failed: unknown customer/);
+    assert.match(
+      String(letter!.properties.headers?.[Header.Reason]),
+      /^rejected: validation_failed: unknown customer/,
+    );
     assert.equal(letter!.properties.headers?.[Header.Attempt], 1);
   });
 
   test('the publisher refuses an invalid event before it reaches the broker', async () => {
     await assert.rejects(
       publisher.publish(ThingHappened, { ...envelope(9), data: { n: 1.5 } }),
-      (error: DomainError) => error.code === ErrorCode.ValidationFailed && error.details?.[0]?.field === 'data.n',
+      (error: DomainError) =>
+        error.code === ErrorCode.ValidationFailed && error.details?.[0]?.field === 'data.n',
     );
   });
 
   test('the queue is empty at the end: everything was acked', async () => {
-    await waitFor('an empty queue', async () => (await admin.messageCount(consumer.queues.events)) === 0);
+    await waitFor(
+      'an empty queue',
+      async () => (await admin.messageCount(consumer.queues.events)) === 0,
+    );
+  });
+
+  test('stop() lets a message in hand finish and acks it before closing', async () => {
+    const slow = new EventConsumer(connection, {
+      namespace,
+      service: 'slow-service',
+      prefetch: 1,
+      queueType: 'classic',
+      retryDelayMs: 100,
+      maxAttempts: 3,
+      publishTimeoutMs: 10_000,
+    });
+    let started = false;
+    let finished = false;
+    slow.register(ThingHappened, async () => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      finished = true;
+    });
+    await slow.start();
+    await publisher.publish(ThingHappened, envelope(10));
+    await waitFor('the slow handler to start', () => started);
+    await slow.stop(5_000);
+    assert.equal(finished, true, 'stop waited for the handler');
+    assert.equal(await admin.messageCount(slow.queues.events), 0, 'and its message was acked');
+    await admin.deleteQueues(Object.values(slow.queues));
   });
 });

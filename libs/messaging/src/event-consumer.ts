@@ -108,7 +108,8 @@ export class EventConsumer {
     const channel = this.channel;
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
     const finished = await this.inFlight.drain(timeoutMs);
-    if (!finished) this.logger.warn(`stopped with messages in hand; the broker will redeliver them`);
+    if (!finished)
+      this.logger.warn(`stopped with messages in hand; the broker will redeliver them`);
     await channel?.close().catch(() => undefined);
     await this.republisher.stop();
   }
@@ -139,7 +140,9 @@ export class EventConsumer {
         // Shutting down may be why it failed; let another instance try it from scratch.
         safely(() => channel.nack(message, false, true));
       } else {
-        const why = isTransient(error) ? `handler_failed after ${attempt} attempts: ${reason}` : `rejected: ${reason}`;
+        const why = isTransient(error)
+          ? `handler_failed after ${attempt} attempts: ${reason}`
+          : `rejected: ${reason}`;
         await this.deadLetter(channel, message, routingKey, attempt, why);
       }
       return;
@@ -147,11 +150,22 @@ export class EventConsumer {
     safely(() => channel.ack(message));
   }
 
-  private async retry(channel: Channel, message: ConsumeMessage, routingKey: string, nextAttempt: number) {
-    await this.moveTo(channel, message, this.queues.retry, {
-      [Header.RoutingKey]: routingKey,
-      [Header.Attempt]: nextAttempt,
-    }, String(this.options.retryDelayMs));
+  private async retry(
+    channel: Channel,
+    message: ConsumeMessage,
+    routingKey: string,
+    nextAttempt: number,
+  ) {
+    await this.moveTo(
+      channel,
+      message,
+      this.queues.retry,
+      {
+        [Header.RoutingKey]: routingKey,
+        [Header.Attempt]: nextAttempt,
+      },
+      String(this.options.retryDelayMs),
+    );
   }
 
   private async deadLetter(
@@ -204,8 +218,13 @@ export class EventConsumer {
 
 /** `x-death` grows with every trip through the retry queue; our own headers carry what matters. */
 function stripBrokerHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {
-  const { 'x-death': _death, 'x-first-death-exchange': _e, 'x-first-death-queue': _q, 'x-first-death-reason': _r, ...rest } =
-    headers ?? {};
+  const {
+    'x-death': _death,
+    'x-first-death-exchange': _e,
+    'x-first-death-queue': _q,
+    'x-first-death-reason': _r,
+    ...rest
+  } = headers ?? {};
   return rest;
 }
 

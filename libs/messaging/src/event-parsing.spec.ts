@@ -4,7 +4,10 @@ import { describe, test } from 'node:test';
 import { z } from 'zod';
 import { parseEvent } from './event-parsing';
 
-const InvoiceLike = defineEvent('thing.created', z.object({ number: z.string(), total: z.number().int() }));
+const InvoiceLike = defineEvent(
+  'thing.created',
+  z.object({ number: z.string(), total: z.number().int() }),
+);
 const contracts = new Map([[InvoiceLike.type, InvoiceLike]]);
 const envelope = (overrides: Record<string, unknown> = {}) =>
   Buffer.from(

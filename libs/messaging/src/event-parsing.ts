@@ -14,7 +14,10 @@ export type ParsedEvent =
  * Everything that can be wrong with a message before any handler runs. Each failure is permanent
  * (redelivering the same bytes cannot fix them), so the caller dead-letters it with this reason.
  */
-export function parseEvent(body: Buffer, contracts: ReadonlyMap<string, EventContract>): ParsedEvent {
+export function parseEvent(
+  body: Buffer,
+  contracts: ReadonlyMap<string, EventContract>,
+): ParsedEvent {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
@@ -23,7 +26,10 @@ export function parseEvent(body: Buffer, contracts: ReadonlyMap<string, EventCon
   }
   const envelope = eventEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
-    return { ok: false, reason: `invalid_envelope: ${describeDetails(detailsFromZod(envelope.error))}` };
+    return {
+      ok: false,
+      reason: `invalid_envelope: ${describeDetails(detailsFromZod(envelope.error))}`,
+    };
   }
   const contract = contracts.get(envelope.data.type);
   if (!contract) {

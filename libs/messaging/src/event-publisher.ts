@@ -58,7 +58,12 @@ export class EventPublisher {
         detailsFromZod(dataCheck.error, 'data'),
       );
     }
-    await this.publishRaw(full.type, Buffer.from(JSON.stringify(full)), full.id, options.correlationId);
+    await this.publishRaw(
+      full.type,
+      Buffer.from(JSON.stringify(full)),
+      full.id,
+      options.correlationId,
+    );
   }
 
   /** For envelopes already validated elsewhere (HTTP ingestion, the Lago bridge, benchmarks). */

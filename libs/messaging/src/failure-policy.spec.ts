@@ -11,6 +11,9 @@ test('unknown errors are retried; errors about the message itself are not', () =
 });
 
 test('describeError keeps the code of a domain error', () => {
-  assert.equal(describeError(new DomainError(ErrorCode.NotFound, 'no such customer')), 'not_found: no such customer');
+  assert.equal(
+    describeError(new DomainError(ErrorCode.NotFound, 'no such customer')),
+    'not_found: no such customer',
+  );
   assert.equal(describeError(new TypeError('x is undefined')), 'TypeError: x is undefined');
 });

@@ -15,7 +15,9 @@ export class InFlight {
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.pending.size === 0) return true;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const timeout = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)),
+    );
     const done = (async () => {
       while (this.pending.size > 0) await Promise.all([...this.pending]);
       return true as const;

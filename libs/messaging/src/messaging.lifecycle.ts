@@ -45,7 +45,9 @@ export class MessagingLifecycle
     await this.rpcClient.start();
     if (this.consumer.handledTypes.length > 0) {
       await this.consumer.start();
-      this.logger.log(`consuming ${this.consumer.queues.events}: ${this.consumer.handledTypes.join(', ')}`);
+      this.logger.log(
+        `consuming ${this.consumer.queues.events}: ${this.consumer.handledTypes.join(', ')}`,
+      );
     }
     if (this.rpcServer.handledNames.length > 0) {
       await this.rpcServer.start();

@@ -87,18 +87,30 @@ export class RpcClient {
       this.pending.set(id, { resolve, reject, timer });
     });
     try {
-      channel.publish('', serviceQueueNames(this.namespace, contract.service).rpc, Buffer.from(JSON.stringify(request)), {
-        correlationId: id,
-        replyTo: REPLY_TO,
-        type: contract.name,
-        contentType: 'application/json',
-        // A request nobody picked up before the caller gave up is not worth answering.
-        expiration: String(timeoutMs),
-        mandatory: true,
-        headers: options.correlationId ? { [Header.CorrelationId]: options.correlationId } : {},
-      });
+      channel.publish(
+        '',
+        serviceQueueNames(this.namespace, contract.service).rpc,
+        Buffer.from(JSON.stringify(request)),
+        {
+          correlationId: id,
+          replyTo: REPLY_TO,
+          type: contract.name,
+          contentType: 'application/json',
+          // A request nobody picked up before the caller gave up is not worth answering.
+          expiration: String(timeoutMs),
+          mandatory: true,
+          headers: options.correlationId ? { [Header.CorrelationId]: options.correlationId } : {},
+        },
+      );
     } catch (error) {
-      this.settle(id, undefined, new DomainError(ErrorCode.ServiceUnavailable, `${contract.service} is unreachable: ${(error as Error).message}`));
+      this.settle(
+        id,
+        undefined,
+        new DomainError(
+          ErrorCode.ServiceUnavailable,
+          `${contract.service} is unreachable: ${(error as Error).message}`,
+        ),
+      );
     }
     const result = await reply;
     if (!result.ok) throw DomainError.fromSerialized(result.error);

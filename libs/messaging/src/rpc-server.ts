@@ -63,7 +63,8 @@ export class RpcServer {
     if (contract.service !== this.service) {
       throw new Error(`${contract.name} belongs to ${contract.service}, not ${this.service}`);
     }
-    if (this.handlers.has(contract.name)) throw new Error(`two handlers for RPC "${contract.name}"`);
+    if (this.handlers.has(contract.name))
+      throw new Error(`two handlers for RPC "${contract.name}"`);
     this.handlers.set(contract.name, { contract, handler: handler as RpcHandler });
   }
 
@@ -113,7 +114,11 @@ export class RpcServer {
     const request = entry.contract.request.safeParse(body);
     if (!request.success) {
       return failure(
-        new DomainError(ErrorCode.ValidationFailed, `${name}: invalid request`, detailsFromZod(request.error)),
+        new DomainError(
+          ErrorCode.ValidationFailed,
+          `${name}: invalid request`,
+          detailsFromZod(request.error),
+        ),
       );
     }
     try {
@@ -126,7 +131,9 @@ export class RpcServer {
     } catch (error) {
       if (error instanceof DomainError) return failure(error);
       this.logger.error(`${name} failed: ${describeError(error)}`, (error as Error).stack);
-      return failure(new DomainError(ErrorCode.Internal, `${this.service} failed to answer ${name}`));
+      return failure(
+        new DomainError(ErrorCode.Internal, `${this.service} failed to answer ${name}`),
+      );
     }
   }
 }

@@ -10,7 +10,10 @@ import { RpcServer } from './rpc-server';
 const Echo = defineRpc({
   name: 'customer-service.echo.v1',
   service: 'customer-service',
-  request: z.object({ text: z.string().min(1), mode: z.enum(['echo', 'missing', 'crash', 'hang', 'leak']).default('echo') }),
+  request: z.object({
+    text: z.string().min(1),
+    mode: z.enum(['echo', 'missing', 'crash', 'hang', 'leak']).default('echo'),
+  }),
   response: z.object({ text: z.string(), correlationId: z.string().optional() }),
 });
 
@@ -61,7 +64,10 @@ describe('RPC over a real broker', () => {
   test('many concurrent requests each get their own answer', async () => {
     const texts = Array.from({ length: 200 }, (_, i) => `t${i}`);
     const replies = await Promise.all(texts.map((text) => client.call(Echo, { text })));
-    assert.deepEqual(replies.map((r) => r.text), texts);
+    assert.deepEqual(
+      replies.map((r) => r.text),
+      texts,
+    );
   });
 
   test('an invalid request is refused with the field named', async () => {
@@ -96,7 +102,10 @@ describe('RPC over a real broker', () => {
     const started = Date.now();
     await assert.rejects(client.call(Echo, { text: 'x', mode: 'hang' }), (error: DomainError) => {
       assert.equal(error.code, ErrorCode.ServiceTimeout);
-      assert.match(error.message, /customer-service did not answer customer-service\.echo\.v1 within 800 ms/);
+      assert.match(
+        error.message,
+        /customer-service did not answer customer-service\.echo\.v1 within 800 ms/,
+      );
       return true;
     });
     const elapsed = Date.now() - started;
@@ -111,11 +120,18 @@ describe('RPC over a real broker', () => {
       assert.match(error.message, /no instance is serving/);
       return true;
     });
-    assert.ok(Date.now() - started < timeoutMs, 'the unroutable request came back before the timeout');
+    assert.ok(
+      Date.now() - started < timeoutMs,
+      'the unroutable request came back before the timeout',
+    );
   });
 
   test('without a broker connection the call fails at once', async () => {
-    const offline = new RpcClient(new AmqpConnection('amqp://127.0.0.1:1', 'offline'), namespace, timeoutMs);
+    const offline = new RpcClient(
+      new AmqpConnection('amqp://127.0.0.1:1', 'offline'),
+      namespace,
+      timeoutMs,
+    );
     await assert.rejects(offline.call(Echo, { text: 'x' }), { code: ErrorCode.ServiceUnavailable });
   });
 });

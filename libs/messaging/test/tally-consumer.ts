@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     publishTimeoutMs: 5_000,
   });
   consumer.register(Tallied, async (event, context) => {
-    await deliveries.insertOne({ event: event.id, redelivered: context.redelivered, pid: process.pid });
+    await deliveries.insertOne({
+      event: event.id,
+      redelivered: context.redelivered,
+      pid: process.pid,
+    });
     // Effectively-once: the total and the list of counted ids change together, in one document,
     // and only if this id was not counted yet.
     await totals.updateOne(

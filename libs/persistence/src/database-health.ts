@@ -13,12 +13,16 @@ export class DatabaseHealth {
 
   async check(timeoutMs = 2_000): Promise<DependencyStatus> {
     const db = this.connection.db;
-    if (!db || this.connection.readyState !== 1) return { status: 'down', message: 'not connected' };
+    if (!db || this.connection.readyState !== 1)
+      return { status: 'down', message: 'not connected' };
     try {
       await Promise.race([
         db.command({ ping: 1 }),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+          setTimeout(
+            () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          ).unref(),
         ),
       ]);
       return { status: 'up' };

@@ -18,6 +18,8 @@ export async function waitFor<T>(
     }
     await sleep(intervalMs);
   }
-  const detail = lastError ? `last error: ${(lastError as Error).message}` : `last value: ${JSON.stringify(last)}`;
+  const detail = lastError
+    ? `last error: ${(lastError as Error).message}`
+    : `last value: ${JSON.stringify(last)}`;
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${detail})`);
 }

@@ -13,7 +13,9 @@ export interface CustomerServiceConfig {
 /** Injection token; the interface of the same name is its type. */
 export const CustomerServiceConfig = Symbol('CustomerServiceConfig');
 
-export function loadCustomerServiceConfig(env: NodeJS.ProcessEnv = process.env): CustomerServiceConfig {
+export function loadCustomerServiceConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): CustomerServiceConfig {
   const parsed = parseConfig('customer-service', schema, env);
   return {
     env: parsed.NODE_ENV,

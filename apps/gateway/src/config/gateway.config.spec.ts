@@ -13,7 +13,10 @@ describe('gateway configuration', () => {
   });
 
   test('PUBLIC_URL loses its trailing slash so links never get "//"', () => {
-    assert.equal(loadGatewayConfig({ PUBLIC_URL: 'https://portal.example.com/' }).publicUrl, 'https://portal.example.com');
+    assert.equal(
+      loadGatewayConfig({ PUBLIC_URL: 'https://portal.example.com/' }).publicUrl,
+      'https://portal.example.com',
+    );
   });
 
   test('production refuses the development secrets, naming each variable', () => {
@@ -30,7 +33,12 @@ describe('gateway configuration', () => {
 
   test('production refuses short secrets and accepts strong ones', () => {
     assert.throws(
-      () => loadGatewayConfig({ NODE_ENV: 'production', PORTAL_JWT_SECRET: 'short', PORTICO_ADMIN_TOKEN: 'x'.repeat(40) }),
+      () =>
+        loadGatewayConfig({
+          NODE_ENV: 'production',
+          PORTAL_JWT_SECRET: 'short',
+          PORTICO_ADMIN_TOKEN: 'x'.repeat(40),
+        }),
       /PORTAL_JWT_SECRET: must be at least 32 characters/,
     );
     const config = loadGatewayConfig({
@@ -46,10 +54,11 @@ describe('gateway configuration', () => {
       () => loadGatewayConfig({ PORT: 'eighty', AMQP_URL: 'http://rabbit', RPC_TIMEOUT_MS: '5' }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        assert.deepEqual(
-          error.problems.map((p) => p.split(':')[0]).sort(),
-          ['AMQP_URL', 'PORT', 'RPC_TIMEOUT_MS'],
-        );
+        assert.deepEqual(error.problems.map((p) => p.split(':')[0]).sort(), [
+          'AMQP_URL',
+          'PORT',
+          'RPC_TIMEOUT_MS',
+        ]);
         return true;
       },
     );

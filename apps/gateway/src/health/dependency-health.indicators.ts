@@ -23,7 +23,11 @@ export class DependencyHealthIndicators {
   async service(name: ServiceName): Promise<HealthIndicatorResult> {
     const check = this.indicators.check(name);
     try {
-      const health = await this.rpc.call(healthCheckRpc(name), {}, { timeoutMs: SERVICE_PROBE_TIMEOUT_MS });
+      const health = await this.rpc.call(
+        healthCheckRpc(name),
+        {},
+        { timeoutMs: SERVICE_PROBE_TIMEOUT_MS },
+      );
       return health.status === 'up'
         ? check.up({ dependencies: health.dependencies })
         : check.down({ dependencies: health.dependencies });

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { SERVICE_NAMES } from '@portico/contracts';
+import type { FastifyReply } from 'fastify';
 import { DependencyHealthIndicators } from './dependency-health.indicators';
 
 @Controller('health')
@@ -16,13 +17,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the broker and every service (and their databases) answer; 503 otherwise. */
+  /**
+   * Readiness: the broker and every service (and their databases) answer. A failure keeps
+   * Terminus's report as the body (not the API error shape): probes and operators read it.
+   */
   @Get('ready')
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.dependencies.broker(),
-      ...SERVICE_NAMES.map((name) => () => this.dependencies.service(name)),
-    ]);
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.dependencies.broker(),
+        ...SERVICE_NAMES.map((name) => () => this.dependencies.service(name)),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 }

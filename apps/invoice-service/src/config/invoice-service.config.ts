@@ -13,7 +13,9 @@ export interface InvoiceServiceConfig {
 /** Injection token; the interface of the same name is its type. */
 export const InvoiceServiceConfig = Symbol('InvoiceServiceConfig');
 
-export function loadInvoiceServiceConfig(env: NodeJS.ProcessEnv = process.env): InvoiceServiceConfig {
+export function loadInvoiceServiceConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): InvoiceServiceConfig {
   const parsed = parseConfig('invoice-service', schema, env);
   return {
     env: parsed.NODE_ENV,

@@ -25,7 +25,11 @@ export class DomainError extends Error {
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message, ...(this.details && { details: this.details }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details && { details: this.details }),
+    };
   }
 
   static fromSerialized(error: SerializedError): DomainError {

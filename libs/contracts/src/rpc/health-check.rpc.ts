@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { defineRpc } from '../rpc-contract';
 import type { ServiceName } from '../service-name';
 
-const dependencyStatus = z.object({ status: z.enum(['up', 'down']), message: z.string().optional() });
+const dependencyStatus = z.object({
+  status: z.enum(['up', 'down']),
+  message: z.string().optional(),
+});
 
 export const healthCheckResponseSchema = z.object({
   service: z.string(),

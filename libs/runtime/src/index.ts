@@ -1,0 +1,1 @@
+export * from './close-on-signals';

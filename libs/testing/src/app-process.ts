@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** Root of the compiled tree (`dist/`), where every app's main.js lives. */
+const DIST = join(__dirname, '../../..');
+
+/** One of Portico's apps running as its own process, exactly as `npm start` runs it. */
+export class AppProcess {
+  private output = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+  ) {
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    }
+    this.exited = once(child, 'exit').then(([code, signal]) => ({
+      code: code as number | null,
+      signal: signal as NodeJS.Signals | null,
+    }));
+  }
+
+  static start(
+    app: 'gateway' | 'customer-service' | 'invoice-service',
+    env: Record<string, string>,
+  ): AppProcess {
+    const child = spawn(
+      process.execPath,
+      ['--enable-source-maps', join(DIST, 'apps', app, 'src', 'main.js')],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    return new AppProcess(app, child);
+  }
+
+  get logs(): string {
+    return this.output;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** SIGTERM, then the exit code; SIGKILL if it does not leave within the grace period. */
+  async stop(graceMs = 15_000): Promise<number | null> {
+    if (!this.running) return (await this.exited).code;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    const { code } = await this.exited;
+    clearTimeout(timer);
+    return code;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import {
+  AppProcess,
+  BrokerAdmin,
+  freePort,
+  testEnvironment,
+  uniqueDatabaseName,
+  uniqueNamespace,
+  waitFor,
+} from '@portico/testing';
+import mongoose from 'mongoose';
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+/** The three apps as separate processes on the real broker and database, as `npm start` runs them. */
+describe('the whole stack', () => {
+  const namespace = uniqueNamespace();
+  const databases = {
+    customers: uniqueDatabaseName('customers'),
+    invoices: uniqueDatabaseName('invoices'),
+  };
+  const common = {
+    NODE_ENV: 'test',
+    AMQP_URL: testEnvironment.amqpUrl,
+    AMQP_NAMESPACE: namespace,
+    MONGODB_URI: testEnvironment.mongoUri,
+    RPC_TIMEOUT_MS: '3000',
+  };
+  let gatewayUrl: string;
+  const apps: Record<string, AppProcess> = {};
+
+  before(async () => {
+    const port = await freePort();
+    gatewayUrl = `http://127.0.0.1:${port}`;
+    apps.customers = AppProcess.start('customer-service', {
+      ...common,
+      MONGODB_DATABASE: databases.customers,
+    });
+    apps.invoices = AppProcess.start('invoice-service', {
+      ...common,
+      MONGODB_DATABASE: databases.invoices,
+    });
+    apps.gateway = AppProcess.start('gateway', {
+      ...common,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    await waitFor(
+      'the stack to be ready',
+      async () => (await fetch(`${gatewayUrl}/health/ready`)).ok,
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      },
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\n${Object.values(apps)
+          .map((a) => `--- ${a.name}\n${a.logs}`)
+          .join('\n')}`,
+      );
+    });
+  });
+
+  after(async () => {
+    await Promise.all(Object.values(apps).map((app) => app.stop()));
+    const db = mongoose.createConnection(testEnvironment.mongoUri);
+    await db.asPromise();
+    for (const name of Object.values(databases)) await db.useDb(name).dropDatabase();
+    await db.close();
+    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+    await admin.deleteExchanges([`${namespace}billing.events`]);
+    await admin.close();
+  });
+
+  test('liveness answers without asking anyone', async () => {
+    const response = await fetch(`${gatewayUrl}/health`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  test('readiness reports the broker, each service and its database', async () => {
+    const response = await fetch(`${gatewayUrl}/health/ready`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as {
+      status: string;
+      details: Record<string, { status: string; dependencies?: unknown }>;
+    };
+    assert.equal(body.status, 'ok');
+    assert.equal(body.details.broker?.status, 'up');
+    for (const service of ['customer-service', 'invoice-service']) {
+      assert.equal(body.details[service]?.status, 'up', service);
+      assert.deepEqual(body.details[service]?.dependencies, { database: { status: 'up' } });
+    }
+  });
+
+  test('an unknown route gets the API error shape', async () => {
+    const response = await fetch(`${gatewayUrl}/nope`);
+    assert.equal(response.status, 404);
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body.status, 404);
+    assert.equal(body.error, 'Not Found');
+    assert.equal(body.code, 'route_not_found');
+  });
+
+  test('a service stopped with SIGTERM exits cleanly, and readiness turns 503 naming it', async () => {
+    assert.equal(await apps.invoices!.stop(), 0, apps.invoices!.logs);
+    const started = Date.now();
+    const response = await fetch(`${gatewayUrl}/health/ready`);
+    assert.equal(response.status, 503);
+    assert.ok(
+      Date.now() - started < 2_000,
+      'a stopped service is detected without waiting for a timeout',
+    );
+    const body = (await response.json()) as {
+      status: string;
+      details: Record<string, { status: string; message?: string }>;
+    };
+    assert.equal(body.status, 'error');
+    assert.equal(body.details['invoice-service']?.status, 'down');
+    assert.match(body.details['invoice-service']?.message ?? '', /no instance is serving/);
+    assert.equal(body.details['customer-service']?.status, 'up');
+  });
+
+  test('the gateway exits cleanly on SIGTERM', async () => {
+    assert.equal(await apps.gateway!.stop(), 0, apps.gateway!.logs);
+  });
+});
+
+describe('configuration at boot', () => {
+  test('production refuses to start with a development secret, and says which', async () => {
+    const gateway = AppProcess.start('gateway', {
+      NODE_ENV: 'production',
+      AMQP_URL: testEnvironment.amqpUrl,
+      PORT: String(await freePort()),
+      PORTICO_ADMIN_TOKEN: 'x'.repeat(40),
+    });
+    const { code } = await gateway.exited;
+    assert.equal(code, 1);
+    assert.match(gateway.logs, /PORTAL_JWT_SECRET: is the development default/);
+    assert.doesNotMatch(
+      gateway.logs,
+      /PORTICO_ADMIN_TOKEN/,
+      'only the offending variable is named',
+    );
+  });
+
+  test('a service with an invalid variable refuses to start and names it', async () => {
+    const service = AppProcess.start('invoice-service', {
+      NODE_ENV: 'test',
+      AMQP_PREFETCH: 'lots',
+    });
+    const { code } = await service.exited;
+    assert.equal(code, 1);
+    assert.match(service.logs, /invoice-service: invalid configuration/);
+    assert.match(service.logs, /AMQP_PREFETCH: /);
+  });
+});
