@@ -1,0 +1,185 @@
+// Events/s through `billing.events` into a consumer that acks, with publisher confirms:
+// Portico's messaging layer against a raw amqplib publisher/consumer pair, same broker, same run.
+//   npm run bench:messaging            (EVENTS=20000 WINDOW=200 PREFETCH=32 ROUNDS=3)
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { defineEvent } from '@portico/contracts';
+import {
+  AmqpConnection,
+  EventConsumer,
+  EventPublisher,
+  eventsExchangeName,
+} from '@portico/messaging';
+import { connect } from 'amqplib';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { z } from 'zod';
+
+const EVENTS = Number(process.env.EVENTS ?? 20_000);
+const WINDOW = Number(process.env.WINDOW ?? 200);
+const PREFETCH = Number(process.env.PREFETCH ?? 32);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** A payload the size of a real invoice event (~1 KB). */
+const BenchInvoice = defineEvent(
+  'bench.invoice_created',
+  z.object({
+    id: z.string(),
+    number: z.string(),
+    currency: z.string().length(3),
+    total_amount_cents: z.number().int(),
+    fees: z.array(
+      z.object({ description: z.string(), units: z.number(), amount_cents: z.number().int() }),
+    ),
+  }),
+);
+const data = (i: number) => ({
+  id: `inv_${i}`,
+  number: `INV-2026-${String(i).padStart(6, '0')}`,
+  currency: 'EUR',
+  total_amount_cents: 12_345 + i,
+  fees: Array.from({ length: 8 }, (_, f) => ({
+    description: `Usage line ${f} for the period`,
+    units: f + 1,
+    amount_cents: 1_000 * (f + 1),
+  })),
+});
+const envelope = (i: number) => ({
+  id: `evt_${i}`,
+  organization_id: 'org_bench',
+  occurred_at: new Date().toISOString(),
+  data: data(i),
+});
+
+/** Runs `publish(i)` for every event with at most WINDOW unconfirmed at once. */
+async function publishAll(publish: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < EVENTS) await publish(next++);
+  };
+  await Promise.all(Array.from({ length: WINDOW }, worker));
+}
+
+function waitForCount(counter: () => number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (counter() >= EVENTS) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+}
+
+async function raw(): Promise<number> {
+  const ns = `bench${randomBytes(3).toString('hex')}.`;
+  const exchange = eventsExchangeName(ns);
+  const queue = `${ns}raw.events`;
+  const [pubConn, subConn] = await Promise.all([
+    connect(AMQP_URL, { noDelay: true }),
+    connect(AMQP_URL, { noDelay: true }),
+  ]);
+  const pub = await pubConn.createConfirmChannel();
+  const sub = await subConn.createChannel();
+  await pub.assertExchange(exchange, 'topic', { durable: true });
+  await sub.assertQueue(queue, { durable: true });
+  await sub.bindQueue(queue, exchange, BenchInvoice.type);
+  await sub.prefetch(PREFETCH);
+  let consumed = 0;
+  await sub.consume(queue, (message) => {
+    if (!message) return;
+    JSON.parse(message.content.toString());
+    sub.ack(message);
+    consumed++;
+  });
+  const started = process.hrtime.bigint();
+  await publishAll(
+    (i) =>
+      new Promise<void>((resolve, reject) => {
+        const body = Buffer.from(JSON.stringify({ ...envelope(i), type: BenchInvoice.type }));
+        pub.publish(
+          exchange,
+          BenchInvoice.type,
+          body,
+          { persistent: true, contentType: 'application/json', messageId: `evt_${i}` },
+          (err) => (err ? reject(err) : resolve()),
+        );
+      }),
+  );
+  await waitForCount(() => consumed);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await sub.deleteQueue(queue);
+  await pub.deleteExchange(exchange);
+  await Promise.all([pubConn.close(), subConn.close()]);
+  return EVENTS / seconds;
+}
+
+async function portico(): Promise<number> {
+  const ns = `bench${randomBytes(3).toString('hex')}.`;
+  const pubConn = new AmqpConnection(AMQP_URL, 'bench-publisher');
+  const subConn = new AmqpConnection(AMQP_URL, 'bench-consumer');
+  await Promise.all([pubConn.start(), subConn.start()]);
+  const publisher = new EventPublisher(pubConn, ns, 30_000);
+  await publisher.start();
+  const consumer = new EventConsumer(subConn, {
+    namespace: ns,
+    service: 'bench',
+    prefetch: PREFETCH,
+    queueType: 'classic',
+    retryDelayMs: 1_000,
+    maxAttempts: 3,
+    publishTimeoutMs: 30_000,
+  });
+  let consumed = 0;
+  consumer.register(BenchInvoice, async () => {
+    consumed++;
+  });
+  await consumer.start();
+  const started = process.hrtime.bigint();
+  await publishAll((i) => publisher.publish(BenchInvoice, envelope(i)));
+  await waitForCount(() => consumed);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await consumer.stop(5_000);
+  await publisher.stop();
+  const cleanup = await connect(AMQP_URL);
+  const channel = await cleanup.createChannel();
+  for (const q of Object.values(consumer.queues)) await channel.deleteQueue(q);
+  await channel.deleteExchange(eventsExchangeName(ns));
+  await cleanup.close();
+  await Promise.all([pubConn.close(), subConn.close()]);
+  return EVENTS / seconds;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  console.log(
+    `messaging throughput: ${EVENTS} events, ${WINDOW} unconfirmed at most, prefetch ${PREFETCH}, ${ROUNDS} rounds`,
+  );
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  const rawRuns: number[] = [];
+  const ours: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    rawRuns.push(await raw());
+    ours.push(await portico());
+    console.log(
+      `  round ${round}: raw amqplib ${rawRuns.at(-1)!.toFixed(0)} ev/s, portico ${ours.at(-1)!.toFixed(0)} ev/s`,
+    );
+  }
+  const r = median(rawRuns);
+  const p = median(ours);
+  console.log(
+    `median: raw amqplib ${r.toFixed(0)} ev/s | portico ${p.toFixed(0)} ev/s | ratio ${(p / r).toFixed(2)}`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

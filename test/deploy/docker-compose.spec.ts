@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+
+// No Docker engine runs where the tests run, so the compose file is checked by reading it.
+const ROOT = join(__dirname, '../../..');
+interface ComposeService {
+  image?: string;
+  build?: { dockerfile: string; target: string; args: { APP?: string } };
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const dockerfile = readFileSync(join(ROOT, 'deploy/docker/Dockerfile'), 'utf8');
+
+test('the three apps are built from the multi-stage Dockerfile, each with its own APP', () => {
+  for (const app of ['gateway', 'customer-service', 'invoice-service']) {
+    const service = compose.services[app]!;
+    assert.equal(service.build?.dockerfile, 'deploy/docker/Dockerfile', app);
+    assert.equal(service.build?.args.APP, app);
+    assert.match(
+      dockerfile,
+      new RegExp(`^FROM .* AS ${service.build!.target}$`, 'm'),
+      `target ${service.build!.target}`,
+    );
+  }
+});
+
+test('apps wait for healthy infrastructure, which has health checks', () => {
+  for (const infra of ['mongodb', 'rabbitmq'])
+    assert.ok(compose.services[infra]?.healthcheck, infra);
+  for (const app of ['customer-service', 'invoice-service']) {
+    assert.equal(compose.services[app]!.depends_on?.mongodb?.condition, 'service_healthy');
+    assert.equal(compose.services[app]!.depends_on?.rabbitmq?.condition, 'service_healthy');
+  }
+  assert.match(compose.services.gateway!.healthcheck!.test.join(' '), /\/health\/ready/);
+});
+
+test('production secrets must be supplied, never defaulted', () => {
+  const env = compose.services.gateway!.environment!;
+  assert.match(env.PORTAL_JWT_SECRET!, /^\$\{PORTAL_JWT_SECRET:\?/);
+  assert.match(env.PORTICO_ADMIN_TOKEN!, /^\$\{PORTICO_ADMIN_TOKEN:\?/);
+});
+
+test('every app runs in production mode against the compose broker and database', () => {
+  for (const app of ['gateway', 'customer-service', 'invoice-service']) {
+    const env = compose.services[app]!.environment!;
+    assert.equal(env.NODE_ENV, 'production', app);
+    assert.match(env.AMQP_URL!, /@rabbitmq:5672$/);
+    assert.equal(env.MONGODB_URI, 'mongodb://mongodb:27017');
+  }
+});
