@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@portico/messaging';
 import { PersistenceModule } from '@portico/persistence';
 import { CustomerServiceConfig } from './config/customer-service.config';
+import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
 
 @Module({})
 export class AppModule {
@@ -13,6 +16,9 @@ export class AppModule {
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
         HealthModule,
+        OrganizationsModule,
+        CustomersModule,
+        PortalSessionsModule,
       ],
       providers: [{ provide: CustomerServiceConfig, useValue: config }],
       exports: [CustomerServiceConfig],

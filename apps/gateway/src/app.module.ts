@@ -1,20 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MessagingModule } from '@portico/messaging';
+import { AdminModule } from './admin/admin.module';
+import { ApiModule } from './api/api.module';
 import { GatewayConfig } from './config/gateway.config';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthModule } from './health/health.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [MessagingModule.forRoot(config.messaging), HealthModule],
+      global: true,
+      imports: [
+        MessagingModule.forRoot(config.messaging),
+        HealthModule,
+        ApiModule,
+        AdminModule,
+        PortalModule,
+      ],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
       ],
+      // Global so every feature module can inject the config without importing the root.
       exports: [GatewayConfig],
     };
   }

@@ -3,13 +3,28 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { logLevelsFrom } from '@portico/config';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { setupOpenApi } from './openapi/setup-openapi';
+import { requestIdFor } from './requests/request-id';
 
 /** Builds the HTTP app without listening, so tests start it exactly as production does. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes,
+      genReqId: requestIdFor,
+      // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
+      maxParamLength: 2_048,
+      trustProxy: config.trustProxy,
+    }),
     { logger: logLevelsFrom(config.logLevel) },
   );
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  setupOpenApi(app, config.publicUrl);
   return app;
 }

@@ -12,7 +12,10 @@ export interface RpcContract<
   readonly response: TResponse;
 }
 
-export type RpcRequest<C extends RpcContract> = z.input<C['request']>;
+/** What a caller sends (before defaults and coercion). */
+export type RpcInput<C extends RpcContract> = z.input<C['request']>;
+/** What a handler receives: the request after validation. */
+export type RpcRequest<C extends RpcContract> = z.output<C['request']>;
 export type RpcResponse<C extends RpcContract> = z.output<C['response']>;
 
 export function defineRpc<TRequest extends z.ZodType, TResponse extends z.ZodType>(

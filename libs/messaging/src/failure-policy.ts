@@ -13,8 +13,15 @@ export function isTransient(error: unknown): boolean {
       return true;
     case ErrorCode.ValidationFailed:
     case ErrorCode.NotFound:
+    case ErrorCode.CustomerNotFound:
+    case ErrorCode.OrganizationNotFound:
+    case ErrorCode.ApiKeyNotFound:
     case ErrorCode.Conflict:
+    case ErrorCode.OrganizationAlreadyExists:
     case ErrorCode.Unauthorized:
+    case ErrorCode.PortalTokenInvalid:
+    case ErrorCode.PortalTokenExpired:
+    case ErrorCode.PortalSessionRevoked:
     case ErrorCode.Forbidden:
       return false;
   }

@@ -3,10 +3,27 @@ import type { EventContract, RpcContract } from '@portico/contracts';
 export const EVENT_HANDLER = Symbol('portico:event-handler');
 export const RPC_HANDLER = Symbol('portico:rpc-handler');
 
-/** Marks a provider method as the handler of one event type on this service's queue. */
-export function HandleEvent(contract: EventContract): MethodDecorator {
+export interface HandleEventOptions {
+  /**
+   * `service` (default): instances compete on the service's durable queue, with retries and
+   * dead-lettering. `instance`: every running instance gets its own copy, best effort (caches).
+   */
+  scope?: 'service' | 'instance';
+}
+
+export interface EventHandlerMetadata {
+  contract: EventContract;
+  scope: 'service' | 'instance';
+}
+
+/** Marks a provider method as the handler of one event type. */
+export function HandleEvent(
+  contract: EventContract,
+  options: HandleEventOptions = {},
+): MethodDecorator {
   return (_target, _key, descriptor) => {
-    Reflect.defineMetadata(EVENT_HANDLER, contract, descriptor.value as object);
+    const metadata: EventHandlerMetadata = { contract, scope: options.scope ?? 'service' };
+    Reflect.defineMetadata(EVENT_HANDLER, metadata, descriptor.value as object);
     return descriptor;
   };
 }

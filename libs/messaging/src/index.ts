@@ -5,6 +5,7 @@ export * from './event-parsing';
 export * from './event-publisher';
 export * from './failure-policy';
 export * from './handler.decorators';
+export * from './instance-subscriber';
 export * from './message-headers';
 export * from './messaging-options';
 export * from './messaging.module';

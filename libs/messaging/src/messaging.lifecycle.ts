@@ -7,11 +7,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { EventContract, RpcContract } from '@portico/contracts';
+import type { RpcContract } from '@portico/contracts';
 import { AmqpConnection } from './amqp-connection';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { EVENT_HANDLER, RPC_HANDLER } from './handler.decorators';
+import { EVENT_HANDLER, RPC_HANDLER, type EventHandlerMetadata } from './handler.decorators';
+import { InstanceSubscriber } from './instance-subscriber';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
 import { RpcServer, type RpcHandler } from './rpc-server';
@@ -36,6 +37,7 @@ export class MessagingLifecycle
     private readonly rpcClient: RpcClient,
     private readonly consumer: EventConsumer,
     private readonly rpcServer: RpcServer,
+    private readonly instanceSubscriber: InstanceSubscriber,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +51,9 @@ export class MessagingLifecycle
         `consuming ${this.consumer.queues.events}: ${this.consumer.handledTypes.join(', ')}`,
       );
     }
+    if (this.instanceSubscriber.handledTypes.length > 0) {
+      await this.instanceSubscriber.start();
+    }
     if (this.rpcServer.handledNames.length > 0) {
       await this.rpcServer.start();
       this.logger.log(`answering ${this.rpcServer.handledNames.join(', ')}`);
@@ -61,6 +66,7 @@ export class MessagingLifecycle
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.instanceSubscriber.stop();
     await this.rpcClient.stop();
     await this.publisher.stop();
     await this.connection.close();
@@ -73,8 +79,12 @@ export class MessagingLifecycle
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const key of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[key] as (...args: unknown[]) => Promise<unknown>;
-        const event = Reflect.getMetadata(EVENT_HANDLER, method) as EventContract | undefined;
-        if (event) this.consumer.register(event, method.bind(instance) as EventHandler);
+        const event = Reflect.getMetadata(EVENT_HANDLER, method) as
+          EventHandlerMetadata | undefined;
+        if (event) {
+          const target = event.scope === 'instance' ? this.instanceSubscriber : this.consumer;
+          target.register(event.contract, method.bind(instance) as EventHandler);
+        }
         const rpc = Reflect.getMetadata(RPC_HANDLER, method) as RpcContract | undefined;
         if (rpc) this.rpcServer.register(rpc, method.bind(instance) as RpcHandler);
       }

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AmqpConnection } from './amqp-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
+import { InstanceSubscriber } from './instance-subscriber';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
@@ -59,6 +60,12 @@ export class MessagingModule {
           inject: [AmqpConnection, MESSAGING_OPTIONS],
           useFactory: (c: AmqpConnection, o: MessagingOptions) =>
             new RpcServer(c, o.namespace, o.appName, o.prefetch),
+        },
+        {
+          provide: InstanceSubscriber,
+          inject: [AmqpConnection, MESSAGING_OPTIONS],
+          useFactory: (c: AmqpConnection, o: MessagingOptions) =>
+            new InstanceSubscriber(c, o.namespace, o.appName),
         },
         MessagingLifecycle,
       ],

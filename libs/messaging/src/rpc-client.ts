@@ -2,7 +2,7 @@ import {
   DomainError,
   ErrorCode,
   type RpcContract,
-  type RpcRequest,
+  type RpcInput,
   type RpcResponse,
 } from '@portico/contracts';
 import type { Channel, ChannelModel, ConsumeMessage, Message } from 'amqplib';
@@ -62,7 +62,7 @@ export class RpcClient {
 
   async call<C extends RpcContract>(
     contract: C,
-    request: RpcRequest<C>,
+    request: RpcInput<C>,
     options: { timeoutMs?: number; correlationId?: string } = {},
   ): Promise<RpcResponse<C>> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;

@@ -21,6 +21,8 @@ const schema = z
     PORTAL_JWT_SECRET: z.string().default(DEVELOPMENT_SECRETS.PORTAL_JWT_SECRET),
     PORTICO_ADMIN_TOKEN: z.string().default(DEVELOPMENT_SECRETS.PORTICO_ADMIN_TOKEN),
     BODY_LIMIT_BYTES: intFromEnv(1_048_576, 1_024, 104_857_600),
+    /** Behind a load balancer: take the client address from X-Forwarded-For. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -50,6 +52,7 @@ export interface GatewayConfig {
   portalJwtSecret: string;
   adminToken: string;
   bodyLimitBytes: number;
+  trustProxy: boolean;
   messaging: ReturnType<typeof messagingConfigFrom>;
 }
 
@@ -67,6 +70,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     portalJwtSecret: parsed.PORTAL_JWT_SECRET,
     adminToken: parsed.PORTICO_ADMIN_TOKEN,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    trustProxy: parsed.TRUST_PROXY === 'true',
     messaging: messagingConfigFrom(parsed, 'gateway'),
   };
 }

@@ -11,13 +11,16 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { httpStatusFor } from './http-status';
 
-/** The one error shape of the API: Lago's `{status, error, code}` plus a message and field details. */
+/**
+ * The one error shape of the API, Lago's: `{status, error, code}`, plus a human `message`, and for
+ * validation errors `error_details` as `{field: [messages]}`.
+ */
 export interface ApiErrorBody {
   status: number;
   error: string;
   code: string;
   message: string;
-  error_details?: ErrorDetail[];
+  error_details?: Record<string, string[]>;
 }
 
 @Catch()
@@ -27,10 +30,13 @@ export class ApiErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    void reply.status(body.status).header('content-type', 'application/json').send(body);
+    void reply
+      .status(body.status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof DomainError) {
       const status = httpStatusFor(exception.code);
       return {
@@ -38,16 +44,16 @@ export class ApiErrorFilter implements ExceptionFilter {
         error: STATUS_CODES[status] ?? 'Error',
         code: exception.code,
         message: exception.message,
-        ...(exception.details && { error_details: exception.details }),
+        ...(exception.details && { error_details: groupByField(exception.details) }),
       };
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+    const status = statusOf(exception);
+    if (status !== undefined && status < 500) {
       return {
         status,
         error: STATUS_CODES[status] ?? 'Error',
         code: codeForHttpStatus(status),
-        message: exception.message,
+        message: (exception as Error).message,
       };
     }
     this.logger.error((exception as Error)?.stack ?? String(exception));
@@ -60,10 +66,36 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 }
 
+/** Nest's HttpExceptions and Fastify's own errors (bad JSON, body too large) both carry a status. */
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function groupByField(details: ErrorDetail[]): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const { field, message } of details) (grouped[field] ??= []).push(message);
+  return grouped;
+}
+
 function codeForHttpStatus(status: number): string {
-  if (status === 404) return 'route_not_found';
-  if (status === 413) return 'payload_too_large';
-  if (status === 415) return 'unsupported_media_type';
-  if (status === 400) return 'bad_request';
-  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthorized';
+    case 404:
+      return 'route_not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 429:
+      return 'too_many_requests';
+    default:
+      return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
+  }
 }

@@ -7,10 +7,17 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.ValidationFailed:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.NotFound:
+    case ErrorCode.CustomerNotFound:
+    case ErrorCode.OrganizationNotFound:
+    case ErrorCode.ApiKeyNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.Conflict:
+    case ErrorCode.OrganizationAlreadyExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.Unauthorized:
+    case ErrorCode.PortalTokenInvalid:
+    case ErrorCode.PortalTokenExpired:
+    case ErrorCode.PortalSessionRevoked:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
       return HttpStatus.FORBIDDEN;

@@ -1,12 +1,20 @@
 /**
  * Every error a service can report to the gateway. The gateway maps each one to HTTP exactly once
  * (an exhaustive switch), so adding a code here is a compile error until it has a status.
+ * Values are wire-visible and follow Lago's where Lago has the same error.
  */
 export enum ErrorCode {
-  ValidationFailed = 'validation_failed',
+  ValidationFailed = 'validation_errors',
   NotFound = 'not_found',
+  CustomerNotFound = 'customer_not_found',
+  OrganizationNotFound = 'organization_not_found',
+  ApiKeyNotFound = 'api_key_not_found',
   Conflict = 'conflict',
+  OrganizationAlreadyExists = 'organization_already_exists',
   Unauthorized = 'unauthorized',
+  PortalTokenInvalid = 'portal_token_invalid',
+  PortalTokenExpired = 'portal_token_expired',
+  PortalSessionRevoked = 'portal_session_revoked',
   Forbidden = 'forbidden',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',

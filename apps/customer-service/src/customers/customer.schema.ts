@@ -1,0 +1,46 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ collection: 'customers', versionKey: false })
+export class Customer {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ required: true })
+  organization_id!: string;
+
+  @Prop({ required: true })
+  external_id!: string;
+
+  @Prop({ type: String, default: null })
+  name!: string | null;
+
+  @Prop({ type: String, default: null })
+  email!: string | null;
+
+  @Prop({ type: String, default: null })
+  currency!: string | null;
+
+  @Prop({ type: String, default: null })
+  document_locale!: string | null;
+
+  /** Portal tokens carry the generation they were minted in; revoking sessions increments it. */
+  @Prop({ required: true, default: 0 })
+  portal_session_generation!: number;
+
+  @Prop({ required: true })
+  created_at!: Date;
+
+  /** Version of the record: strictly increasing; an upstream update older than this is ignored. */
+  @Prop({ required: true })
+  updated_at!: Date;
+
+  /** A tombstone, so a late upstream update cannot bring a deleted customer back. */
+  @Prop({ type: Date, default: null })
+  deleted_at!: Date | null;
+}
+
+export const CustomerSchema = SchemaFactory.createForClass(Customer);
+// Every lookup is by organization + external id (API, events, portal URL): unique per organization.
+CustomerSchema.index({ organization_id: 1, external_id: 1 }, { unique: true });
+// Listing a page of an organization's customers, newest first.
+CustomerSchema.index({ organization_id: 1, created_at: -1 });

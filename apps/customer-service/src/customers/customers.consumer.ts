@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CustomerCreated,
+  CustomerUpdated,
+  type EventData,
+  type EventEnvelope,
+} from '@portico/contracts';
+import { HandleEvent, type EventContext } from '@portico/messaging';
+import { CustomersService } from './customers.service';
+
+/** Customers from upstream billing systems, via `billing.events`. */
+@Injectable()
+export class CustomersConsumer {
+  constructor(private readonly customers: CustomersService) {}
+
+  @HandleEvent(CustomerCreated)
+  created(
+    event: EventEnvelope<EventData<typeof CustomerCreated>>,
+    context: EventContext,
+  ): Promise<void> {
+    return this.customers.applyUpstream(
+      event.organization_id,
+      event.data,
+      context.redelivered || context.attempt > 1,
+    );
+  }
+
+  // Created and updated carry the same state; "newer wins" makes their order irrelevant.
+  @HandleEvent(CustomerUpdated)
+  updated(
+    event: EventEnvelope<EventData<typeof CustomerUpdated>>,
+    context: EventContext,
+  ): Promise<void> {
+    return this.customers.applyUpstream(
+      event.organization_id,
+      event.data,
+      context.redelivered || context.attempt > 1,
+    );
+  }
+}

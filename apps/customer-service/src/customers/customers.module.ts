@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { Customer, CustomerSchema } from './customer.schema';
+import { CustomerEvents } from './customer-events';
+import { CustomersConsumer } from './customers.consumer';
+import { CustomersRepository } from './customers.repository';
+import { CustomersRpcHandler } from './customers.rpc-handler';
+import { CustomersService } from './customers.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }]),
+    OrganizationsModule,
+  ],
+  providers: [
+    CustomersRepository,
+    CustomersService,
+    CustomerEvents,
+    CustomersRpcHandler,
+    CustomersConsumer,
+  ],
+  exports: [CustomersService, CustomersRepository, CustomerEvents],
+})
+export class CustomersModule {}

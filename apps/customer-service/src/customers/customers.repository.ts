@@ -1,0 +1,77 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Customer } from './customer.schema';
+
+export type CustomerRecord = Customer;
+export type CustomerFields = Partial<
+  Pick<CustomerRecord, 'name' | 'email' | 'currency' | 'document_locale'>
+>;
+
+/** Customers as plain objects; every query is scoped by organization. */
+@Injectable()
+export class CustomersRepository implements OnModuleInit {
+  constructor(@InjectModel(Customer.name) private readonly customers: Model<Customer>) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.customers.init();
+  }
+
+  /** Includes tombstones: callers decide what a deleted customer means for them. */
+  findByExternalId(organizationId: string, externalId: string): Promise<CustomerRecord | null> {
+    return this.customers
+      .findOne({ organization_id: organizationId, external_id: externalId })
+      .lean<CustomerRecord>()
+      .exec();
+  }
+
+  findLiveById(organizationId: string, id: string): Promise<CustomerRecord | null> {
+    return this.customers
+      .findOne({ _id: id, organization_id: organizationId, deleted_at: null })
+      .lean<CustomerRecord>()
+      .exec();
+  }
+
+  async insert(customer: CustomerRecord): Promise<void> {
+    await this.customers.create(customer);
+  }
+
+  /**
+   * Applies `changes` only if the stored version is still `expectedVersion` (optimistic
+   * concurrency); returns the new record, or null if someone else wrote first.
+   */
+  replaceVersion(
+    organizationId: string,
+    externalId: string,
+    expectedVersion: Date,
+    changes: Partial<CustomerRecord>,
+  ): Promise<CustomerRecord | null> {
+    return this.customers
+      .findOneAndUpdate(
+        { organization_id: organizationId, external_id: externalId, updated_at: expectedVersion },
+        { $set: changes },
+        { new: true },
+      )
+      .lean<CustomerRecord>()
+      .exec();
+  }
+
+  async listLive(
+    organizationId: string,
+    skip: number,
+    limit: number,
+  ): Promise<{ items: CustomerRecord[]; total: number }> {
+    const filter = { organization_id: organizationId, deleted_at: null };
+    const [items, total] = await Promise.all([
+      this.customers
+        .find(filter)
+        .sort({ created_at: -1, _id: 1 })
+        .skip(skip)
+        .limit(limit)
+        .lean<CustomerRecord[]>()
+        .exec(),
+      this.customers.countDocuments(filter).exec(),
+    ]);
+    return { items, total };
+  }
+}

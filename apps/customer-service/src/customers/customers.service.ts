@@ -1,0 +1,230 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  paginationMeta,
+  toSupportedLocale,
+  type CustomerInput,
+  type CustomerView,
+  type UpstreamCustomer,
+} from '@portico/contracts';
+import { nextVersion } from '../common/clock';
+import { isDuplicateKeyError } from '../common/mongo-errors';
+import { newId } from '../common/new-id';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { CustomerEvents } from './customer-events';
+import { toCustomerView } from './customer-views';
+import {
+  CustomersRepository,
+  type CustomerFields,
+  type CustomerRecord,
+} from './customers.repository';
+
+/** Optimistic writes that lose a race are retried a few times before giving up with a 409. */
+const MAX_WRITE_ATTEMPTS = 5;
+
+@Injectable()
+export class CustomersService {
+  private readonly logger = new Logger(CustomersService.name);
+
+  constructor(
+    private readonly repository: CustomersRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly events: CustomerEvents,
+  ) {}
+
+  /** The operator's API: its write is the latest intent, so it always applies. */
+  async upsertFromApi(
+    organizationId: string,
+    input: CustomerInput,
+    correlationId?: string,
+  ): Promise<{ customer: CustomerView; created: boolean }> {
+    const fields = fieldsFromApi(input);
+    const result = await this.write(organizationId, input.external_id, (existing) => ({
+      fields,
+      version: nextVersion(existing?.updated_at),
+    }));
+    if (!result) throw new Error('unreachable: API writes always apply');
+    await this.events.changed(result.customer, correlationId);
+    return { customer: toCustomerView(result.customer), created: result.created };
+  }
+
+  /**
+   * An upstream customer.created/updated: applied only if newer than what is stored, so
+   * duplicates and out-of-order deliveries change nothing.
+   */
+  async applyUpstream(
+    organizationId: string,
+    data: UpstreamCustomer,
+    redelivered: boolean,
+  ): Promise<void> {
+    await this.organizations.require(organizationId);
+    const version = new Date(data.updated_at);
+    const fields = fieldsFromUpstream(data, (locale) =>
+      this.logger.warn(
+        `customer ${data.external_id}: unsupported document_locale "${locale}" ignored`,
+      ),
+    );
+    const result = await this.write(organizationId, data.external_id, (existing) =>
+      existing && existing.updated_at >= version ? undefined : { fields, version },
+    );
+    if (result) {
+      await this.events.changed(result.customer);
+    } else if (redelivered) {
+      // We may have written and then died before publishing: say it again (consumers dedupe).
+      const current = await this.repository.findByExternalId(organizationId, data.external_id);
+      if (current) await this.events.changed(current);
+    }
+  }
+
+  async get(organizationId: string, externalId: string): Promise<CustomerView> {
+    return toCustomerView(await this.requireLive(organizationId, externalId));
+  }
+
+  async list(organizationId: string, page: number, perPage: number) {
+    const { items, total } = await this.repository.listLive(
+      organizationId,
+      (page - 1) * perPage,
+      perPage,
+    );
+    return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
+  }
+
+  async delete(
+    organizationId: string,
+    externalId: string,
+    correlationId?: string,
+  ): Promise<CustomerView> {
+    const deleted = await this.change(organizationId, externalId, (customer) => ({
+      deleted_at: new Date(),
+      // Tokens minted before the deletion must not open the portal of a re-created customer.
+      portal_session_generation: customer.portal_session_generation + 1,
+    }));
+    await this.events.changed(deleted, correlationId);
+    return toCustomerView(deleted);
+  }
+
+  async requireLive(organizationId: string, externalId: string): Promise<CustomerRecord> {
+    const customer = await this.repository.findByExternalId(organizationId, externalId);
+    if (!customer || customer.deleted_at) {
+      throw new DomainError(ErrorCode.CustomerNotFound, `customer "${externalId}" not found`);
+    }
+    return customer;
+  }
+
+  /** Changes a live customer under optimistic concurrency; the new version is published. */
+  async change(
+    organizationId: string,
+    externalId: string,
+    changesFor: (customer: CustomerRecord) => Partial<CustomerRecord>,
+  ): Promise<CustomerRecord> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.requireLive(organizationId, externalId);
+      const updated = await this.repository.replaceVersion(
+        organizationId,
+        externalId,
+        current.updated_at,
+        {
+          ...changesFor(current),
+          updated_at: nextVersion(current.updated_at),
+        },
+      );
+      if (updated) return updated;
+    }
+    throw conflict(externalId);
+  }
+
+  /**
+   * Creates or updates under optimistic concurrency. `decide` sees the stored record (or null)
+   * and returns the fields and version to write, or undefined to leave it as it is.
+   */
+  private async write(
+    organizationId: string,
+    externalId: string,
+    decide: (
+      existing: CustomerRecord | null,
+    ) => { fields: CustomerFields; version: Date } | undefined,
+  ): Promise<{ customer: CustomerRecord; created: boolean } | undefined> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const existing = await this.repository.findByExternalId(organizationId, externalId);
+      const decision = decide(existing);
+      if (!decision) return undefined;
+      if (!existing) {
+        const customer: CustomerRecord = {
+          _id: newId('cus'),
+          organization_id: organizationId,
+          external_id: externalId,
+          name: null,
+          email: null,
+          currency: null,
+          document_locale: null,
+          ...decision.fields,
+          portal_session_generation: 0,
+          created_at: new Date(),
+          updated_at: decision.version,
+          deleted_at: null,
+        };
+        try {
+          await this.repository.insert(customer);
+          return { customer, created: true };
+        } catch (error) {
+          if (isDuplicateKeyError(error)) continue; // created concurrently: decide again
+          throw error;
+        }
+      }
+      // Re-creating a deleted customer starts from a clean record (keeping its generation).
+      const recreated = existing.deleted_at !== null;
+      const base = recreated
+        ? { name: null, email: null, currency: null, document_locale: null, created_at: new Date() }
+        : {};
+      const updated = await this.repository.replaceVersion(
+        organizationId,
+        externalId,
+        existing.updated_at,
+        {
+          ...base,
+          ...decision.fields,
+          updated_at: decision.version,
+          deleted_at: null,
+        },
+      );
+      if (updated) return { customer: updated, created: recreated };
+    }
+    throw conflict(externalId);
+  }
+}
+
+function conflict(externalId: string): DomainError {
+  return new DomainError(
+    ErrorCode.Conflict,
+    `customer "${externalId}" is being changed concurrently; retry`,
+  );
+}
+
+function fieldsFromApi(input: CustomerInput): CustomerFields {
+  const fields: CustomerFields = {};
+  if (input.name !== undefined) fields.name = input.name;
+  if (input.email !== undefined) fields.email = input.email;
+  if (input.currency !== undefined) fields.currency = input.currency;
+  const locale = input.billing_configuration?.document_locale;
+  if (locale !== undefined) fields.document_locale = locale;
+  return fields;
+}
+
+function fieldsFromUpstream(
+  data: UpstreamCustomer,
+  onUnsupported: (locale: string) => void,
+): CustomerFields {
+  const fields: CustomerFields = {};
+  if (data.name !== undefined) fields.name = data.name;
+  if (data.email !== undefined) fields.email = data.email;
+  if (data.currency !== undefined) fields.currency = data.currency;
+  const locale = data.billing_configuration?.document_locale;
+  if (locale === null) fields.document_locale = null;
+  else if (locale !== undefined) {
+    const supported = toSupportedLocale(locale);
+    if (!supported) onUnsupported(locale);
+    fields.document_locale = supported ?? null;
+  }
+  return fields;
+}

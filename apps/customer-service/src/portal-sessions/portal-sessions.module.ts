@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PortalSessionsRpcHandler } from './portal-sessions.rpc-handler';
+import { PortalSessionsService } from './portal-sessions.service';
+
+@Module({
+  imports: [CustomersModule, OrganizationsModule],
+  providers: [PortalSessionsService, PortalSessionsRpcHandler],
+})
+export class PortalSessionsModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PortalModule } from '../portal/portal.module';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { CustomersController } from './customers/customers.controller';
+import { PortalSessionSource } from './customers/portal-session-source';
+import { PortalUrlsController } from './customers/portal-urls.controller';
+import { LocalesController } from './locales/locales.controller';
+
+@Module({
+  imports: [PortalModule],
+  controllers: [CustomersController, PortalUrlsController, LocalesController],
+  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource],
+  exports: [ApiKeyAuthenticator],
+})
+export class ApiModule {}

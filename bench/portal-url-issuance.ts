@@ -1,0 +1,156 @@
+// Portal URL issuance through the gateway under HTTP load (autocannon, 50 connections):
+// GET /api/v1/customers/:id/portal_url against GET /health on the same gateway in the same run
+// (the framework's own ceiling), with the three apps running as `npm start` runs them.
+//   npm run bench:portal-url           (CONNECTIONS=50 DURATION=10 CUSTOMERS=100)
+import { AppProcess, freePort, uniqueNamespace, waitFor } from '@portico/testing';
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const DURATION = Number(process.env.DURATION ?? 10);
+const CUSTOMERS = Number(process.env.CUSTOMERS ?? 100);
+
+interface Measured {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  paths: string[],
+): Promise<Measured> {
+  const times: number[] = [];
+  let next = 0;
+  let instance: autocannon.Instance | undefined;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        headers,
+        requests: [
+          { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+  // autocannon reports p97.5 and p99, not p95: keep every response time to compute it exactly.
+  instance!.on(
+    'response',
+    (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      times.push(responseTime);
+    },
+  );
+  const result = await finished;
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const namespace = uniqueNamespace();
+  const suffix = randomBytes(3).toString('hex');
+  const adminToken = randomBytes(24).toString('hex');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const common = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    AMQP_URL: process.env.AMQP_URL!,
+    AMQP_NAMESPACE: namespace,
+    MONGODB_URI: process.env.MONGODB_URI!,
+  };
+  const apps = [
+    AppProcess.start('customer-service', {
+      ...common,
+      MONGODB_DATABASE: `bench_customers_${suffix}`,
+    }),
+    AppProcess.start('invoice-service', {
+      ...common,
+      MONGODB_DATABASE: `bench_invoices_${suffix}`,
+    }),
+    AppProcess.start('gateway', {
+      ...common,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'https://portal.example.com',
+      PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
+      PORTICO_ADMIN_TOKEN: adminToken,
+    }),
+  ];
+  try {
+    await waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const created = (await (
+      await fetch(`${base}/admin/v1/organizations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Bench Org' }),
+      })
+    ).json()) as { api_key: string };
+    const headers = {
+      authorization: `Bearer ${created.api_key}`,
+      'content-type': 'application/json',
+    };
+    const paths: string[] = [];
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const external = `bench-customer-${i}`;
+      const response = await fetch(`${base}/api/v1/customers`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ customer: { external_id: external, name: `Customer ${i}` } }),
+      });
+      if (!response.ok)
+        throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
+      paths.push(`/api/v1/customers/${external}/portal_url`);
+    }
+    console.log(
+      `portal URL issuance: ${CONNECTIONS} connections, ${DURATION} s per run, ${CUSTOMERS} customers`,
+    );
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; load generator on the same machine`,
+    );
+    await load(base, headers, ['/health']); // warm-up
+    const baseline = await load(base, {}, ['/health']);
+    const issuance = await load(base, headers, paths);
+    const row = (name: string, m: Measured) =>
+      console.log(
+        `  ${name.padEnd(24)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  errors ${m.errors}  non-2xx ${m.non2xx}`,
+      );
+    row('GET /health (baseline)', baseline);
+    row('GET …/portal_url', issuance);
+    console.log(
+      `ratio portal_url / health: ${(issuance.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}`,
+    );
+  } finally {
+    await Promise.all(apps.map((a) => a.stop()));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

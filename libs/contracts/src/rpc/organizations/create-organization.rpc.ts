@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import {
+  createOrganizationSchema,
+  organizationViewSchema,
+} from '../../organizations/organization.schema';
+import { defineRpc } from '../../rpc-contract';
+
+export const CreateOrganization = defineRpc({
+  name: 'customer-service.organizations.create.v1',
+  service: 'customer-service',
+  request: createOrganizationSchema,
+  response: z.object({ organization: organizationViewSchema, api_key: z.string() }),
+});
