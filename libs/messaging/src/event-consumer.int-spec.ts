@@ -159,7 +159,7 @@ describe('EventConsumer against a real broker', () => {
     const [letter] = await deadLetters(1);
     assert.match(
       String(letter!.properties.headers?.[Header.Reason]),
-      /^rejected: validation_failed: unknown customer/,
+      /^rejected: validation_errors: unknown customer/,
     );
     assert.equal(letter!.properties.headers?.[Header.Attempt], 1);
   });
