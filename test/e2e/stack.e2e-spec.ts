@@ -1,75 +1,18 @@
-import {
-  AppProcess,
-  BrokerAdmin,
-  freePort,
-  testEnvironment,
-  uniqueDatabaseName,
-  uniqueNamespace,
-  waitFor,
-} from '@portico/testing';
-import mongoose from 'mongoose';
+import { AppProcess, PorticoStack, freePort, testEnvironment } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 /** The three apps as separate processes on the real broker and database, as `npm start` runs them. */
 describe('the whole stack', () => {
-  const namespace = uniqueNamespace();
-  const databases = {
-    customers: uniqueDatabaseName('customers'),
-    invoices: uniqueDatabaseName('invoices'),
-  };
-  const common = {
-    NODE_ENV: 'test',
-    AMQP_URL: testEnvironment.amqpUrl,
-    AMQP_NAMESPACE: namespace,
-    MONGODB_URI: testEnvironment.mongoUri,
-    RPC_TIMEOUT_MS: '3000',
-  };
+  let stack: PorticoStack;
   let gatewayUrl: string;
-  const apps: Record<string, AppProcess> = {};
 
   before(async () => {
-    const port = await freePort();
-    gatewayUrl = `http://127.0.0.1:${port}`;
-    apps.customers = AppProcess.start('customer-service', {
-      ...common,
-      MONGODB_DATABASE: databases.customers,
-    });
-    apps.invoices = AppProcess.start('invoice-service', {
-      ...common,
-      MONGODB_DATABASE: databases.invoices,
-    });
-    apps.gateway = AppProcess.start('gateway', {
-      ...common,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    });
-    await waitFor(
-      'the stack to be ready',
-      async () => (await fetch(`${gatewayUrl}/health/ready`)).ok,
-      {
-        timeoutMs: 60_000,
-        intervalMs: 250,
-      },
-    ).catch((error: Error) => {
-      throw new Error(
-        `${error.message}\n${Object.values(apps)
-          .map((a) => `--- ${a.name}\n${a.logs}`)
-          .join('\n')}`,
-      );
-    });
+    stack = await PorticoStack.start({ RPC_TIMEOUT_MS: '3000' });
+    gatewayUrl = stack.url;
   });
 
-  after(async () => {
-    await Promise.all(Object.values(apps).map((app) => app.stop()));
-    const db = mongoose.createConnection(testEnvironment.mongoUri);
-    await db.asPromise();
-    for (const name of Object.values(databases)) await db.useDb(name).dropDatabase();
-    await db.close();
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
-    await admin.deleteExchanges([`${namespace}billing.events`]);
-    await admin.close();
-  });
+  after(async () => stack?.stop());
 
   test('liveness answers without asking anyone', async () => {
     const response = await fetch(`${gatewayUrl}/health`);
@@ -102,7 +45,7 @@ describe('the whole stack', () => {
   });
 
   test('a service stopped with SIGTERM exits cleanly, and readiness turns 503 naming it', async () => {
-    assert.equal(await apps.invoices!.stop(), 0, apps.invoices!.logs);
+    assert.equal(await stack.app('invoice-service').stop(), 0, stack.app('invoice-service').logs);
     const started = Date.now();
     const response = await fetch(`${gatewayUrl}/health/ready`);
     assert.equal(response.status, 503);
@@ -121,7 +64,7 @@ describe('the whole stack', () => {
   });
 
   test('the gateway exits cleanly on SIGTERM', async () => {
-    assert.equal(await apps.gateway!.stop(), 0, apps.gateway!.logs);
+    assert.equal(await stack.app('gateway').stop(), 0, stack.app('gateway').logs);
   });
 });
 

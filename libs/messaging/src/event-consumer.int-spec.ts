@@ -95,13 +95,13 @@ describe('EventConsumer against a real broker', () => {
   });
 
   test('plain JSON from an external publisher works: nothing NestJS-specific on the wire', async () => {
-    admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(2));
+    await admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(2));
     await waitFor('the raw event to be handled', () => handled.some((h) => h.event.data.n === 2));
   });
 
   test('invalid JSON is dead-lettered with its reason and the next message still flows', async () => {
-    admin.publishRaw(exchange, ThingHappened.type, '{"id": "evt_broken", ');
-    admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(3));
+    await admin.publishRaw(exchange, ThingHappened.type, '{"id": "evt_broken", ');
+    await admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(3));
     const [letter] = await deadLetters(1);
     assert.match(String(letter!.properties.headers?.[Header.Reason]), /^invalid_json: /);
     assert.equal(
@@ -116,8 +116,8 @@ describe('EventConsumer against a real broker', () => {
   });
 
   test('a payload that fails validation names the field in its dead-letter reason', async () => {
-    admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(4, { n: 'four' }));
-    admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(5));
+    await admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(4, { n: 'four' }));
+    await admin.publishRaw(exchange, ThingHappened.type, rawEnvelope(5));
     const [letter] = await deadLetters(1);
     assert.match(
       String(letter!.properties.headers?.[Header.Reason]),

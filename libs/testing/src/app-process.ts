@@ -6,13 +6,15 @@ import { join } from 'node:path';
 /** Root of the compiled tree (`dist/`), where every app's main.js lives. */
 const DIST = join(__dirname, '../../..');
 
+export type AppName = 'gateway' | 'customer-service' | 'invoice-service';
+
 /** One of Portico's apps running as its own process, exactly as `npm start` runs it. */
 export class AppProcess {
   private output = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(
-    readonly name: string,
+    readonly name: AppName,
     private readonly child: ChildProcess,
   ) {
     for (const stream of [child.stdout, child.stderr]) {
@@ -24,10 +26,7 @@ export class AppProcess {
     }));
   }
 
-  static start(
-    app: 'gateway' | 'customer-service' | 'invoice-service',
-    env: Record<string, string>,
-  ): AppProcess {
+  static start(app: AppName, env: Record<string, string>): AppProcess {
     const child = spawn(
       process.execPath,
       ['--enable-source-maps', join(DIST, 'apps', app, 'src', 'main.js')],

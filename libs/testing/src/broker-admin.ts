@@ -1,15 +1,15 @@
-import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib';
+import { connect, type ChannelModel, type ConfirmChannel, type GetMessage } from 'amqplib';
 
 /** Raw broker access for tests: inspect and clean up queues the code under test declared. */
 export class BrokerAdmin {
   private constructor(
     private readonly model: ChannelModel,
-    private readonly channel: Channel,
+    private readonly channel: ConfirmChannel,
   ) {}
 
   static async connect(url: string): Promise<BrokerAdmin> {
     const model = await connect(url);
-    const channel = await model.createChannel();
+    const channel = await model.createConfirmChannel();
     return new BrokerAdmin(model, channel);
   }
 
@@ -27,11 +27,13 @@ export class BrokerAdmin {
     }
   }
 
-  publishRaw(exchange: string, routingKey: string, body: string | Buffer): void {
+  /** Publishes like an external system would, and waits for the broker's confirm. */
+  async publishRaw(exchange: string, routingKey: string, body: string | Buffer): Promise<void> {
     this.channel.publish(exchange, routingKey, Buffer.isBuffer(body) ? body : Buffer.from(body), {
       persistent: true,
       contentType: 'application/json',
     });
+    await this.channel.waitForConfirms();
   }
 
   async deleteQueues(names: string[]): Promise<void> {

@@ -2,3 +2,4 @@ export * from './test-environment';
 export * from './wait-for';
 export * from './broker-admin';
 export * from './app-process';
+export * from './portico-stack';

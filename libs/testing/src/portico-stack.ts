@@ -1,0 +1,146 @@
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { AppProcess, freePort, type AppName } from './app-process';
+import { BrokerAdmin } from './broker-admin';
+import { testEnvironment, uniqueDatabaseName, uniqueNamespace } from './test-environment';
+import { waitFor } from './wait-for';
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * The three apps as separate processes on the provisioned broker and database, isolated by a
+ * namespace and their own databases, with the secrets known to the test (to forge tokens).
+ */
+export class PorticoStack {
+  readonly adminToken = randomBytes(24).toString('hex');
+  readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly namespace = uniqueNamespace();
+  readonly publicUrl = 'https://portal.example.test';
+  private readonly databases = {
+    customers: uniqueDatabaseName('customers'),
+    invoices: uniqueDatabaseName('invoices'),
+  };
+  private apps: AppProcess[] = [];
+  url = '';
+
+  static async start(extraEnv: Record<string, string> = {}): Promise<PorticoStack> {
+    const stack = new PorticoStack();
+    await stack.boot(extraEnv);
+    return stack;
+  }
+
+  private async boot(extraEnv: Record<string, string>): Promise<void> {
+    const port = await freePort();
+    this.url = `http://127.0.0.1:${port}`;
+    const common = {
+      NODE_ENV: 'test',
+      AMQP_URL: testEnvironment.amqpUrl,
+      AMQP_NAMESPACE: this.namespace,
+      MONGODB_URI: testEnvironment.mongoUri,
+      RPC_TIMEOUT_MS: '5000',
+      ...extraEnv,
+    };
+    this.apps = [
+      AppProcess.start('customer-service', {
+        ...common,
+        MONGODB_DATABASE: this.databases.customers,
+      }),
+      AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: this.databases.invoices }),
+      AppProcess.start('gateway', {
+        ...common,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: this.publicUrl,
+        PORTAL_JWT_SECRET: this.jwtSecret,
+        PORTICO_ADMIN_TOKEN: this.adminToken,
+      }),
+    ];
+    await waitFor(
+      'the stack to be ready',
+      async () => (await fetch(`${this.url}/health/ready`)).ok,
+      {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      },
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\n${this.apps.map((a) => `--- ${a.name}\n${a.logs}`).join('\n')}`,
+      );
+    });
+  }
+
+  app(name: AppName): AppProcess {
+    return this.apps.find((a) => a.name === name)!;
+  }
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    { token, body, raw }: { token?: string; body?: unknown; raw?: string } = {},
+  ): Promise<JsonResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown) {
+    return this.request<T>(method, path, { token: this.adminToken, body });
+  }
+
+  /** Creates an organization and returns its id and API key. */
+  async createOrganization(
+    settings: Record<string, unknown> = {},
+  ): Promise<{ id: string; apiKey: string }> {
+    const response = await this.admin<{ organization: { id: string }; api_key: string }>(
+      'POST',
+      '/admin/v1/organizations',
+      { name: 'Test Org', ...settings },
+    );
+    if (response.status !== 201)
+      throw new Error(`creating an organization: ${JSON.stringify(response.body)}`);
+    return { id: response.body.organization.id, apiKey: response.body.api_key };
+  }
+
+  /** Publishes raw JSON to this stack's `billing.events`, as an upstream system would. */
+  async publish(routingKey: string, body: unknown): Promise<void> {
+    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+    await admin.publishRaw(`${this.namespace}billing.events`, routingKey, JSON.stringify(body));
+    await admin.close();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.stop()));
+    const db = mongoose.createConnection(testEnvironment.mongoUri);
+    await db.asPromise();
+    for (const name of Object.values(this.databases)) await db.useDb(name).dropDatabase();
+    await db.close();
+    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+    const services = ['customer-service', 'invoice-service'];
+    await admin.deleteQueues(
+      services.flatMap((s) =>
+        ['events', 'events.retry', 'events.dead-letter', 'rpc'].map(
+          (q) => `${this.namespace}${s}.${q}`,
+        ),
+      ),
+    );
+    await admin.deleteExchanges([`${this.namespace}billing.events`]);
+    await admin.close();
+  }
+}
