@@ -28,6 +28,7 @@ export default tseslint.config(
       'libs/testing/src/**/*.ts',
       '**/test/**/*.ts',
       '**/*spec.ts',
+      '**/*.cli.ts',
       'bench/**/*.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },

@@ -30,3 +30,4 @@ export * from './rpc/portal-sessions/portal-session.schema';
 export * from './rpc/portal-sessions/open-portal-session.rpc';
 export * from './rpc/portal-sessions/revoke-portal-sessions.rpc';
 export * from './rpc/portal-sessions/verify-portal-session.rpc';
+export * from './public-events';

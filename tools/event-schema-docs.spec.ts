@@ -1,0 +1,16 @@
+import { PUBLIC_EVENTS } from '@portico/contracts';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { schemaBlock } from './event-schema-docs';
+
+test('docs/events.md publishes the current JSON Schema of every public event', () => {
+  const markdown = readFileSync(join(__dirname, '../../docs/events.md'), 'utf8');
+  for (const contract of PUBLIC_EVENTS) {
+    assert.ok(
+      markdown.includes(schemaBlock(contract)),
+      `docs/events.md is out of date for ${contract.type}: run \`npm run docs:events\``,
+    );
+  }
+});
