@@ -28,7 +28,9 @@ const withString = signsPerSecond(new JwtService({ secret }));
 const withKeyObject = signsPerSecond(
   new JwtService({ secret: createSecretKey(Buffer.from(secret)) as unknown as string }),
 );
-console.log(`JWT HS256 signing, ${TOKENS} tokens; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
+console.log(
+  `JWT HS256 signing, ${TOKENS} tokens; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`,
+);
 console.log(`  string secret (baseline)   ${withString.toFixed(0)} tokens/s`);
 console.log(`  KeyObject (Portico)        ${withKeyObject.toFixed(0)} tokens/s`);
 console.log(`ratio KeyObject / string: ${(withKeyObject / withString).toFixed(1)}`);
