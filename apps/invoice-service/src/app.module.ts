@@ -3,6 +3,7 @@ import { MessagingModule } from '@portico/messaging';
 import { PersistenceModule } from '@portico/persistence';
 import { InvoiceServiceConfig } from './config/invoice-service.config';
 import { HealthModule } from './health/health.module';
+import { InvoicesModule } from './invoices/invoices.module';
 
 @Module({})
 export class AppModule {
@@ -13,6 +14,7 @@ export class AppModule {
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
         HealthModule,
+        InvoicesModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

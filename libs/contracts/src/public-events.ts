@@ -1,6 +1,19 @@
+import type { EventContract } from './event-contract';
 import { CustomerCreated } from './events/customer-created.event';
 import { CustomerUpdated } from './events/customer-updated.event';
-import type { EventContract } from './event-contract';
+import { InvoiceCreated } from './events/invoice-created.event';
+import { InvoicePaymentOverdue } from './events/invoice-payment-overdue.event';
+import { InvoicePaymentStatusUpdated } from './events/invoice-payment-status-updated.event';
+import { InvoiceUpdated } from './events/invoice-updated.event';
+import { InvoiceVoided } from './events/invoice-voided.event';
 
 /** The events upstream systems may publish to `billing.events`, as documented in docs/events.md. */
-export const PUBLIC_EVENTS: readonly EventContract[] = [CustomerCreated, CustomerUpdated];
+export const PUBLIC_EVENTS: readonly EventContract[] = [
+  CustomerCreated,
+  CustomerUpdated,
+  InvoiceCreated,
+  InvoiceUpdated,
+  InvoicePaymentStatusUpdated,
+  InvoicePaymentOverdue,
+  InvoiceVoided,
+];

@@ -16,6 +16,7 @@ export function isTransient(error: unknown): boolean {
     case ErrorCode.CustomerNotFound:
     case ErrorCode.OrganizationNotFound:
     case ErrorCode.ApiKeyNotFound:
+    case ErrorCode.InvoiceNotFound:
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:
     case ErrorCode.Unauthorized:

@@ -5,11 +5,12 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
 import { PortalSessionSource } from './customers/portal-session-source';
 import { PortalUrlsController } from './customers/portal-urls.controller';
+import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
   imports: [PortalModule],
-  controllers: [CustomersController, PortalUrlsController, LocalesController],
+  controllers: [CustomersController, PortalUrlsController, LocalesController, InvoicesController],
   providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource],
   exports: [ApiKeyAuthenticator],
 })

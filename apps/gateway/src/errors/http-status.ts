@@ -10,6 +10,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.CustomerNotFound:
     case ErrorCode.OrganizationNotFound:
     case ErrorCode.ApiKeyNotFound:
+    case ErrorCode.InvoiceNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:

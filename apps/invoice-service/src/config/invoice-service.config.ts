@@ -1,7 +1,18 @@
-import { databaseEnv, messagingConfigFrom, messagingEnv, parseConfig } from '@portico/config';
+import {
+  databaseEnv,
+  intFromEnv,
+  messagingConfigFrom,
+  messagingEnv,
+  parseConfig,
+} from '@portico/config';
 import { z } from 'zod';
 
-const schema = z.object({ ...messagingEnv, ...databaseEnv('portico_invoices') });
+const schema = z.object({
+  ...messagingEnv,
+  // Invoice events are written in batches of what is in flight: a deeper prefetch, bigger batches.
+  AMQP_PREFETCH: intFromEnv(256, 1, 10_000),
+  ...databaseEnv('portico_invoices'),
+});
 
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];

@@ -9,6 +9,7 @@ export enum ErrorCode {
   CustomerNotFound = 'customer_not_found',
   OrganizationNotFound = 'organization_not_found',
   ApiKeyNotFound = 'api_key_not_found',
+  InvoiceNotFound = 'invoice_not_found',
   Conflict = 'conflict',
   OrganizationAlreadyExists = 'organization_already_exists',
   Unauthorized = 'unauthorized',

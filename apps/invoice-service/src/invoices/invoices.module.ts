@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Invoice, InvoiceSchema } from './invoice.schema';
+import { InvoiceWriteBatcher } from './invoice-write-batcher';
+import { InvoicesConsumer } from './invoices.consumer';
+import { InvoicesRepository } from './invoices.repository';
+import { InvoicesRpcHandler } from './invoices.rpc-handler';
+import { InvoicesService } from './invoices.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }])],
+  providers: [
+    InvoicesRepository,
+    InvoiceWriteBatcher,
+    InvoicesConsumer,
+    InvoicesService,
+    InvoicesRpcHandler,
+  ],
+})
+export class InvoicesModule {}

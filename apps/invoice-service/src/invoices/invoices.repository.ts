@@ -1,0 +1,170 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { InvoiceFilter } from '@portico/contracts';
+import type { Model } from 'mongoose';
+import { Invoice } from './invoice.schema';
+import type { InvoiceRecord, InvoiceState } from './invoice-record';
+
+export interface InvoiceWrite {
+  record: InvoiceRecord;
+  /** The revision the change was computed from; 0 for an invoice not stored yet. */
+  expectedRev: number;
+}
+
+export interface ListQuery {
+  organizationId: string;
+  externalCustomerId: string;
+  filter: InvoiceFilter;
+  search?: string;
+  afterKey?: string;
+  limit: number;
+}
+
+export interface TotalsRow {
+  _id: string;
+  invoices_count: number;
+  total_invoiced_cents: number;
+  total_outstanding_cents: number;
+  total_overdue_cents: number;
+}
+
+const FILTER_FIELD: Record<Exclude<InvoiceFilter, 'all'>, string> = {
+  paid: 'is_paid',
+  unpaid: 'is_outstanding',
+  overdue: 'is_overdue',
+};
+
+/** Invoices as plain objects. Writes go through the driver in bulk; every query is scoped. */
+@Injectable()
+export class InvoicesRepository implements OnModuleInit {
+  constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.invoices.init();
+  }
+
+  async findStates(ids: string[]): Promise<Map<string, InvoiceState>> {
+    const found = await this.invoices.collection
+      .find<InvoiceRecord>({ _id: { $in: ids } } as never)
+      .toArray();
+    return new Map(found.map((record) => [record._id, record]));
+  }
+
+  /**
+   * Writes every record in one unordered bulk: inserts for new invoices, and for known ones an
+   * update that only matches the revision the change was computed from. Returns the ids whose
+   * write lost a race (another writer got there first); the caller recomputes those.
+   */
+  async write(writes: InvoiceWrite[]): Promise<Set<string>> {
+    if (writes.length === 0) return new Set();
+    const operations = writes.map(({ record, expectedRev }): Record<string, unknown> => {
+      if (expectedRev === 0) return { insertOne: { document: record } };
+      const { _id, ...fields } = record;
+      return { updateOne: { filter: { _id, rev: expectedRev }, update: { $set: fields } } };
+    });
+    const lost = new Set<string>();
+    let matched: number;
+    let inserted: number;
+    try {
+      const result = await this.invoices.collection.bulkWrite(operations as never, {
+        ordered: false,
+      });
+      matched = result.matchedCount;
+      inserted = result.insertedCount;
+    } catch (error) {
+      const bulk = error as {
+        code?: number;
+        writeErrors?: { index: number; code: number }[];
+        result?: { matchedCount?: number; insertedCount?: number };
+      };
+      const writeErrors = bulk.writeErrors ?? [];
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+      for (const e of writeErrors) lost.add(writes[e.index]!.record._id);
+      matched = bulk.result?.matchedCount ?? 0;
+      inserted = bulk.result?.insertedCount ?? 0;
+    }
+    if (matched + inserted + lost.size < writes.length) {
+      // Some conditional updates matched nothing: find which by reading the revisions back.
+      const updates = writes.filter((w) => w.expectedRev > 0 && !lost.has(w.record._id));
+      const current = await this.invoices.collection
+        .find<{ _id: string; rev: number }>(
+          { _id: { $in: updates.map((w) => w.record._id) } } as never,
+          {
+            projection: { rev: 1 },
+          },
+        )
+        .toArray();
+      const revs = new Map(current.map((c) => [c._id, c.rev]));
+      for (const w of updates) if (revs.get(w.record._id) !== w.record.rev) lost.add(w.record._id);
+    }
+    return lost;
+  }
+
+  /** One page plus one record, so the caller knows whether there is a next page. */
+  list(query: ListQuery): Promise<InvoiceRecord[]> {
+    return this.invoices.collection
+      .find<InvoiceRecord>(this.listFilter(query) as never, { projection: { 'document.fees': 0 } })
+      .sort({ list_key: -1 })
+      .limit(query.limit + 1)
+      .toArray();
+  }
+
+  count(query: Omit<ListQuery, 'afterKey' | 'limit'>): Promise<number> {
+    return this.invoices.collection.countDocuments(this.listFilter(query) as never);
+  }
+
+  totals(organizationId: string, externalCustomerId: string): Promise<TotalsRow[]> {
+    return this.invoices.collection
+      .aggregate<TotalsRow>([
+        {
+          $match: {
+            organization_id: organizationId,
+            external_customer_id: externalCustomerId,
+            visible: true,
+          },
+        },
+        {
+          $group: {
+            _id: '$currency',
+            invoices_count: { $sum: 1 },
+            total_invoiced_cents: { $sum: '$invoiced_cents' },
+            total_outstanding_cents: { $sum: '$outstanding_due_cents' },
+            total_overdue_cents: { $sum: '$overdue_due_cents' },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+  }
+
+  findVisible(
+    organizationId: string,
+    upstreamId: string,
+    externalCustomerId?: string,
+  ): Promise<InvoiceRecord | null> {
+    return this.invoices.collection.findOne<InvoiceRecord>({
+      organization_id: organizationId,
+      upstream_id: upstreamId,
+      visible: true,
+      ...(externalCustomerId !== undefined && { external_customer_id: externalCustomerId }),
+    } as never);
+  }
+
+  private listFilter(
+    query: Omit<ListQuery, 'limit'> & { afterKey?: string },
+  ): Record<string, unknown> {
+    return {
+      organization_id: query.organizationId,
+      external_customer_id: query.externalCustomerId,
+      visible: true,
+      ...(query.filter !== 'all' && { [FILTER_FIELD[query.filter]]: true }),
+      ...(query.search && { number: { $regex: escapeRegex(query.search), $options: 'i' } }),
+      ...(query.afterKey && { list_key: { $lt: query.afterKey } }),
+    };
+  }
+}
+
+/** Search text is matched literally: `INV.1*` finds "INV.1*", it is not a pattern. */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { externalIdSchema } from '../../customers/customer.schema';
+import { invoiceDetailSchema, upstreamInvoiceIdSchema } from '../../invoices/invoice.schema';
+import { defineRpc } from '../../rpc-contract';
+
+/** One visible invoice with its line items; scoped to a customer when the portal asks. */
+export const GetInvoice = defineRpc({
+  name: 'invoice-service.invoices.get.v1',
+  service: 'invoice-service',
+  request: z.object({
+    organization_id: z.string().min(1),
+    invoice_id: upstreamInvoiceIdSchema,
+    external_customer_id: externalIdSchema.optional(),
+  }),
+  response: z.object({ invoice: invoiceDetailSchema }),
+});

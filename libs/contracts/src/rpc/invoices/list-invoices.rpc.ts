@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { externalIdSchema } from '../../customers/customer.schema';
+import { INVOICE_FILTERS, invoiceSummarySchema } from '../../invoices/invoice.schema';
+import { defineRpc } from '../../rpc-contract';
+
+export const MAX_INVOICE_PAGE_SIZE = 100;
+
+/** One page of a customer's visible invoices, newest first, with an opaque keyset cursor. */
+export const ListInvoices = defineRpc({
+  name: 'invoice-service.invoices.list.v1',
+  service: 'invoice-service',
+  request: z.object({
+    organization_id: z.string().min(1),
+    external_customer_id: externalIdSchema,
+    filter: z.enum(INVOICE_FILTERS).default('all'),
+    search: z.string().trim().max(100).optional(),
+    cursor: z.string().max(600).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_INVOICE_PAGE_SIZE).default(20),
+  }),
+  response: z.object({
+    invoices: z.array(invoiceSummarySchema),
+    /** Pass back to get the next page; null on the last one. */
+    next_cursor: z.string().nullable(),
+    /** Matching invoices in all, on the first page only (it costs a count). */
+    total_count: z.number().int().nullable(),
+  }),
+});
