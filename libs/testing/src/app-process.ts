@@ -46,6 +46,12 @@ export class AppProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** SIGKILL: no shutdown hooks, no acks, as if the machine died. */
+  async kill(): Promise<void> {
+    if (this.running) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** SIGTERM, then the exit code; SIGKILL if it does not leave within the grace period. */
   async stop(graceMs = 15_000): Promise<number | null> {
     if (!this.running) return (await this.exited).code;

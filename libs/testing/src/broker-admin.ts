@@ -36,6 +36,24 @@ export class BrokerAdmin {
     await this.channel.waitForConfirms();
   }
 
+  /** Many messages, one wait for all the confirms: fast enough to build a backlog. */
+  async publishMany(
+    exchange: string,
+    messages: { routingKey: string; body: string }[],
+  ): Promise<void> {
+    for (const { routingKey, body } of messages) {
+      if (
+        !this.channel.publish(exchange, routingKey, Buffer.from(body), {
+          persistent: true,
+          contentType: 'application/json',
+        })
+      ) {
+        await new Promise((resolve) => this.channel.once('drain', resolve));
+      }
+    }
+    await this.channel.waitForConfirms();
+  }
+
   async deleteQueues(names: string[]): Promise<void> {
     for (const name of names) await this.channel.deleteQueue(name).catch(() => undefined);
   }

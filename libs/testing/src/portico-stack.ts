@@ -25,6 +25,7 @@ export class PorticoStack {
     invoices: uniqueDatabaseName('invoices'),
   };
   private apps: AppProcess[] = [];
+  private readonly envs = new Map<AppName, Record<string, string>>();
   url = '';
 
   static async start(extraEnv: Record<string, string> = {}): Promise<PorticoStack> {
@@ -44,21 +45,17 @@ export class PorticoStack {
       RPC_TIMEOUT_MS: '5000',
       ...extraEnv,
     };
-    this.apps = [
-      AppProcess.start('customer-service', {
-        ...common,
-        MONGODB_DATABASE: this.databases.customers,
-      }),
-      AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: this.databases.invoices }),
-      AppProcess.start('gateway', {
-        ...common,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: this.publicUrl,
-        PORTAL_JWT_SECRET: this.jwtSecret,
-        PORTICO_ADMIN_TOKEN: this.adminToken,
-      }),
-    ];
+    this.envs.set('customer-service', { ...common, MONGODB_DATABASE: this.databases.customers });
+    this.envs.set('invoice-service', { ...common, MONGODB_DATABASE: this.databases.invoices });
+    this.envs.set('gateway', {
+      ...common,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: this.publicUrl,
+      PORTAL_JWT_SECRET: this.jwtSecret,
+      PORTICO_ADMIN_TOKEN: this.adminToken,
+    });
+    this.apps = [...this.envs.keys()].map((name) => AppProcess.start(name, this.envs.get(name)!));
     await waitFor(
       'the stack to be ready',
       async () => (await fetch(`${this.url}/health/ready`)).ok,
@@ -73,8 +70,29 @@ export class PorticoStack {
     });
   }
 
+  /** The most recently started process of an app. */
   app(name: AppName): AppProcess {
-    return this.apps.find((a) => a.name === name)!;
+    return this.apps.filter((a) => a.name === name).at(-1)!;
+  }
+
+  /** Starts another process of an app with the same configuration (a restart, or a second instance). */
+  startApp(name: AppName): AppProcess {
+    const app = AppProcess.start(name, this.envs.get(name)!);
+    this.apps.push(app);
+    return app;
+  }
+
+  /** The invoice database, for assertions no API exposes (revisions, duplicates). */
+  async withInvoicesDb<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+    const db = mongoose.createConnection(testEnvironment.mongoUri, {
+      dbName: this.databases.invoices,
+    });
+    await db.asPromise();
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
   }
 
   async request<T = Record<string, unknown>>(

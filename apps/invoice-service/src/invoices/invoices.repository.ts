@@ -113,28 +113,49 @@ export class InvoicesRepository implements OnModuleInit {
     return this.invoices.collection.countDocuments(this.listFilter(query) as never);
   }
 
-  totals(organizationId: string, externalCustomerId: string): Promise<TotalsRow[]> {
-    return this.invoices.collection
-      .aggregate<TotalsRow>([
-        {
-          $match: {
-            organization_id: organizationId,
-            external_customer_id: externalCustomerId,
-            visible: true,
-          },
-        },
-        {
-          $group: {
-            _id: '$currency',
-            invoices_count: { $sum: 1 },
-            total_invoiced_cents: { $sum: '$invoiced_cents' },
-            total_outstanding_cents: { $sum: '$outstanding_due_cents' },
-            total_overdue_cents: { $sum: '$overdue_due_cents' },
-          },
-        },
-        { $sort: { _id: 1 } },
-      ])
-      .toArray();
+  /**
+   * One `$group` per sum, merged here. FerretDB 1.24 computes only the first accumulator of a
+   * `$group` and returns 0 for the others (checked against it), so a single
+   * `{$group: {a: {$sum…}, b: {$sum…}}}` would silently report zero totals there.
+   */
+  async totals(organizationId: string, externalCustomerId: string): Promise<TotalsRow[]> {
+    const match = {
+      organization_id: organizationId,
+      external_customer_id: externalCustomerId,
+      visible: true,
+    };
+    const sums = {
+      invoices_count: 1,
+      total_invoiced_cents: '$invoiced_cents',
+      total_outstanding_cents: '$outstanding_due_cents',
+      total_overdue_cents: '$overdue_due_cents',
+    } as const;
+    const results = await Promise.all(
+      Object.entries(sums).map(async ([name, value]) => {
+        const rows = await this.invoices.collection
+          .aggregate<{ _id: string; value: number }>([
+            { $match: match },
+            { $group: { _id: '$currency', value: { $sum: value } } },
+          ])
+          .toArray();
+        return { name: name as keyof typeof sums, rows };
+      }),
+    );
+    const byCurrency = new Map<string, TotalsRow>();
+    for (const { name, rows } of results) {
+      for (const row of rows) {
+        const totals = byCurrency.get(row._id) ?? {
+          _id: row._id,
+          invoices_count: 0,
+          total_invoiced_cents: 0,
+          total_outstanding_cents: 0,
+          total_overdue_cents: 0,
+        };
+        totals[name] = row.value;
+        byCurrency.set(row._id, totals);
+      }
+    }
+    return [...byCurrency.values()].sort((a, b) => a._id.localeCompare(b._id));
   }
 
   findVisible(

@@ -1,0 +1,88 @@
+import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+const TOTAL = 3_000;
+let stack: PorticoStack;
+let organizationId: string;
+
+before(async () => {
+  stack = await PorticoStack.start();
+  organizationId = (await stack.createOrganization()).id;
+});
+after(async () => stack?.stop());
+
+const storedCount = () =>
+  stack.withInvoicesDb((db) => db.collection('invoices').countDocuments({}));
+
+test('invoice-service killed (SIGKILL) in the middle of a batch: nothing lost, nothing doubled', async () => {
+  const messages = Array.from({ length: TOTAL }, (_, i) => ({
+    routingKey: 'invoice.created',
+    body: JSON.stringify({
+      id: `evt_crash_${i}`,
+      type: 'invoice.created',
+      organization_id: organizationId,
+      occurred_at: '2026-11-25T00:00:00Z',
+      data: {
+        id: `up_crash_${i}`,
+        external_customer_id: `cus_${i % 50}`,
+        number: `CR-${i}`,
+        issuing_date: '2026-11-01',
+        status: 'finalized',
+        payment_status: 'pending',
+        invoice_type: 'subscription',
+        currency: 'EUR',
+        sub_total_excluding_taxes_amount_cents: 100,
+        taxes_amount_cents: 20,
+        total_amount_cents: 120,
+        fees: [{ description: 'Usage', units: 1, unit_amount_cents: 100, amount_cents: 100 }],
+        updated_at: '2026-11-01T00:00:00Z',
+      },
+    }),
+  }));
+  const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+  try {
+    await admin.publishMany(`${stack.namespace}billing.events`, messages);
+    await waitFor(
+      'a third of the invoices to be stored',
+      async () => (await storedCount()) >= TOTAL / 3,
+      {
+        timeoutMs: 60_000,
+        intervalMs: 20,
+      },
+    );
+    await stack.app('invoice-service').kill();
+    const atKill = await storedCount();
+    assert.ok(atKill < TOTAL, `killed mid-stream (${atKill} of ${TOTAL} stored)`);
+
+    const restarted = stack.startApp('invoice-service');
+    await waitFor(`all ${TOTAL} invoices`, async () => (await storedCount()) === TOTAL, {
+      timeoutMs: 120_000,
+      intervalMs: 100,
+    }).catch(async (error: Error) => {
+      const deadLetters = await admin.messageCount(
+        `${stack.namespace}invoice-service.events.dead-letter`,
+      );
+      throw new Error(
+        `${error.message}; stored ${await storedCount()}, dead letters ${deadLetters}\n${restarted.logs.slice(-3000)}`,
+      );
+    });
+    await waitFor(
+      'an empty queue',
+      async () => (await admin.messageCount(`${stack.namespace}invoice-service.events`)) === 0,
+    );
+  } finally {
+    await admin.close();
+  }
+
+  const { distinct, revisions } = await stack.withInvoicesDb(async (db) => ({
+    distinct: (await db.collection('invoices').distinct('upstream_id')).length,
+    revisions: await db.collection('invoices').distinct('rev'),
+  }));
+  assert.equal(distinct, TOTAL, 'one document per invoice');
+  assert.deepEqual(
+    revisions,
+    [1],
+    'each invoice written exactly once: redelivered events changed nothing',
+  );
+});
