@@ -13,8 +13,18 @@ export class BrokerAdmin {
     return new BrokerAdmin(model, channel);
   }
 
+  /** Messages ready in the queue; -1 when the queue does not exist (yet). */
   async messageCount(queue: string): Promise<number> {
-    return (await this.channel.checkQueue(queue)).messageCount;
+    // A check on a missing queue closes the channel it ran on: use a throwaway one.
+    const channel = await this.model.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      return (await channel.checkQueue(queue)).messageCount;
+    } catch {
+      return -1;
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
   }
 
   /** Takes (and acks) every message currently in the queue. */

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { invoiceKey, type InvoiceChange } from './invoice-change';
-import { applyChange, derive, emptyState, invoiceDocumentId } from './invoice-record';
+import {
+  applyChange,
+  derive,
+  emptyState,
+  invoiceDocumentId,
+  type InvoiceState,
+} from './invoice-record';
 import { InvoicesRepository, type InvoiceWrite } from './invoices.repository';
 
 /** Changes written in one round trip at most; bounded by the consumer's prefetch anyway. */
@@ -8,6 +14,7 @@ const MAX_BATCH = 500;
 /** How long a lone change waits for company; under load batches fill before it elapses. */
 const MAX_WAIT_MS = 2;
 const MAX_RACE_RETRIES = 8;
+const MAX_CONCURRENT_BATCHES = 2;
 
 interface Pending {
   change: InvoiceChange;
@@ -24,7 +31,7 @@ export class InvoiceWriteBatcher {
   private readonly logger = new Logger(InvoiceWriteBatcher.name);
   private queue: Pending[] = [];
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private writing = 0;
 
   constructor(private readonly repository: InvoicesRepository) {}
 
@@ -39,48 +46,70 @@ export class InvoiceWriteBatcher {
   private kick(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    // One batch at a time: while one is written, the next accumulates (bigger batches under load).
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-      if (this.queue.length > 0) this.kick();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+    // A few batches in flight at most: the database overlaps their work, and while they are
+    // written the next ones fill up (bigger batches under load, no unbounded concurrency).
+    while (this.writing < MAX_CONCURRENT_BATCHES && this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        await this.writeBatch(batch, 0);
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
+      this.writing++;
+      void this.writeBatch(batch, 0)
+        .catch((error: unknown) => {
+          for (const item of batch) item.reject(error);
+        })
+        .finally(() => {
+          this.writing--;
+          if (this.queue.length > 0) this.kick();
+        });
     }
   }
 
+  /**
+   * Most events are about invoices not stored yet (invoice.created), so the batch is first
+   * inserted as new in one round trip; only the invoices that turn out to exist are read, merged
+   * and written back conditionally on the revision read.
+   */
   private async writeBatch(batch: Pending[], attempt: number): Promise<void> {
     const byId = new Map<string, Pending[]>();
     for (const item of batch) {
       const id = invoiceDocumentId(item.change.organizationId, item.change.upstreamId);
       byId.set(id, [...(byId.get(id) ?? []), item]);
     }
-    const stored = await this.repository.findStates([...byId.keys()]);
+    let existing = [...byId.keys()];
+    if (attempt === 0) {
+      const fresh = [...byId].map(([, items]) => merged(emptyState(items[0]!.change), items));
+      const taken = await this.repository.insertNew(fresh.map((w) => w.record));
+      for (const [id, items] of byId) if (!taken.has(id)) for (const item of items) item.resolve();
+      existing = [...taken];
+    }
+    if (existing.length === 0) return;
+    const stored = await this.repository.findStates(existing);
     const writes: InvoiceWrite[] = [];
-    for (const [id, items] of byId) {
-      const state = stored.get(id) ?? emptyState(items[0]!.change);
-      const expectedRev = state.rev;
-      let changed = false;
-      for (const { change } of items) changed = applyChange(state, change) || changed;
-      if (changed) writes.push({ record: derive({ ...state, rev: expectedRev + 1 }), expectedRev });
+    for (const id of existing) {
+      const items = byId.get(id)!;
+      const state = stored.get(id);
+      if (!state) continue; // deleted in between: cannot happen today; the retry below inserts it
+      const write = merged(state, items);
+      if (write.changed) writes.push(write);
     }
     const lost = await this.repository.write(writes);
-    for (const [id, items] of byId) if (!lost.has(id)) for (const item of items) item.resolve();
-    if (lost.size === 0) return;
-    const retry = [...lost].flatMap((id) => byId.get(id)!);
+    for (const id of existing)
+      if (!lost.has(id) && stored.has(id)) for (const item of byId.get(id)!) item.resolve();
+    const retry = existing
+      .filter((id) => lost.has(id) || !stored.has(id))
+      .flatMap((id) => byId.get(id)!);
+    if (retry.length === 0) return;
     if (attempt >= MAX_RACE_RETRIES) {
       const keys = retry.map((p) => invoiceKey(p.change.organizationId, p.change.upstreamId));
-      throw new Error(`gave up writing ${keys.length} invoices after ${attempt} lost races`);
+      throw new Error(`gave up writing ${keys.length} invoice changes after ${attempt} lost races`);
     }
-    this.logger.debug(`${lost.size} invoices changed concurrently; recomputing`);
+    this.logger.debug(`${retry.length} invoice changes lost a race; recomputing`);
     await this.writeBatch(retry, attempt + 1);
   }
+}
+
+/** Applies a group of changes to a state; the write is conditional on the revision it started from. */
+function merged(state: InvoiceState, items: Pending[]): InvoiceWrite & { changed: boolean } {
+  const expectedRev = state.rev;
+  let changed = false;
+  for (const { change } of items) changed = applyChange(state, change) || changed;
+  return { record: derive({ ...state, rev: expectedRev + 1 }), expectedRev, changed };
 }

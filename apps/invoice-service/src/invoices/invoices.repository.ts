@@ -43,11 +43,34 @@ export class InvoicesRepository implements OnModuleInit {
     await this.invoices.init();
   }
 
+  /**
+   * One `_id` equality lookup per invoice, in parallel: FerretDB answers those from its primary
+   * key, while an `$in` over many ids scans the whole collection there.
+   */
   async findStates(ids: string[]): Promise<Map<string, InvoiceState>> {
-    const found = await this.invoices.collection
-      .find<InvoiceRecord>({ _id: { $in: ids } } as never)
-      .toArray();
-    return new Map(found.map((record) => [record._id, record]));
+    const found = await Promise.all(
+      ids.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
+    );
+    return new Map(
+      found.filter((r): r is InvoiceRecord => r !== null).map((record) => [record._id, record]),
+    );
+  }
+
+  /**
+   * Inserts records assumed new, in one unordered batch; returns the ids that already existed
+   * (duplicate key), which the caller then merges into the stored versions instead.
+   */
+  async insertNew(records: InvoiceRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    try {
+      await this.invoices.collection.insertMany(records as never[], { ordered: false });
+      return new Set();
+    } catch (error) {
+      const writeErrors =
+        (error as { writeErrors?: { index: number; code: number }[] }).writeErrors ?? [];
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+      return new Set(writeErrors.map((e) => records[e.index]!._id));
+    }
   }
 
   /**

@@ -1,0 +1,167 @@
+// Invoice ingestion: 50,000 invoice.created events published to billing.events, timed until the
+// invoice-service (running as its own process) has stored all of them; against inserting the same
+// records straight through the MongoDB driver, in the same run, on the same database server.
+//   npm run bench:ingestion            (EVENTS=50000)
+import { InvoiceCreated, type UpstreamInvoice } from '@portico/contracts';
+import { AppProcess, BrokerAdmin, uniqueNamespace, waitFor } from '@portico/testing';
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import {
+  applyChange,
+  derive,
+  emptyState,
+} from '../apps/invoice-service/src/invoices/invoice-record';
+
+const EVENTS = Number(process.env.EVENTS ?? 50_000);
+const DRIVER_BATCH = 500;
+const AMQP_URL = process.env.AMQP_URL!;
+const MONGODB_URI = process.env.MONGODB_URI!;
+
+function invoice(i: number): UpstreamInvoice {
+  return {
+    id: `up_${i}`,
+    external_customer_id: `cus_${i % 500}`,
+    number: `INV-2026-${String(i).padStart(6, '0')}`,
+    issuing_date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    payment_due_date: null,
+    status: 'finalized',
+    payment_status: i % 3 === 0 ? 'succeeded' : 'pending',
+    payment_overdue: i % 7 === 0,
+    payment_dispute_lost_at: null,
+    invoice_type: 'subscription',
+    currency: i % 5 === 0 ? 'USD' : 'EUR',
+    sub_total_excluding_taxes_amount_cents: 10_000,
+    taxes_amount_cents: 2_000,
+    total_amount_cents: 12_000,
+    total_due_amount_cents: 12_000,
+    fees: Array.from({ length: 4 }, (_, f) => ({
+      description: `Line ${f}`,
+      units: f + 1,
+      unit_amount_cents: 2_500,
+      amount_cents: 2_500 * (f + 1),
+    })),
+    updated_at: '2026-11-01T00:00:00.000Z',
+  };
+}
+
+async function throughPortico(): Promise<number> {
+  const namespace = uniqueNamespace();
+  const database = `bench_ingest_${randomBytes(3).toString('hex')}`;
+  const service = AppProcess.start('invoice-service', {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    AMQP_URL,
+    AMQP_NAMESPACE: namespace,
+    MONGODB_URI,
+    MONGODB_DATABASE: database,
+    ...(process.env.PREFETCH && { AMQP_PREFETCH: process.env.PREFETCH }),
+  });
+  const db = mongoose.createConnection(MONGODB_URI, { dbName: database });
+  await db.asPromise();
+  const admin = await BrokerAdmin.connect(AMQP_URL);
+  try {
+    await waitFor(
+      'the service queue',
+      async () => (await admin.messageCount(`${namespace}invoice-service.events`)) >= 0,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      },
+    );
+    const messages = Array.from({ length: EVENTS }, (_, i) => ({
+      routingKey: InvoiceCreated.type,
+      body: JSON.stringify({
+        id: `evt_${i}`,
+        type: InvoiceCreated.type,
+        organization_id: 'org_bench',
+        occurred_at: '2026-11-01T00:00:00Z',
+        data: invoice(i),
+      }),
+    }));
+    const started = process.hrtime.bigint();
+    await admin.publishMany(`${namespace}billing.events`, messages);
+    const published = Number(process.hrtime.bigint() - started) / 1e9;
+    // Polled gently: on FerretDB a count scans the collection and would compete with the writes.
+    await waitFor(
+      'every invoice stored',
+      async () => (await db.collection('invoices').countDocuments()) >= EVENTS,
+      {
+        timeoutMs: 600_000,
+        intervalMs: 1_000,
+      },
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    console.log(
+      `  portico: published in ${published.toFixed(1)} s, all stored after ${seconds.toFixed(1)} s`,
+    );
+    return EVENTS / seconds;
+  } finally {
+    await service.stop();
+    await admin.deleteQueues(
+      ['events', 'events.retry', 'events.dead-letter', 'rpc'].map(
+        (q) => `${namespace}invoice-service.${q}`,
+      ),
+    );
+    await admin.deleteExchanges([`${namespace}billing.events`]);
+    await admin.close();
+    await db.dropDatabase();
+    await db.close();
+  }
+}
+
+async function throughDriver(): Promise<number> {
+  const database = `bench_driver_${randomBytes(3).toString('hex')}`;
+  const db = mongoose.createConnection(MONGODB_URI, { dbName: database });
+  await db.asPromise();
+  const model = db.model('Invoice', InvoiceSchema);
+  await model.init();
+  const records = Array.from({ length: EVENTS }, (_, i) => {
+    const change = {
+      kind: 'document' as const,
+      organizationId: 'org_bench',
+      upstreamId: `up_${i}`,
+      externalCustomerId: `cus_${i % 500}`,
+      version: new Date('2026-11-01T00:00:00Z'),
+      invoice: invoice(i),
+    };
+    const state = emptyState(change);
+    applyChange(state, change);
+    return derive({ ...state, rev: 1 });
+  });
+  try {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < records.length; i += DRIVER_BATCH) {
+      await model.collection.insertMany(records.slice(i, i + DRIVER_BATCH) as never[], {
+        ordered: false,
+      });
+    }
+    return EVENTS / (Number(process.hrtime.bigint() - started) / 1e9);
+  } finally {
+    await db.dropDatabase();
+    await db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`invoice ingestion: ${EVENTS} invoice.created events (4 fees each)`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; database ${MONGODB_URI}`,
+  );
+  const driver = await throughDriver();
+  console.log(`  driver insertMany (batches of ${DRIVER_BATCH}): ${driver.toFixed(0)} docs/s`);
+  const portico = await throughPortico();
+  console.log(
+    `  portico (broker → validation → batched bulkWrite → ack): ${portico.toFixed(0)} events/s`,
+  );
+  console.log(`ratio portico / driver: ${(portico / driver).toFixed(2)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
