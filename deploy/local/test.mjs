@@ -2,10 +2,10 @@
 //   npm test                 unit + integration + end-to-end
 //   npm test -- --unit       unit tests only (no infrastructure)
 //   npm test -- messaging    only test files whose path contains "messaging"
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { runForwardingSignals } from './lib/child-exit.mjs';
 import { ensureDatabase } from './lib/database.mjs';
 import { log, ProvisionError } from './lib/log.mjs';
 import { build, ensureDependencies } from './lib/node-project.mjs';
@@ -79,14 +79,11 @@ async function main() {
   const files = findTests();
   if (files.length === 0) throw new ProvisionError(`no test files match ${filters.join(', ')}`);
   log.step(`running ${files.length} test files`);
-  const code = await new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-timeout=300000', ...files],
-      { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env } },
-    );
-    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
+  const code = await runForwardingSignals(
+    process.execPath,
+    ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-timeout=300000', ...files],
+    { cwd: projectRoot, env: { ...process.env, ...env } },
+  );
   return code;
 }
 

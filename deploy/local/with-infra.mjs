@@ -1,7 +1,7 @@
 // Runs one command (a benchmark, a script) with a broker and a database provisioned around it:
 //   node deploy/local/with-infra.mjs node dist/bench/messaging-throughput.js
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { runForwardingSignals } from './lib/child-exit.mjs';
 import { ensureDatabase } from './lib/database.mjs';
 import { log, ProvisionError } from './lib/log.mjs';
 import { ensureDependencies } from './lib/node-project.mjs';
@@ -10,6 +10,9 @@ import { ProcessRegistry } from './lib/processes.mjs';
 import { ensureRabbitMQ } from './lib/rabbitmq.mjs';
 
 const [command, ...args] = process.argv.slice(2);
+// Signals reach the command; we stay alive long enough to stop what we started.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
 const dir = runDir(`infra-${process.pid}`);
 const registry = new ProcessRegistry(dir);
 let code = 1;
@@ -17,13 +20,9 @@ try {
   ensureDependencies();
   const broker = await ensureRabbitMQ(registry, { name: 'rabbitmq', port: 'free' });
   const database = await ensureDatabase(registry, { name: 'database', port: 'free' });
-  code = await new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: projectRoot,
-      stdio: 'inherit',
-      env: { ...process.env, AMQP_URL: broker.url, MONGODB_URI: database.uri },
-    });
-    child.on('exit', (c) => resolve(c ?? 1));
+  code = await runForwardingSignals(command, args, {
+    cwd: projectRoot,
+    env: { ...process.env, AMQP_URL: broker.url, MONGODB_URI: database.uri },
   });
 } catch (error) {
   log.fail(error instanceof ProvisionError ? error.message : error.stack);

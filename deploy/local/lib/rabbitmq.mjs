@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { aptInstall, commandExists } from './apt.mjs';
 import { log } from './log.mjs';
 import { freePort, isListening, waitForPort } from './ports.mjs';
@@ -40,7 +40,8 @@ export async function startRabbitNode(registry, { name, port = DEFAULT_PORT }) {
   // No plugins: the management UI would take port 15672 and slow the start.
   writeFileSync(join(base, 'enabled_plugins'), '[].\n');
   await ensureEpmd(registry);
-  const node = `${name}@localhost`;
+  // Node names are global on a machine (epmd): the run directory makes them unique per run.
+  const node = `${name}-${basename(registry.dir)}@localhost`;
   const env = {
     RABBITMQ_NODENAME: node,
     RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',

@@ -1,0 +1,122 @@
+// The portal's invoice list query for one customer with 5,000 invoices in an organization with
+// 200,000: first page and a deep page, keyset (what Portico ships) against skip/limit, same run,
+// same data, through the invoice-service repository on the provisioned database.
+//   npm run bench:invoice-list        (ORG_INVOICES=200000 CUSTOMER_INVOICES=5000 PAGE=25 RUNS=20)
+import type { InvoiceFilter } from '@portico/contracts';
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import { applyChange, derive, emptyState, type InvoiceRecord } from '../apps/invoice-service/src/invoices/invoice-record';
+import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
+
+const ORG_INVOICES = Number(process.env.ORG_INVOICES ?? 200_000);
+const CUSTOMER_INVOICES = Number(process.env.CUSTOMER_INVOICES ?? 5_000);
+const PAGE = Number(process.env.PAGE ?? 25);
+const RUNS = Number(process.env.RUNS ?? 20);
+const MONGODB_URI = process.env.MONGODB_URI!;
+const ORG = 'org_bench';
+const TARGET = 'cus_target';
+
+function record(i: number): InvoiceRecord {
+  // The target customer gets CUSTOMER_INVOICES invoices; the rest spread over 39 other customers.
+  const customer = i < CUSTOMER_INVOICES ? TARGET : `cus_${i % 39}`;
+  const day = new Date(Date.UTC(2020, 0, 1) + (i % 2_000) * 86_400_000).toISOString().slice(0, 10);
+  const change = {
+    kind: 'document' as const,
+    organizationId: ORG,
+    upstreamId: `up_${i}`,
+    externalCustomerId: customer,
+    version: new Date('2026-11-01T00:00:00Z'),
+    invoice: {
+      id: `up_${i}`,
+      external_customer_id: customer,
+      number: `INV-${String(i).padStart(7, '0')}`,
+      issuing_date: day,
+      payment_due_date: null,
+      status: 'finalized' as const,
+      payment_status: i % 3 === 0 ? ('succeeded' as const) : ('pending' as const),
+      payment_overdue: i % 11 === 0,
+      payment_dispute_lost_at: null,
+      invoice_type: 'subscription' as const,
+      currency: 'EUR',
+      sub_total_excluding_taxes_amount_cents: 1_000,
+      taxes_amount_cents: 200,
+      total_amount_cents: 1_200,
+      total_due_amount_cents: 1_200,
+      fees: [{ description: 'Plan', units: 1, unit_amount_cents: 1_000, amount_cents: 1_000 }],
+      updated_at: '2026-11-01T00:00:00Z',
+    },
+  };
+  const state = emptyState(change);
+  applyChange(state, change);
+  return derive({ ...state, rev: 1 });
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return `p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms`;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number[]> {
+  await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    await work();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const database = `bench_list_${randomBytes(3).toString('hex')}`;
+  const db = mongoose.createConnection(MONGODB_URI, { dbName: database });
+  await db.asPromise();
+  const model = db.model('Invoice', InvoiceSchema);
+  await model.init();
+  const repository = new InvoicesRepository(model as never);
+  try {
+    console.log(`invoice list query: customer with ${CUSTOMER_INVOICES} invoices, organization with ${ORG_INVOICES}, page ${PAGE}, ${RUNS} runs`);
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; database ${MONGODB_URI}`);
+    const seeding = process.hrtime.bigint();
+    for (let i = 0; i < ORG_INVOICES; i += 1_000) {
+      const batch = Array.from({ length: Math.min(1_000, ORG_INVOICES - i) }, (_, k) => record(i + k));
+      await model.collection.insertMany(batch as never[], { ordered: false });
+    }
+    console.log(`  seeded in ${(Number(process.hrtime.bigint() - seeding) / 1e9).toFixed(0)} s`);
+
+    const query = { organizationId: ORG, externalCustomerId: TARGET, filter: 'all' as InvoiceFilter, limit: PAGE };
+    const filter = { organization_id: ORG, external_customer_id: TARGET, visible: true };
+    // The cursor of the last page, as a client paging through would hold it (computed, not walked).
+    const targetKeys = Array.from({ length: CUSTOMER_INVOICES }, (_, i) => record(i).list_key).sort().reverse();
+    const deepPage = Math.floor((CUSTOMER_INVOICES - 1) / PAGE);
+    const deepKey = targetKeys[deepPage * PAGE - 1];
+    const skipLimit = (skip: number) =>
+      model.collection.find(filter, { projection: { 'document.fees': 0 } }).sort({ list_key: -1 }).skip(skip).limit(PAGE + 1).toArray();
+
+    const rows: [string, number[]][] = [
+      ['keyset, first page', await time(() => repository.list(query))],
+      ['skip/limit, first page', await time(() => skipLimit(0))],
+      [`keyset, page ${deepPage + 1} (last)`, await time(() => repository.list({ ...query, afterKey: deepKey }))],
+      [`skip/limit, page ${deepPage + 1} (last)`, await time(() => skipLimit(deepPage * PAGE))],
+      ['count (first page only)', await time(() => repository.count(query))],
+      ['totals per currency', await time(() => repository.totals(ORG, TARGET))],
+    ];
+    for (const [name, samples] of rows) console.log(`  ${name.padEnd(30)} ${stats(samples)}`);
+    const p50 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+    console.log(`ratio deep page keyset / skip-limit (p50): ${(p50(rows[2]![1]) / p50(rows[3]![1])).toFixed(2)}`);
+  } finally {
+    await db.dropDatabase();
+    await db.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
