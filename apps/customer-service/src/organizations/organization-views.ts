@@ -29,13 +29,11 @@ export function toOrganizationView(
 }
 
 export function toPortalOrganization(org: OrganizationRecord): PortalOrganization {
-  return {
-    id: org._id,
-    name: org.name,
-    display_name: org.display_name,
-    default_document_locale: org.default_document_locale,
-    embed_origins: org.embed_origins,
-    brand_color: org.brand_color,
-    logo_url: org.logo_url,
-  };
+  const {
+    api_keys: _keys,
+    created_at: _created,
+    updated_at: _updated,
+    ...settings
+  } = toOrganizationView(org, []);
+  return settings;
 }

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { organizationViewSchema } from '../../organizations/organization.schema';
 
-export const portalOrganizationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  display_name: z.string().nullable(),
-  default_document_locale: z.string(),
-  embed_origins: z.array(z.string()),
-  brand_color: z.string().nullable(),
-  logo_url: z.string().nullable(),
+/** What the portal needs of an organization: its settings, never its API keys. */
+export const portalOrganizationSchema = organizationViewSchema.omit({
+  api_keys: true,
+  created_at: true,
+  updated_at: true,
 });
 
 export const portalCustomerSchema = z.object({
