@@ -7,7 +7,12 @@ import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
-import { applyChange, derive, emptyState, type InvoiceRecord } from '../apps/invoice-service/src/invoices/invoice-record';
+import {
+  applyChange,
+  derive,
+  emptyState,
+  type InvoiceRecord,
+} from '../apps/invoice-service/src/invoices/invoice-record';
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
 
 const ORG_INVOICES = Number(process.env.ORG_INVOICES ?? 200_000);
@@ -78,35 +83,59 @@ async function main(): Promise<void> {
   await model.init();
   const repository = new InvoicesRepository(model as never);
   try {
-    console.log(`invoice list query: customer with ${CUSTOMER_INVOICES} invoices, organization with ${ORG_INVOICES}, page ${PAGE}, ${RUNS} runs`);
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; database ${MONGODB_URI}`);
+    console.log(
+      `invoice list query: customer with ${CUSTOMER_INVOICES} invoices, organization with ${ORG_INVOICES}, page ${PAGE}, ${RUNS} runs`,
+    );
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; database ${MONGODB_URI}`,
+    );
     const seeding = process.hrtime.bigint();
     for (let i = 0; i < ORG_INVOICES; i += 1_000) {
-      const batch = Array.from({ length: Math.min(1_000, ORG_INVOICES - i) }, (_, k) => record(i + k));
+      const batch = Array.from({ length: Math.min(1_000, ORG_INVOICES - i) }, (_, k) =>
+        record(i + k),
+      );
       await model.collection.insertMany(batch as never[], { ordered: false });
     }
     console.log(`  seeded in ${(Number(process.hrtime.bigint() - seeding) / 1e9).toFixed(0)} s`);
 
-    const query = { organizationId: ORG, externalCustomerId: TARGET, filter: 'all' as InvoiceFilter, limit: PAGE };
+    const query = {
+      organizationId: ORG,
+      externalCustomerId: TARGET,
+      filter: 'all' as InvoiceFilter,
+      limit: PAGE,
+    };
     const filter = { organization_id: ORG, external_customer_id: TARGET, visible: true };
     // The cursor of the last page, as a client paging through would hold it (computed, not walked).
-    const targetKeys = Array.from({ length: CUSTOMER_INVOICES }, (_, i) => record(i).list_key).sort().reverse();
+    const targetKeys = Array.from({ length: CUSTOMER_INVOICES }, (_, i) => record(i).list_key)
+      .sort()
+      .reverse();
     const deepPage = Math.floor((CUSTOMER_INVOICES - 1) / PAGE);
     const deepKey = targetKeys[deepPage * PAGE - 1];
     const skipLimit = (skip: number) =>
-      model.collection.find(filter, { projection: { 'document.fees': 0 } }).sort({ list_key: -1 }).skip(skip).limit(PAGE + 1).toArray();
+      model.collection
+        .find(filter, { projection: { 'document.fees': 0 } })
+        .sort({ list_key: -1 })
+        .skip(skip)
+        .limit(PAGE + 1)
+        .toArray();
 
     const rows: [string, number[]][] = [
       ['keyset, first page', await time(() => repository.list(query))],
       ['skip/limit, first page', await time(() => skipLimit(0))],
-      [`keyset, page ${deepPage + 1} (last)`, await time(() => repository.list({ ...query, afterKey: deepKey }))],
+      [
+        `keyset, page ${deepPage + 1} (last)`,
+        await time(() => repository.list({ ...query, afterKey: deepKey })),
+      ],
       [`skip/limit, page ${deepPage + 1} (last)`, await time(() => skipLimit(deepPage * PAGE))],
       ['count (first page only)', await time(() => repository.count(query))],
       ['totals per currency', await time(() => repository.totals(ORG, TARGET))],
     ];
     for (const [name, samples] of rows) console.log(`  ${name.padEnd(30)} ${stats(samples)}`);
-    const p50 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-    console.log(`ratio deep page keyset / skip-limit (p50): ${(p50(rows[2]![1]) / p50(rows[3]![1])).toFixed(2)}`);
+    const p50 = (samples: number[]) =>
+      [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+    console.log(
+      `ratio deep page keyset / skip-limit (p50): ${(p50(rows[2]![1]) / p50(rows[3]![1])).toFixed(2)}`,
+    );
   } finally {
     await db.dropDatabase();
     await db.close();

@@ -60,7 +60,11 @@ async function main() {
     // a broker or database already listening on the default port is shared, isolated by
     // per-test namespaces and database names.
     const broker = await ensureRabbitMQ(registry, { name: 'rabbitmq', port: 'free' });
-    const database = await ensureDatabase(registry, { name: 'database', port: 'free' });
+    const database = await ensureDatabase(registry, {
+      name: 'database',
+      port: 'free',
+      durable: false,
+    });
     env.PORTICO_TEST_AMQP_URL = broker.url;
     env.PORTICO_TEST_MONGODB_URI = database.uri;
     // A node of its own for the test that restarts a broker mid-stream.

@@ -14,6 +14,7 @@ import { commandExists } from './apt.mjs';
 import { log, ProvisionError } from './log.mjs';
 import { cacheDir } from './paths.mjs';
 import { freePort, isListening, waitForPort } from './ports.mjs';
+import { startPostgres } from './postgresql.mjs';
 
 const DEFAULT_PORT = 27017;
 export const FERRETDB_VERSION = 'v1.24.2';
@@ -23,7 +24,7 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
  * Where the database comes from, in DESIGN.md's order: MONGODB_URI → a database already listening
  * on 127.0.0.1:27017 → a `mongod` on PATH → FerretDB with its SQLite backend, built once.
  */
-export async function ensureDatabase(registry, { name, port = DEFAULT_PORT } = {}) {
+export async function ensureDatabase(registry, { name, port = DEFAULT_PORT, durable = true } = {}) {
   if (process.env.MONGODB_URI) {
     log.ok('database: using MONGODB_URI');
     return { uri: process.env.MONGODB_URI };
@@ -48,10 +49,21 @@ export async function ensureDatabase(registry, { name, port = DEFAULT_PORT } = {
     ]);
   } else {
     const ferretdb = ensureFerretDB();
-    log.step(`database: starting FerretDB ${FERRETDB_VERSION} (SQLite) on 127.0.0.1:${listenPort}`);
+    // SQLite by default (nothing else to run); PostgreSQL where SQLite falls short: FerretDB's
+    // SQLite backend evaluates every filter but `{_id}` itself, over the whole collection.
+    const backend = process.env.PORTICO_FERRETDB_BACKEND === 'postgresql' ? 'postgresql' : 'sqlite';
+    const backendArgs =
+      backend === 'postgresql'
+        ? [
+            '--handler=postgresql',
+            `--postgresql-url=${await startPostgres(registry, { name: `${name}-postgres`, durable })}`,
+          ]
+        : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
+    log.step(
+      `database: starting FerretDB ${FERRETDB_VERSION} (${backend}) on 127.0.0.1:${listenPort}`,
+    );
     child = registry.start(name, ferretdb, [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      ...backendArgs,
       `--state-dir=${dataDir}`,
       `--listen-addr=127.0.0.1:${listenPort}`,
       `--debug-addr=127.0.0.1:${await freePort()}`,

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { aptInstall } from './apt.mjs';
+import { log } from './log.mjs';
+import { freePort, waitForPort } from './ports.mjs';
+
+const PG_ROOT = '/usr/lib/postgresql';
+
+function binDir() {
+  if (!existsSync(PG_ROOT) || readdirSync(PG_ROOT).length === 0) {
+    aptInstall(
+      ['postgresql'],
+      'PostgreSQL (for FerretDB with PORTICO_FERRETDB_BACKEND=postgresql)',
+    );
+  }
+  const newest = readdirSync(PG_ROOT).sort((a, b) => Number(b) - Number(a))[0];
+  return join(PG_ROOT, newest, 'bin');
+}
+
+/** PostgreSQL refuses to run as root: as root, every server command runs as the `postgres` user. */
+function asServerUser(command, args) {
+  return process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args];
+}
+
+/**
+ * A private PostgreSQL cluster for FerretDB's PostgreSQL backend (DESIGN.md's second choice),
+ * data under the registry's directory, on a free port, trust auth on 127.0.0.1 only.
+ */
+export async function startPostgres(registry, { name, durable = true }) {
+  const bin = binDir();
+  const dataDir = join(registry.dir, name);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (process.getuid?.() === 0) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
+      const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
+      chownSync(dataDir, uid, gid);
+    }
+    const [command, args] = asServerUser(join(bin, 'initdb'), [
+      '-D',
+      dataDir,
+      '--auth=trust',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
+    execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const port = await freePort();
+  const settings = ['-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-p', String(port)];
+  if (!durable)
+    settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const [command, args] = asServerUser(join(bin, 'postgres'), ['-D', dataDir, ...settings]);
+  log.step(`database: starting PostgreSQL on 127.0.0.1:${port} for FerretDB`);
+  const child = registry.start(name, command, args);
+  await waitForPort(port, { timeoutMs: 60_000, isAlive: child.isAlive, name: 'postgres' });
+  try {
+    execFileSync(
+      'psql',
+      ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-qc', 'CREATE DATABASE ferretdb'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+  } catch (error) {
+    if (!String(error.stderr).includes('already exists')) throw error;
+  }
+  return `postgres://postgres@127.0.0.1:${port}/ferretdb`;
+}
