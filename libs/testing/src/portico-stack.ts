@@ -82,6 +82,19 @@ export class PorticoStack {
     return app;
   }
 
+  /** Another gateway on its own port, same configuration: what a load balancer would spread over. */
+  async startExtraGateway(): Promise<string> {
+    const port = await freePort();
+    const app = AppProcess.start('gateway', { ...this.envs.get('gateway')!, PORT: String(port) });
+    this.apps.push(app);
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor('the extra gateway', async () => (await fetch(`${url}/health/ready`)).ok, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
+    return url;
+  }
+
   /** The invoice database, for assertions no API exposes (revisions, duplicates). */
   async withInvoicesDb<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
     const db = mongoose.createConnection(testEnvironment.mongoUri, {

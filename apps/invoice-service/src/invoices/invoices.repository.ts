@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { InvoiceFilter } from '@portico/contracts';
 import type { Model } from 'mongoose';
 import { Invoice } from './invoice.schema';
-import type { InvoiceRecord, InvoiceState } from './invoice-record';
+import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
 export interface InvoiceWrite {
   record: InvoiceRecord;
@@ -181,17 +181,22 @@ export class InvoicesRepository implements OnModuleInit {
     return [...byCurrency.values()].sort((a, b) => a._id.localeCompare(b._id));
   }
 
-  findVisible(
+  /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
+  async findVisible(
     organizationId: string,
     upstreamId: string,
     externalCustomerId?: string,
   ): Promise<InvoiceRecord | null> {
-    return this.invoices.collection.findOne<InvoiceRecord>({
-      organization_id: organizationId,
-      upstream_id: upstreamId,
-      visible: true,
-      ...(externalCustomerId !== undefined && { external_customer_id: externalCustomerId }),
+    const record = await this.invoices.collection.findOne<InvoiceRecord>({
+      _id: invoiceDocumentId(organizationId, upstreamId),
     } as never);
+    const matches =
+      record !== null &&
+      record.organization_id === organizationId &&
+      record.upstream_id === upstreamId &&
+      record.visible &&
+      (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
+    return matches ? record : null;
   }
 
   private listFilter(
