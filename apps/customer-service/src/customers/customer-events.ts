@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PorticoCustomerChanged } from '@portico/contracts';
 import { EventPublisher } from '@portico/messaging';
+import { toPortalCustomer } from './customer-views';
 import type { CustomerRecord } from './customers.repository';
 
 /** Tells the other services how a customer now looks, after every change whatever its source. */
@@ -18,12 +19,7 @@ export class CustomerEvents {
         organization_id: customer.organization_id,
         occurred_at: version,
         data: {
-          id: customer._id,
-          external_id: customer.external_id,
-          name: customer.name,
-          email: customer.email,
-          currency: customer.currency,
-          document_locale: customer.document_locale,
+          ...toPortalCustomer(customer),
           deleted: customer.deleted_at !== null,
           portal_session_generation: customer.portal_session_generation,
           updated_at: version,

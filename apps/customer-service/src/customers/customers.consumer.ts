@@ -18,11 +18,7 @@ export class CustomersConsumer {
     event: EventEnvelope<EventData<typeof CustomerCreated>>,
     context: EventContext,
   ): Promise<void> {
-    return this.customers.applyUpstream(
-      event.organization_id,
-      event.data,
-      context.redelivered || context.attempt > 1,
-    );
+    return this.apply(event, context);
   }
 
   // Created and updated carry the same state; "newer wins" makes their order irrelevant.
@@ -31,6 +27,14 @@ export class CustomersConsumer {
     event: EventEnvelope<EventData<typeof CustomerUpdated>>,
     context: EventContext,
   ): Promise<void> {
+    return this.apply(event, context);
+  }
+
+  private apply(
+    event: EventEnvelope<EventData<typeof CustomerCreated>>,
+    context: EventContext,
+  ): Promise<void> {
+    // Seen before (redelivered or retried): the service republishes its change event.
     return this.customers.applyUpstream(
       event.organization_id,
       event.data,

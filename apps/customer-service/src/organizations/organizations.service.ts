@@ -16,7 +16,7 @@ import { nextVersion } from '../common/clock';
 import { isDuplicateKeyError } from '../common/mongo-errors';
 import { newId } from '../common/new-id';
 import { generateApiKey } from './api-key-secret';
-import { toApiKeyView, toOrganizationView } from './organization-views';
+import { toApiKeyView, toOrganizationView, toPortalOrganization } from './organization-views';
 import { OrganizationsRepository, type OrganizationRecord } from './organizations.repository';
 
 /** `last_used_at` is a hint for operators, not an audit log: one write per key per minute at most. */
@@ -145,13 +145,7 @@ export class OrganizationsService {
       organization_id: organization._id,
       occurred_at: new Date().toISOString(),
       data: {
-        id: organization._id,
-        name: organization.name,
-        display_name: organization.display_name,
-        default_document_locale: organization.default_document_locale,
-        brand_color: organization.brand_color,
-        logo_url: organization.logo_url,
-        embed_origins: organization.embed_origins,
+        ...toPortalOrganization(organization),
         updated_at: organization.updated_at.toISOString(),
       },
     });
