@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { currencyDigits, formatDate, formatMoney, formatNumber } from './formatting';
+
+// Intl output uses narrow/no-break spaces in some locales; compare with them normalized.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+test('money follows the locale: 1 234,56 € in fr, € 1.234,56 in nl, $1,234.56 in en', () => {
+  assert.equal(plain(formatMoney(123456, 'EUR', 'fr')), '1 234,56 €');
+  assert.equal(plain(formatMoney(123456, 'EUR', 'nl')), '€ 1.234,56');
+  assert.equal(formatMoney(123456, 'USD', 'en'), '$1,234.56');
+});
+
+test('minor units come from the currency: JPY has none, KWD three', () => {
+  assert.equal(currencyDigits('JPY'), 0);
+  assert.equal(currencyDigits('KWD'), 3);
+  assert.equal(formatMoney(1500, 'JPY', 'ja'), '￥1,500');
+  assert.equal(plain(formatMoney(1500, 'KWD', 'en')), 'KWD 1.500');
+});
+
+test('a calendar date is the same day in every time zone', () => {
+  assert.equal(formatDate('2026-01-31', 'en'), 'Jan 31, 2026');
+  assert.equal(formatDate('2026-01-31', 'de'), '31.01.2026');
+});
+
+test('quantities keep up to four decimals', () => {
+  assert.equal(formatNumber(1.23456, 'en'), '1.2346');
+  assert.equal(formatNumber(1234.5, 'de'), '1.234,5');
+});

@@ -1,0 +1,49 @@
+/**
+ * Dates and money for a locale, with `Intl`, shared by the portal and the PDF so both show the
+ * same thing. Formatters are cached: building an `Intl` formatter costs far more than using one.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/** How many minor units a currency has (EUR 2, JPY 0, KWD 3), as Intl knows it. */
+export function currencyDigits(currency: string): number {
+  return moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `123456, 'EUR', 'fr'` → `1 234,56 €`. Amounts are integers in the currency's minor unit. */
+export function formatMoney(cents: number, currency: string, locale: string): string {
+  return moneyFormat(locale, currency).format(cents / 10 ** currencyDigits(currency));
+}
+
+/** A calendar date (`2026-11-25`) or an instant, shown as the date it is in UTC. */
+export function formatDate(value: string | Date, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  return format.format(new Date(date));
+}
+
+/** Quantities such as line-item units: up to 4 decimals, locale separators. */
+export function formatNumber(value: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}

@@ -1,0 +1,3 @@
+export * from './formatting';
+export * from './locales-dir';
+export * from './translation-files';
