@@ -18,7 +18,7 @@ interface Invoice {
 }
 interface Page {
   invoices: Invoice[];
-  meta: { next_cursor: string | null; total_count: number | null };
+  meta: { next_cursor: string | null; previous_cursor: string | null; total_count: number };
 }
 
 describe('invoices: ingestion from billing.events and the queries the portal needs', () => {
@@ -339,7 +339,15 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
         await list(`external_customer_id=${customer}&per_page=2&cursor=${first.meta.next_cursor}`)
       ).body;
       assert.deepEqual(numbers(second), ['ACME-0003', 'ACME-0002']);
-      assert.equal(second.meta.total_count, null, 'counted on the first page only');
+      assert.equal(second.meta.total_count, 6, 'the count includes the newcomer');
+      assert.ok(second.meta.previous_cursor);
+      const back = (
+        await list(
+          `external_customer_id=${customer}&per_page=2&cursor=${second.meta.previous_cursor}`,
+        )
+      ).body;
+      assert.deepEqual(numbers(back), ['acme-0005', 'ACME-0004'], 'the page just before');
+      assert.ok(back.meta.previous_cursor, 'and the newcomer is before that');
       const third = (
         await list(`external_customer_id=${customer}&per_page=2&cursor=${second.meta.next_cursor}`)
       ).body;

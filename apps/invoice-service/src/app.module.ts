@@ -10,6 +10,8 @@ export class AppModule {
   static register(config: InvoiceServiceConfig): DynamicModule {
     return {
       module: AppModule,
+      // The typed config is injected by feature modules (cache sizes, renderer settings).
+      global: true,
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),

@@ -49,9 +49,11 @@ export async function ensureDatabase(registry, { name, port = DEFAULT_PORT, dura
     ]);
   } else {
     const ferretdb = ensureFerretDB();
-    // SQLite by default (nothing else to run); PostgreSQL where SQLite falls short: FerretDB's
-    // SQLite backend evaluates every filter but `{_id}` itself, over the whole collection.
-    const backend = process.env.PORTICO_FERRETDB_BACKEND === 'postgresql' ? 'postgresql' : 'sqlite';
+    // PostgreSQL by default, DESIGN.md's second choice, because SQLite falls short: FerretDB
+    // 1.24's SQLite backend evaluates every update, even one by `{_id}`, over the whole
+    // collection (docs/benchmarks.md), so one payment update at 200,000 invoices takes seconds.
+    // PORTICO_FERRETDB_BACKEND=sqlite still runs the SQLite backend (nothing else to start).
+    const backend = process.env.PORTICO_FERRETDB_BACKEND === 'sqlite' ? 'sqlite' : 'postgresql';
     const backendArgs =
       backend === 'postgresql'
         ? [

@@ -9,10 +9,7 @@ const PG_ROOT = '/usr/lib/postgresql';
 
 function binDir() {
   if (!existsSync(PG_ROOT) || readdirSync(PG_ROOT).length === 0) {
-    aptInstall(
-      ['postgresql'],
-      'PostgreSQL (for FerretDB with PORTICO_FERRETDB_BACKEND=postgresql)',
-    );
+    aptInstall(['postgresql'], 'PostgreSQL (the storage behind FerretDB)');
   }
   const newest = readdirSync(PG_ROOT).sort((a, b) => Number(b) - Number(a))[0];
   return join(PG_ROOT, newest, 'bin');

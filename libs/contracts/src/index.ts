@@ -14,6 +14,7 @@ export * from './events/customer-created.event';
 export * from './events/customer-updated.event';
 export * from './events/customer-changed.event';
 export * from './events/organization-changed.event';
+export * from './events/invoices-changed.event';
 export * from './rpc/health-check.rpc';
 export * from './rpc/organizations/create-organization.rpc';
 export * from './rpc/organizations/get-organization.rpc';

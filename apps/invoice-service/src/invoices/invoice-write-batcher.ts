@@ -7,6 +7,7 @@ import {
   invoiceDocumentId,
   type InvoiceState,
 } from './invoice-record';
+import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { InvoicesRepository, type InvoiceWrite } from './invoices.repository';
 
 /** Changes written in one round trip at most; bounded by the consumer's prefetch anyway. */
@@ -18,13 +19,15 @@ const MAX_CONCURRENT_BATCHES = 2;
 
 interface Pending {
   change: InvoiceChange;
+  previousCustomer?: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * Groups the changes of messages in flight into one read and one bulk write. Each message's
- * promise settles only after its change is written, so the consumer acks only stored events.
+ * promise settles only after the whole batch is written and announced, so the consumer acks only
+ * stored events.
  */
 @Injectable()
 export class InvoiceWriteBatcher {
@@ -33,7 +36,10 @@ export class InvoiceWriteBatcher {
   private timer?: NodeJS.Timeout;
   private writing = 0;
 
-  constructor(private readonly repository: InvoicesRepository) {}
+  constructor(
+    private readonly repository: InvoicesRepository,
+    private readonly notifications: InvoiceChangeNotifications,
+  ) {}
 
   submit(change: InvoiceChange): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -52,6 +58,10 @@ export class InvoiceWriteBatcher {
       const batch = this.queue.splice(0, MAX_BATCH);
       this.writing++;
       void this.writeBatch(batch, 0)
+        .then(() => this.changed(batch))
+        .then(() => {
+          for (const item of batch) item.resolve();
+        })
         .catch((error: unknown) => {
           for (const item of batch) item.reject(error);
         })
@@ -77,7 +87,6 @@ export class InvoiceWriteBatcher {
     if (attempt === 0) {
       const fresh = [...byId].map(([, items]) => merged(emptyState(items[0]!.change), items));
       const taken = await this.repository.insertNew(fresh.map((w) => w.record));
-      for (const [id, items] of byId) if (!taken.has(id)) for (const item of items) item.resolve();
       existing = [...taken];
     }
     if (existing.length === 0) return;
@@ -89,10 +98,11 @@ export class InvoiceWriteBatcher {
       if (!state) continue; // deleted in between: cannot happen today; the retry below inserts it
       const write = merged(state, items);
       if (write.changed) writes.push(write);
+      // An update may move an invoice to another customer: the one it left changed too.
+      if (state.external_customer_id !== write.record.external_customer_id)
+        for (const item of items) item.previousCustomer = state.external_customer_id;
     }
     const lost = await this.repository.write(writes);
-    for (const id of existing)
-      if (!lost.has(id) && stored.has(id)) for (const item of byId.get(id)!) item.resolve();
     const retry = existing
       .filter((id) => lost.has(id) || !stored.has(id))
       .flatMap((id) => byId.get(id)!);
@@ -103,6 +113,23 @@ export class InvoiceWriteBatcher {
     }
     this.logger.debug(`${retry.length} invoice changes lost a race; recomputing`);
     await this.writeBatch(retry, attempt + 1);
+  }
+
+  /**
+   * Tells this instance's cache, then every other instance and gateway, whose invoices changed;
+   * before the batch is acked, so a crash in between redelivers and re-announces. Sent for every
+   * customer touched, changed or not: an announcement too many costs a reload, one too few a
+   * stale page.
+   */
+  private async changed(batch: Pending[]): Promise<void> {
+    const byOrganization = new Map<string, Set<string>>();
+    for (const { change, previousCustomer } of batch) {
+      const customers = byOrganization.get(change.organizationId) ?? new Set<string>();
+      customers.add(change.externalCustomerId);
+      if (previousCustomer) customers.add(previousCustomer);
+      byOrganization.set(change.organizationId, customers);
+    }
+    await this.notifications.changed(byOrganization);
   }
 }
 

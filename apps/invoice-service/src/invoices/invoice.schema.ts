@@ -38,6 +38,8 @@ export class Invoice {
 }
 
 export const InvoiceSchema = SchemaFactory.createForClass(Invoice);
+// Upstream ids are unique per organization (the derived `_id` enforces it too; this says it).
 InvoiceSchema.index({ organization_id: 1, upstream_id: 1 }, { unique: true });
-InvoiceSchema.index({ organization_id: 1, external_customer_id: 1, list_key: -1 });
+// The one list query: a customer's visible invoices, loaded whole and then sorted, filtered and
+// paged in memory (CustomerInvoicesCache), so no sort or filter index is needed beyond it.
 InvoiceSchema.index({ organization_id: 1, external_customer_id: 1, visible: 1 });

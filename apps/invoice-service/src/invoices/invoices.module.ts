@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { InvoiceServiceConfig } from '../config/invoice-service.config';
+import { CustomerInvoicesCache } from './customer-invoices.cache';
+import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { Invoice, InvoiceSchema } from './invoice.schema';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
@@ -10,6 +13,12 @@ import { InvoicesService } from './invoices.service';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }])],
   providers: [
+    {
+      provide: CustomerInvoicesCache,
+      inject: [InvoiceServiceConfig],
+      useFactory: (config: InvoiceServiceConfig) => new CustomerInvoicesCache(config.invoiceCache),
+    },
+    InvoiceChangeNotifications,
     InvoicesRepository,
     InvoiceWriteBatcher,
     InvoicesConsumer,

@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { InvoiceFilter } from '@portico/contracts';
 import type { Model } from 'mongoose';
 import { Invoice } from './invoice.schema';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
@@ -10,29 +9,6 @@ export interface InvoiceWrite {
   /** The revision the change was computed from; 0 for an invoice not stored yet. */
   expectedRev: number;
 }
-
-export interface ListQuery {
-  organizationId: string;
-  externalCustomerId: string;
-  filter: InvoiceFilter;
-  search?: string;
-  afterKey?: string;
-  limit: number;
-}
-
-export interface TotalsRow {
-  _id: string;
-  invoices_count: number;
-  total_invoiced_cents: number;
-  total_outstanding_cents: number;
-  total_overdue_cents: number;
-}
-
-const FILTER_FIELD: Record<Exclude<InvoiceFilter, 'all'>, string> = {
-  paid: 'is_paid',
-  unpaid: 'is_outstanding',
-  overdue: 'is_overdue',
-};
 
 /** Invoices as plain objects. Writes go through the driver in bulk; every query is scoped. */
 @Injectable()
@@ -123,62 +99,22 @@ export class InvoicesRepository implements OnModuleInit {
     return lost;
   }
 
-  /** One page plus one record, so the caller knows whether there is a next page. */
-  list(query: ListQuery): Promise<InvoiceRecord[]> {
-    return this.invoices.collection
-      .find<InvoiceRecord>(this.listFilter(query) as never, { projection: { 'document.fees': 0 } })
-      .sort({ list_key: -1 })
-      .limit(query.limit + 1)
-      .toArray();
-  }
-
-  count(query: Omit<ListQuery, 'afterKey' | 'limit'>): Promise<number> {
-    return this.invoices.collection.countDocuments(this.listFilter(query) as never);
-  }
-
   /**
-   * One `$group` per sum, merged here. FerretDB 1.24 computes only the first accumulator of a
-   * `$group` and returns 0 for the others (checked against it), so a single
-   * `{$group: {a: {$sum…}, b: {$sum…}}}` would silently report zero totals there.
+   * Every visible invoice of one customer, without line items. Served by the
+   * (organization_id, external_customer_id, visible) index on MongoDB and pushed down to SQL by
+   * FerretDB's PostgreSQL backend; callers keep the result (CustomerInvoicesCache).
    */
-  async totals(organizationId: string, externalCustomerId: string): Promise<TotalsRow[]> {
-    const match = {
-      organization_id: organizationId,
-      external_customer_id: externalCustomerId,
-      visible: true,
-    };
-    const sums = {
-      invoices_count: 1,
-      total_invoiced_cents: '$invoiced_cents',
-      total_outstanding_cents: '$outstanding_due_cents',
-      total_overdue_cents: '$overdue_due_cents',
-    } as const;
-    const results = await Promise.all(
-      Object.entries(sums).map(async ([name, value]) => {
-        const rows = await this.invoices.collection
-          .aggregate<{ _id: string; value: number }>([
-            { $match: match },
-            { $group: { _id: '$currency', value: { $sum: value } } },
-          ])
-          .toArray();
-        return { name: name as keyof typeof sums, rows };
-      }),
-    );
-    const byCurrency = new Map<string, TotalsRow>();
-    for (const { name, rows } of results) {
-      for (const row of rows) {
-        const totals = byCurrency.get(row._id) ?? {
-          _id: row._id,
-          invoices_count: 0,
-          total_invoiced_cents: 0,
-          total_outstanding_cents: 0,
-          total_overdue_cents: 0,
-        };
-        totals[name] = row.value;
-        byCurrency.set(row._id, totals);
-      }
-    }
-    return [...byCurrency.values()].sort((a, b) => a._id.localeCompare(b._id));
+  listVisible(organizationId: string, externalCustomerId: string): Promise<InvoiceRecord[]> {
+    return this.invoices.collection
+      .find<InvoiceRecord>(
+        {
+          organization_id: organizationId,
+          external_customer_id: externalCustomerId,
+          visible: true,
+        } as never,
+        { projection: { 'document.fees': 0 } },
+      )
+      .toArray();
   }
 
   /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
@@ -198,22 +134,4 @@ export class InvoicesRepository implements OnModuleInit {
       (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
     return matches ? record : null;
   }
-
-  private listFilter(
-    query: Omit<ListQuery, 'limit'> & { afterKey?: string },
-  ): Record<string, unknown> {
-    return {
-      organization_id: query.organizationId,
-      external_customer_id: query.externalCustomerId,
-      visible: true,
-      ...(query.filter !== 'all' && { [FILTER_FIELD[query.filter]]: true }),
-      ...(query.search && { number: { $regex: escapeRegex(query.search), $options: 'i' } }),
-      ...(query.afterKey && { list_key: { $lt: query.afterKey } }),
-    };
-  }
-}
-
-/** Search text is matched literally: `INV.1*` finds "INV.1*", it is not a pattern. */
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -7,48 +7,50 @@ import {
   type RpcRequest,
   type RpcResponse,
 } from '@portico/contracts';
+import { CustomerInvoicesCache, customerKey } from './customer-invoices.cache';
+import {
+  matching,
+  newestFirst,
+  toCustomerInvoice,
+  totalsOf,
+  type CustomerInvoice,
+} from './customer-invoices';
 import { decodeCursor, encodeCursor } from './invoice-cursor';
-import { toInvoiceDetail, toInvoiceSummary } from './invoice-views';
+import { toInvoiceDetail } from './invoice-views';
 import { InvoicesRepository } from './invoices.repository';
 
 @Injectable()
 export class InvoicesService {
-  constructor(private readonly repository: InvoicesRepository) {}
+  constructor(
+    private readonly repository: InvoicesRepository,
+    @Inject(CustomerInvoicesCache) private readonly cache: CustomerInvoicesCache,
+  ) {}
 
+  /** Keyset pages in both directions over the customer's matching invoices, newest first. */
   async list(request: RpcRequest<typeof ListInvoices>): Promise<RpcResponse<typeof ListInvoices>> {
-    const query = {
-      organizationId: request.organization_id,
-      externalCustomerId: request.external_customer_id,
-      filter: request.filter,
-      search: request.search || undefined,
-    };
-    const [page, total] = await Promise.all([
-      this.repository.list({
-        ...query,
-        afterKey: request.cursor ? decodeCursor(request.cursor) : undefined,
-        limit: request.limit,
-      }),
-      // Counting costs a scan of the customer's matches: done for the first page only.
-      request.cursor ? Promise.resolve(null) : this.repository.count(query),
-    ]);
-    const invoices = page.slice(0, request.limit);
-    const hasMore = page.length > request.limit;
+    const all = await this.invoicesOf(request.organization_id, request.external_customer_id);
+    const matches = matching(all, request.filter, request.search || undefined);
+    const cursor = request.cursor ? decodeCursor(request.cursor) : undefined;
+    let start = 0;
+    if (cursor?.direction === 'after') start = matches.findIndex((i) => i.key < cursor.key);
+    if (cursor?.direction === 'before') {
+      const newer = matches.findIndex((i) => i.key <= cursor.key);
+      start = Math.max(0, (newer === -1 ? matches.length : newer) - request.limit);
+    }
+    if (start === -1) start = matches.length;
+    const page = matches.slice(start, start + request.limit);
+    const end = start + page.length;
     return {
-      invoices: invoices.map(toInvoiceSummary),
-      next_cursor: hasMore ? encodeCursor(invoices.at(-1)!.list_key) : null,
-      total_count: total,
+      invoices: page.map((invoice) => invoice.summary),
+      next_cursor: end < matches.length ? encodeCursor('after', page.at(-1)!.key) : null,
+      previous_cursor: start > 0 && page.length > 0 ? encodeCursor('before', page[0]!.key) : null,
+      total_count: matches.length,
+      offset: start,
     };
   }
 
   async totals(organizationId: string, externalCustomerId: string) {
-    const rows = await this.repository.totals(organizationId, externalCustomerId);
-    return rows.map((row) => ({
-      currency: row._id,
-      invoices_count: row.invoices_count,
-      total_invoiced_cents: row.total_invoiced_cents,
-      total_outstanding_cents: row.total_outstanding_cents,
-      total_overdue_cents: row.total_overdue_cents,
-    }));
+    return totalsOf(await this.invoicesOf(organizationId, externalCustomerId));
   }
 
   async get(request: RpcRequest<typeof GetInvoice>): Promise<RpcResponse<typeof GetInvoice>> {
@@ -60,5 +62,17 @@ export class InvoicesService {
     if (!record)
       throw new DomainError(ErrorCode.InvoiceNotFound, `invoice "${request.invoice_id}" not found`);
     return { invoice: toInvoiceDetail(record) };
+  }
+
+  private invoicesOf(organizationId: string, externalCustomerId: string) {
+    return this.cache.get(
+      customerKey(organizationId, externalCustomerId),
+      async (): Promise<CustomerInvoice[]> =>
+        newestFirst(
+          (await this.repository.listVisible(organizationId, externalCustomerId)).map(
+            toCustomerInvoice,
+          ),
+        ),
+    );
   }
 }

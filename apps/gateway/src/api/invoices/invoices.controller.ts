@@ -26,7 +26,11 @@ const listQuery = z.object({
 });
 const listResponse = z.object({
   invoices: z.array(invoiceSummarySchema),
-  meta: z.object({ next_cursor: z.string().nullable(), total_count: z.number().int().nullable() }),
+  meta: z.object({
+    next_cursor: z.string().nullable(),
+    previous_cursor: z.string().nullable(),
+    total_count: z.number().int(),
+  }),
 });
 const invoiceResponse = z.object({ invoice: invoiceDetailSchema });
 
@@ -47,7 +51,7 @@ export class InvoicesController {
   @ApiQuery({
     name: 'cursor',
     required: false,
-    description: 'meta.next_cursor of the previous page',
+    description: 'meta.next_cursor (older) or meta.previous_cursor (newer) of a page',
   })
   @ApiQuery({
     name: 'per_page',
@@ -70,7 +74,11 @@ export class InvoicesController {
     });
     return {
       invoices: page.invoices,
-      meta: { next_cursor: page.next_cursor, total_count: page.total_count },
+      meta: {
+        next_cursor: page.next_cursor,
+        previous_cursor: page.previous_cursor,
+        total_count: page.total_count,
+      },
     };
   }
 

@@ -5,7 +5,7 @@ import { defineRpc } from '../../rpc-contract';
 
 export const MAX_INVOICE_PAGE_SIZE = 100;
 
-/** One page of a customer's visible invoices, newest first, with an opaque keyset cursor. */
+/** One page of a customer's visible invoices, newest first, with opaque keyset cursors. */
 export const ListInvoices = defineRpc({
   name: 'invoice-service.invoices.list.v1',
   service: 'invoice-service',
@@ -19,9 +19,13 @@ export const ListInvoices = defineRpc({
   }),
   response: z.object({
     invoices: z.array(invoiceSummarySchema),
-    /** Pass back to get the next page; null on the last one. */
+    /** Pass back to get the next (older) page; null on the last one. */
     next_cursor: z.string().nullable(),
-    /** Matching invoices in all, on the first page only (it costs a count). */
-    total_count: z.number().int().nullable(),
+    /** Pass back to get the previous (newer) page; null on the first one. */
+    previous_cursor: z.string().nullable(),
+    /** Matching invoices in all. */
+    total_count: z.number().int(),
+    /** Position of this page's first invoice among the matching ones (0-based). */
+    offset: z.number().int(),
   }),
 });

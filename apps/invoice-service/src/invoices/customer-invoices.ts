@@ -1,0 +1,76 @@
+import type { CurrencyTotals, InvoiceFilter, InvoiceSummary } from '@portico/contracts';
+import type { InvoiceRecord } from './invoice-record';
+import { toInvoiceSummary } from './invoice-views';
+
+/** One visible invoice as the portal's list needs it: its summary and what filters and sums use. */
+export interface CustomerInvoice {
+  summary: InvoiceSummary;
+  /** `issuing_date|upstream_id`, the list order (descending) and the keyset cursor. */
+  key: string;
+  paid: boolean;
+  outstanding: boolean;
+  overdue: boolean;
+  invoicedCents: number;
+  outstandingCents: number;
+  overdueCents: number;
+}
+
+export function toCustomerInvoice(record: InvoiceRecord): CustomerInvoice {
+  return {
+    summary: toInvoiceSummary(record),
+    key: record.list_key,
+    paid: record.is_paid,
+    outstanding: record.is_outstanding,
+    overdue: record.is_overdue,
+    invoicedCents: record.invoiced_cents,
+    outstandingCents: record.outstanding_due_cents,
+    overdueCents: record.overdue_due_cents,
+  };
+}
+
+/** Newest first, the order every list is served in. */
+export function newestFirst(invoices: CustomerInvoice[]): CustomerInvoice[] {
+  return invoices.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+}
+
+const FILTERS: Record<InvoiceFilter, (invoice: CustomerInvoice) => boolean> = {
+  all: () => true,
+  paid: (invoice) => invoice.paid,
+  unpaid: (invoice) => invoice.outstanding,
+  overdue: (invoice) => invoice.overdue,
+};
+
+/** Search is literal and case-insensitive on the invoice number: `inv.1*` finds "INV.1*". */
+export function matching(
+  invoices: CustomerInvoice[],
+  filter: InvoiceFilter,
+  search?: string,
+): CustomerInvoice[] {
+  const needle = search?.toLocaleLowerCase('en');
+  const keep = FILTERS[filter];
+  return invoices.filter(
+    (invoice) =>
+      keep(invoice) && (!needle || invoice.summary.number.toLocaleLowerCase('en').includes(needle)),
+  );
+}
+
+/** Per currency, never mixing them; sorted by currency code. */
+export function totalsOf(invoices: CustomerInvoice[]): CurrencyTotals[] {
+  const byCurrency = new Map<string, CurrencyTotals>();
+  for (const invoice of invoices) {
+    const currency = invoice.summary.currency;
+    const totals = byCurrency.get(currency) ?? {
+      currency,
+      invoices_count: 0,
+      total_invoiced_cents: 0,
+      total_outstanding_cents: 0,
+      total_overdue_cents: 0,
+    };
+    totals.invoices_count++;
+    totals.total_invoiced_cents += invoice.invoicedCents;
+    totals.total_outstanding_cents += invoice.outstandingCents;
+    totals.total_overdue_cents += invoice.overdueCents;
+    byCurrency.set(currency, totals);
+  }
+  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
