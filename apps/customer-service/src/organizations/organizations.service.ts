@@ -139,7 +139,8 @@ export class OrganizationsService {
     return { key, record };
   }
 
-  private async publishChanged(organization: OrganizationRecord): Promise<void> {
+  /** Tells every gateway (and the invoice-service) that this organization changed. */
+  async publishChanged(organization: OrganizationRecord): Promise<void> {
     await this.publisher.publish(PorticoOrganizationChanged, {
       id: newId('evt'),
       organization_id: organization._id,
