@@ -388,6 +388,17 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
     assert.equal((await shown(id)).badge, 'paid');
   });
 
+  test("a jwt delivery whose signature header outgrows Node's default 16 KiB still verifies", async () => {
+    const id = randomUUID();
+    const invoice = lagoInvoice({ lagoId: id });
+    invoice.fees = Array.from({ length: 12 }, () => invoice.fees![1]!);
+    const body = JSON.stringify(lagoWebhook('invoice.created', 'invoice', invoice));
+    assert.ok(lago.jwtSignature(body).length > 20_000);
+    const answer = await deliver(body, { algorithm: 'jwt' });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal((await shown(id)).fees.length, 12);
+  });
+
   test('webhook types Portico does not use are answered 200 ignored', async () => {
     for (const [type, objectType] of [
       ['subscription.started', 'subscription'],
