@@ -5,6 +5,7 @@ import {
   type LagoSettingsView,
   type LagoWebhookKeys,
 } from '@portico/contracts';
+import { definedOnly } from '../common/defined-only';
 import { LagoSettingsRepository, type LagoSettingsRecord } from './lago-settings.repository';
 import { OrganizationsService } from './organizations.service';
 
@@ -22,11 +23,8 @@ export class LagoSettingsService {
 
   async update(organizationId: string, changes: LagoSettingsInput): Promise<LagoSettingsView> {
     const organization = await this.organizations.require(organizationId);
-    const defined = Object.fromEntries(
-      Object.entries(changes).filter(([, v]) => v !== undefined),
-    ) as Partial<LagoSettingsRecord>;
     const updated = await this.repository.upsert(organizationId, {
-      ...defined,
+      ...definedOnly(changes),
       updated_at: new Date(),
     });
     // Gateways cache the keys per instance and drop them when they hear this.
