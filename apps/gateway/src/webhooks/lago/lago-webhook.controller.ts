@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { ExpiringCache } from '../../caching/expiring-cache';
 import { EventIngestor } from '../../ingestion/event-ingestor';
 import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
+import { parseJsonBody } from '../../requests/parse-json-body';
 import { RAW_BODY } from '../../requests/raw-json-body';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { mapLagoWebhook } from './lago-payload.mapper';
 import { lagoDeliveryHeaders, verifyLagoSignature } from './lago-signature';
 import { LagoWebhookKeySource } from './lago-webhook-keys';
-import { parseJsonBody } from '../../requests/parse-json-body';
 
 /** Deliveries this instance saw confirmed recently: a retry of one is answered without work. */
 const CONFIRMED_TTL_MS = 10 * 60_000;
