@@ -25,7 +25,7 @@ after(async () => {
 });
 
 test(
-  'with the broker down the bridge answers 503; a retry after it is back is stored exactly once',
+  'with the broker down both HTTP ingresses answer 503; a retry after it is back is stored exactly once',
   { skip: broker ? false : 'no restartable RabbitMQ node (rabbitmq-server not installed)' },
   async () => {
     stack = await PorticoStack.start({ AMQP_URL: broker!.url, PUBLISH_TIMEOUT_MS: '3000' });
@@ -45,7 +45,25 @@ test(
         db.collection('invoices').find({ organization_id: org.id, upstream_id: id }).toArray(),
       );
 
-    // The keys are cached by a first delivery, as they would be in production.
+    const httpEvent = {
+      id: `evt_${randomUUID()}`,
+      type: 'invoice.payment_status_updated',
+      occurred_at: '2026-11-25T10:00:00Z',
+      data: {
+        id: randomUUID(),
+        external_customer_id: 'cus_lago_42',
+        payment_status: 'succeeded',
+        updated_at: '2026-11-25T10:00:00Z',
+      },
+    };
+    const postEvent = () =>
+      stack!.request('POST', '/api/v1/events', { token: org.apiKey, body: httpEvent });
+
+    // Keys are cached by a first request, as they would be in production.
+    assert.equal(
+      (await stack.request('GET', '/api/v1/locales', { token: org.apiKey })).status,
+      200,
+    );
     const warmUp = randomUUID();
     const warmBody = JSON.stringify(
       lagoWebhook('invoice.created', 'invoice', lagoInvoice({ lagoId: warmUp })),
@@ -63,6 +81,8 @@ test(
       const during = await deliver(body, uniqueKey);
       assert.equal(during.status, 503, JSON.stringify(during.body));
       assert.equal(during.body.code, 'service_unavailable');
+      const posted = await postEvent();
+      assert.equal(posted.status, 503, JSON.stringify(posted.body));
     } finally {
       await rabbitmqctl('start_app');
     }
@@ -85,5 +105,19 @@ test(
     const again = await deliver(body, uniqueKey);
     assert.equal(again.status, 200);
     assert.equal((await stored(id)).length, 1);
+
+    // The HTTP publisher sends its event again too; it is kept once (before its invoice, even).
+    const reposted = await waitFor(
+      'a 2xx from POST /api/v1/events',
+      async () => ((await postEvent()).status === 200 ? true : undefined),
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    assert.ok(reposted);
+    await waitFor(
+      'the payment status kept',
+      async () => (await stored(httpEvent.data.id)).length === 1,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal((await stored(httpEvent.data.id))[0]!.payment_status, 'succeeded');
   },
 );
