@@ -7,6 +7,7 @@ import { GatewayConfig } from './config/gateway.config';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthModule } from './health/health.module';
 import { PortalModule } from './portal/portal.module';
+import { LagoWebhookModule } from './webhooks/lago/lago-webhook.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         ApiModule,
         AdminModule,
         PortalModule,
+        LagoWebhookModule,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -4,6 +4,7 @@ import { logLevelsFrom } from '@portico/config';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { setupOpenApi } from './openapi/setup-openapi';
+import { jsonUnlessRawBody } from './requests/raw-json-body';
 import { requestIdFor } from './requests/request-id';
 
 /** Builds the HTTP app without listening, so tests start it exactly as production does. */
@@ -16,8 +17,15 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
       maxParamLength: 2_048,
       trustProxy: config.trustProxy,
+      // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
+      http: { maxHeaderSize: 64 * 1_024 },
     }),
     { logger: logLevelsFrom(config.logLevel) },
+  );
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: config.bodyLimitBytes },
+    jsonUnlessRawBody(app.getHttpAdapter().getInstance()),
   );
   app
     .getHttpAdapter()

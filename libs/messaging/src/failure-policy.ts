@@ -20,6 +20,7 @@ export function isTransient(error: unknown): boolean {
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:
     case ErrorCode.Unauthorized:
+    case ErrorCode.WebhookSignatureInvalid:
     case ErrorCode.PortalTokenInvalid:
     case ErrorCode.PortalTokenExpired:
     case ErrorCode.PortalSessionRevoked:

@@ -17,7 +17,8 @@ import { declareEventsExchange } from './topology';
 export class InstanceSubscriber {
   private readonly logger: Logger;
   private readonly contracts = new Map<string, EventContract>();
-  private readonly handlers = new Map<string, EventHandler>();
+  /** Several caches may forget on the same event: each registered handler hears it. */
+  private readonly handlers = new Map<string, EventHandler[]>();
   private channel?: Channel;
 
   private readonly setup = async (model: ChannelModel) => {
@@ -40,13 +41,18 @@ export class InstanceSubscriber {
           return;
         }
         const headers = message.properties.headers ?? {};
-        this.handlers.get(parsed.contract.type)!(parsed.event, {
+        const context = {
           messageId: message.properties.messageId as string | undefined,
           routingKey: parsed.contract.type,
           redelivered: message.fields.redelivered,
           attempt: 1,
           correlationId: headers[Header.CorrelationId] as string | undefined,
-        }).catch((error: unknown) => this.logger.error(`handler failed: ${describeError(error)}`));
+        };
+        for (const handler of this.handlers.get(parsed.contract.type) ?? []) {
+          handler(parsed.event, context).catch((error: unknown) =>
+            this.logger.error(`handler failed: ${describeError(error)}`),
+          );
+        }
       },
       { noAck: true },
     );
@@ -66,11 +72,11 @@ export class InstanceSubscriber {
   }
 
   register<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
-    if (this.handlers.has(contract.type)) {
-      throw new Error(`two per-instance handlers for event "${contract.type}"`);
-    }
     this.contracts.set(contract.type, contract);
-    this.handlers.set(contract.type, handler as EventHandler);
+    this.handlers.set(contract.type, [
+      ...(this.handlers.get(contract.type) ?? []),
+      handler as EventHandler,
+    ]);
   }
 
   async start(): Promise<void> {

@@ -27,6 +27,8 @@ export class PorticoStack {
   private apps: AppProcess[] = [];
   private readonly envs = new Map<AppName, Record<string, string>>();
   url = '';
+  /** The broker this stack runs on: the test run's, or one passed as AMQP_URL (a restartable node). */
+  amqpUrl = '';
 
   static async start(extraEnv: Record<string, string> = {}): Promise<PorticoStack> {
     const stack = new PorticoStack();
@@ -35,6 +37,7 @@ export class PorticoStack {
   }
 
   private async boot(extraEnv: Record<string, string>): Promise<void> {
+    this.amqpUrl = extraEnv.AMQP_URL ?? testEnvironment.amqpUrl;
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
     const common = {
@@ -151,7 +154,7 @@ export class PorticoStack {
 
   /** Publishes raw JSON to this stack's `billing.events`, as an upstream system would. */
   async publish(routingKey: string, body: unknown): Promise<void> {
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+    const admin = await BrokerAdmin.connect(this.amqpUrl);
     await admin.publishRaw(`${this.namespace}billing.events`, routingKey, JSON.stringify(body));
     await admin.close();
   }
@@ -162,7 +165,7 @@ export class PorticoStack {
     await db.asPromise();
     for (const name of Object.values(this.databases)) await db.useDb(name).dropDatabase();
     await db.close();
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
+    const admin = await BrokerAdmin.connect(this.amqpUrl);
     const services = ['customer-service', 'invoice-service'];
     await admin.deleteQueues(
       services.flatMap((s) =>

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ApiKey, ApiKeySchema } from './api-key.schema';
+import { LagoSettingsRepository } from './lago-settings.repository';
+import { LagoSettingsRpcHandler } from './lago-settings.rpc-handler';
+import { LagoSettings, LagoSettingsSchema } from './lago-settings.schema';
+import { LagoSettingsService } from './lago-settings.service';
 import { Organization, OrganizationSchema } from './organization.schema';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsRpcHandler } from './organizations.rpc-handler';
@@ -11,9 +15,17 @@ import { OrganizationsService } from './organizations.service';
     MongooseModule.forFeature([
       { name: Organization.name, schema: OrganizationSchema },
       { name: ApiKey.name, schema: ApiKeySchema },
+      { name: LagoSettings.name, schema: LagoSettingsSchema },
     ]),
   ],
-  providers: [OrganizationsRepository, OrganizationsService, OrganizationsRpcHandler],
+  providers: [
+    OrganizationsRepository,
+    OrganizationsService,
+    OrganizationsRpcHandler,
+    LagoSettingsRepository,
+    LagoSettingsService,
+    LagoSettingsRpcHandler,
+  ],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -13,6 +13,7 @@ import {
 } from '@portico/contracts';
 import { EventPublisher } from '@portico/messaging';
 import { nextVersion } from '../common/clock';
+import { definedOnly } from '../common/defined-only';
 import { isDuplicateKeyError } from '../common/mongo-errors';
 import { newId } from '../common/new-id';
 import { generateApiKey } from './api-key-secret';
@@ -139,7 +140,8 @@ export class OrganizationsService {
     return { key, record };
   }
 
-  private async publishChanged(organization: OrganizationRecord): Promise<void> {
+  /** Tells every gateway (and the invoice-service) that this organization changed. */
+  async publishChanged(organization: OrganizationRecord): Promise<void> {
     await this.publisher.publish(PorticoOrganizationChanged, {
       id: newId('evt'),
       organization_id: organization._id,
@@ -154,11 +156,4 @@ export class OrganizationsService {
 
 function notFound(id: string): DomainError {
   return new DomainError(ErrorCode.OrganizationNotFound, `organization "${id}" not found`);
-}
-
-/** PATCH-like semantics: an omitted field keeps its value; null clears it. */
-function definedOnly<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
 }

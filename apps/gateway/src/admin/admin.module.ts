@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApiModule } from '../api/api.module';
+import { LagoWebhookModule } from '../webhooks/lago/lago-webhook.module';
 import { AdminTokenGuard } from './admin-token.guard';
+import { LagoSettingsController } from './lago-settings.controller';
 import { OrganizationsController } from './organizations.controller';
 
 @Module({
-  imports: [ApiModule],
-  controllers: [OrganizationsController],
+  imports: [ApiModule, LagoWebhookModule],
+  controllers: [OrganizationsController, LagoSettingsController],
   providers: [AdminTokenGuard],
 })
 export class AdminModule {}

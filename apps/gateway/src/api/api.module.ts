@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
+import { IngestionModule } from '../ingestion/ingestion.module';
 import { PortalModule } from '../portal/portal.module';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
 import { PortalSessionSource } from './customers/portal-session-source';
 import { PortalUrlsController } from './customers/portal-urls.controller';
+import { EventsController } from './events/events.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
-  imports: [PortalModule],
-  controllers: [CustomersController, PortalUrlsController, LocalesController, InvoicesController],
+  imports: [PortalModule, IngestionModule],
+  controllers: [
+    CustomersController,
+    PortalUrlsController,
+    LocalesController,
+    InvoicesController,
+    EventsController,
+  ],
   providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource],
   exports: [ApiKeyAuthenticator],
 })

@@ -21,6 +21,8 @@ const schema = z
     PORTAL_JWT_SECRET: z.string().default(DEVELOPMENT_SECRETS.PORTAL_JWT_SECRET),
     PORTICO_ADMIN_TOKEN: z.string().default(DEVELOPMENT_SECRETS.PORTICO_ADMIN_TOKEN),
     BODY_LIMIT_BYTES: intFromEnv(1_048_576, 1_024, 104_857_600),
+    /** How long an HTTP ingress waits for the broker's confirm before answering 503. */
+    PUBLISH_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
     /** Behind a load balancer: take the client address from X-Forwarded-For. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   })
@@ -53,7 +55,7 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
-  messaging: ReturnType<typeof messagingConfigFrom>;
+  messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -71,6 +73,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     adminToken: parsed.PORTICO_ADMIN_TOKEN,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     trustProxy: parsed.TRUST_PROXY === 'true',
-    messaging: messagingConfigFrom(parsed, 'gateway'),
+    messaging: {
+      ...messagingConfigFrom(parsed, 'gateway'),
+      publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,
+    },
   };
 }

@@ -16,6 +16,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.OrganizationAlreadyExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.Unauthorized:
+    case ErrorCode.WebhookSignatureInvalid:
     case ErrorCode.PortalTokenInvalid:
     case ErrorCode.PortalTokenExpired:
     case ErrorCode.PortalSessionRevoked:

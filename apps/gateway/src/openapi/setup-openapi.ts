@@ -9,7 +9,7 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
     .setTitle('Portico API')
     .setDescription(
       'Customers, document languages and customer-portal URLs (Lago-compatible paths and shapes), ' +
-        'and the admin API for organizations.',
+        'events over HTTP, the Lago webhook bridge, and the admin API for organizations.',
     )
     .setVersion('1')
     .addServer(publicUrl)

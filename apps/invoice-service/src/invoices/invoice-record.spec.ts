@@ -52,6 +52,26 @@ describe('applying invoice events', () => {
     assert.equal(applyChange(state, change), false);
   });
 
+  test('line items left out keep the stored ones; an older event that has them fills them in', () => {
+    const fee = { description: 'Pro', units: 1, unit_amount_cents: 100, amount_cents: 100 };
+    const kept = replay([
+      documentChange('2026-11-01T10:00:00Z', { fees: [fee] }),
+      documentChange('2026-11-02T10:00:00Z', { fees: undefined, number: 'INV-NEWER' }),
+    ]);
+    assert.equal(kept.number, 'INV-NEWER');
+    assert.deepEqual(kept.document!.fees, [fee]);
+    const filledIn = replay([
+      documentChange('2026-11-02T10:00:00Z', { fees: undefined, number: 'INV-NEWER' }),
+      documentChange('2026-11-01T10:00:00Z', { fees: [fee], number: 'INV-OLDER' }),
+    ]);
+    assert.equal(filledIn.number, 'INV-NEWER');
+    assert.deepEqual(filledIn.document!.fees, [fee]);
+    const legacy = emptyState(documentChange('2026-11-01T10:00:00Z'));
+    applyChange(legacy, documentChange('2026-11-02T10:00:00Z', { fees: [fee] }));
+    delete legacy.fees_version;
+    assert.equal(applyChange(legacy, documentChange('2026-11-01T10:00:00Z', { fees: [] })), false);
+  });
+
   test('an older update never overwrites a newer one', () => {
     const record = replay([
       documentChange('2026-11-02T10:00:00Z', { number: 'INV-NEW' }),

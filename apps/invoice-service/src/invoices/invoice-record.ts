@@ -30,6 +30,12 @@ export interface InvoiceState {
   external_customer_id: string;
   document: InvoiceDocument | null;
   document_version: Date | null;
+  /**
+   * The line items have their own version: an event may leave them out (Lago's invoice.generated),
+   * and an older event that has them must still fill them in. Absent on records written before
+   * it existed, where the document's version stands for it.
+   */
+  fees_version?: Date | null;
   status: UpstreamInvoice['status'] | null;
   status_version: Date | null;
   payment_status: UpstreamInvoice['payment_status'] | null;
@@ -78,6 +84,7 @@ export function emptyState(change: InvoiceChange): InvoiceState {
     external_customer_id: change.externalCustomerId,
     document: null,
     document_version: null,
+    fees_version: null,
     status: null,
     status_version: null,
     payment_status: null,
@@ -118,7 +125,10 @@ export function applyChange(state: InvoiceState, change: InvoiceChange): boolean
   switch (change.kind) {
     case 'document': {
       const i = change.invoice;
+      const feesVersion =
+        state.fees_version === undefined ? state.document_version : state.fees_version;
       if (newer(v, state.document_version)) {
+        const fees = state.document?.fees ?? [];
         state.document = {
           number: i.number,
           issuing_date: i.issuing_date,
@@ -130,10 +140,15 @@ export function applyChange(state: InvoiceState, change: InvoiceChange): boolean
           total_amount_cents: i.total_amount_cents,
           total_due_amount_cents: i.total_due_amount_cents ?? null,
           payment_dispute_lost_at: i.payment_dispute_lost_at ?? null,
-          fees: i.fees,
+          fees,
         };
         state.document_version = v;
         state.external_customer_id = change.externalCustomerId;
+        changed = true;
+      }
+      if (i.fees && newer(v, feesVersion)) {
+        state.document!.fees = i.fees;
+        state.fees_version = v;
         changed = true;
       }
       setStatus(i.status);

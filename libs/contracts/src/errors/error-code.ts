@@ -13,6 +13,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   OrganizationAlreadyExists = 'organization_already_exists',
   Unauthorized = 'unauthorized',
+  /** A webhook whose signature headers are missing or do not verify (the Lago bridge). */
+  WebhookSignatureInvalid = 'webhook_signature_invalid',
   PortalTokenInvalid = 'portal_token_invalid',
   PortalTokenExpired = 'portal_token_expired',
   PortalSessionRevoked = 'portal_session_revoked',

@@ -53,7 +53,8 @@ export const upstreamInvoiceSchema = z.object({
   taxes_amount_cents: cents,
   total_amount_cents: cents,
   total_due_amount_cents: cents.optional(),
-  fees: z.array(feeSchema).max(5_000).default([]),
+  /** Omitted: the line items already stored stay (Lago's invoice.generated carries none). */
+  fees: z.array(feeSchema).max(5_000).optional(),
   /** Decides which write wins: anything older than what is stored changes nothing. */
   updated_at: isoDateTime,
 });

@@ -1,0 +1,24 @@
+import type { FastifyBodyParser, FastifyInstance } from 'fastify';
+
+/** Route config flag (`@RouteConfig({ [RAW_BODY]: true })`): the handler gets the body unparsed. */
+export const RAW_BODY = 'rawBody';
+
+/**
+ * The JSON body parser of the whole app: Fastify's own (prototype-poisoning checks included),
+ * except on routes that must see the exact bytes first — a signed webhook is verified on what
+ * was sent, and nothing is parsed before the signature holds.
+ */
+export function jsonUnlessRawBody(instance: FastifyInstance): FastifyBodyParser<Buffer> {
+  // Typed for strings, works on the Buffer that `parseAs: 'buffer'` hands over.
+  const json = instance.getDefaultJsonParser(
+    'error',
+    'error',
+  ) as unknown as FastifyBodyParser<Buffer>;
+  return (request, body, done) => {
+    if ((request.routeOptions.config as unknown as Record<string, unknown>)[RAW_BODY] === true) {
+      done(null, body);
+      return;
+    }
+    json(request, body, done);
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  CustomerCreated,
+  CustomerUpdated,
+  DomainError,
+  ErrorCode,
+  InvoiceCreated,
+  InvoiceUpdated,
+  INVOICE_STATUSES,
+  detailsFromZod,
+  type EventContract,
+  type EventEnvelope,
+} from '@portico/contracts';
+import type { z } from 'zod';
+import {
+  lagoCustomerSchema,
+  lagoInvoiceSchema,
+  lagoWebhookSchema,
+  type LagoCustomer,
+  type LagoFee,
+  type LagoInvoice,
+} from './lago-payload.schema';
+
+/** What one Lago webhook becomes: Portico events to publish, or nothing Portico uses. */
+export type LagoMapping =
+  { status: 'mapped'; events: EventEnvelope[] } | { status: 'ignored'; webhookType: string };
+
+/**
+ * Lago's webhook types that Portico uses, and the Portico event each invoice becomes. Every
+ * invoice webhook carries the whole invoice, so each is forwarded whole: an invoice Portico has
+ * not seen yet (a bridge set up mid-life) appears at its next webhook, and the invoice-service
+ * keeps the newest version of each part.
+ */
+const INVOICE_WEBHOOKS: Record<string, EventContract> = {
+  'invoice.drafted': InvoiceCreated,
+  'invoice.created': InvoiceCreated,
+  'invoice.one_off_created': InvoiceCreated,
+  'invoice.paid_credit_added': InvoiceCreated,
+  'invoice.generated': InvoiceUpdated,
+  'invoice.payment_status_updated': InvoiceUpdated,
+  'invoice.payment_overdue': InvoiceUpdated,
+  'invoice.voided': InvoiceUpdated,
+  'invoice.payment_dispute_lost': InvoiceUpdated,
+};
+const CUSTOMER_WEBHOOKS: Record<string, EventContract> = {
+  'customer.created': CustomerCreated,
+  'customer.updated': CustomerUpdated,
+};
+
+/** Lago's statuses Portico has no word for are invoices still being built: stored, never shown. */
+const PORTICO_STATUSES = new Set<string>(INVOICE_STATUSES);
+
+/**
+ * Lago payload → Portico envelopes. Event ids derive from the delivery's `X-Lago-Unique-Key`
+ * (the same on every retry of a delivery), and every field from the payload, so a replayed
+ * delivery publishes byte-identical events that the services absorb.
+ */
+export function mapLagoWebhook(
+  body: unknown,
+  organizationId: string,
+  uniqueKey: string,
+): LagoMapping {
+  const root = parse(lagoWebhookSchema, body, '');
+  const webhookType = root.webhook_type;
+  const envelope = (contract: EventContract, suffix: string, data: Record<string, unknown>) => ({
+    id: `lago_${uniqueKey}_${suffix}`,
+    type: contract.type,
+    organization_id: organizationId,
+    occurred_at: timestamp(data.updated_at) ?? new Date(0).toISOString(),
+    data,
+  });
+
+  const customerContract = CUSTOMER_WEBHOOKS[webhookType];
+  if (customerContract) {
+    const customer = parse(lagoCustomerSchema, root.customer, 'customer');
+    return {
+      status: 'mapped',
+      events: [envelope(customerContract, 'customer', toPorticoCustomer(customer))],
+    };
+  }
+
+  const invoiceContract = INVOICE_WEBHOOKS[webhookType];
+  if (invoiceContract) {
+    // invoice.payment_dispute_lost wraps the invoice: {payment_dispute_lost: {invoice, provider_error}}
+    const object = root.object_type === 'invoice' ? root.invoice : nested(root, root.object_type);
+    const path = root.object_type === 'invoice' ? 'invoice' : `${root.object_type}.invoice`;
+    const invoice = parse(lagoInvoiceSchema, object, path);
+    const events: EventEnvelope[] = [];
+    // The invoice's customer (with its document language) rides along, so a portal works even
+    // when Lago sends Portico no customer.* webhooks.
+    if (invoice.customer && (invoice.customer.updated_at ?? invoice.customer.created_at)) {
+      events.push(envelope(CustomerUpdated, 'customer', toPorticoCustomer(invoice.customer)));
+    }
+    events.push(envelope(invoiceContract, 'invoice', toPorticoInvoice(invoice)));
+    return { status: 'mapped', events };
+  }
+
+  return { status: 'ignored', webhookType };
+}
+
+function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
+  const fullName = [customer.firstname, customer.lastname].filter(Boolean).join(' ');
+  const email = customer.email?.trim();
+  return {
+    external_id: customer.external_id,
+    name: customer.name || fullName || customer.legal_name || null,
+    // Lago accepts a comma-separated list; Portico keeps one address, the first.
+    email: email ? email.split(',')[0]!.trim() : null,
+    currency: customer.currency ?? null,
+    billing_configuration: {
+      document_locale: customer.billing_configuration?.document_locale ?? null,
+    },
+    updated_at: timestamp(customer.updated_at ?? customer.created_at),
+  };
+}
+
+function toPorticoInvoice(invoice: LagoInvoice): Record<string, unknown> {
+  const taxes =
+    invoice.taxes_amount_cents ??
+    (invoice.applied_taxes ?? []).reduce((sum, tax) => sum + tax.amount_cents, 0);
+  return {
+    id: invoice.lago_id,
+    external_customer_id: invoice.customer?.external_id,
+    number: invoice.number,
+    issuing_date: invoice.issuing_date,
+    payment_due_date: invoice.payment_due_date ?? null,
+    status: PORTICO_STATUSES.has(invoice.status) ? invoice.status : 'pending',
+    payment_status: invoice.payment_status,
+    payment_overdue: invoice.payment_overdue ?? false,
+    payment_dispute_lost_at: timestamp(invoice.payment_dispute_lost_at) ?? null,
+    invoice_type: invoice.invoice_type,
+    currency: invoice.currency,
+    sub_total_excluding_taxes_amount_cents: invoice.sub_total_excluding_taxes_amount_cents,
+    taxes_amount_cents: taxes,
+    total_amount_cents: invoice.total_amount_cents,
+    ...(invoice.total_due_amount_cents != null && {
+      total_due_amount_cents: invoice.total_due_amount_cents,
+    }),
+    // Omitted, not empty, when Lago sent none: the stored line items stay.
+    ...(invoice.fees && { fees: invoice.fees.map((fee) => toLineItem(fee, invoice.currency)) }),
+    updated_at: timestamp(invoice.updated_at),
+  };
+}
+
+function toLineItem(fee: LagoFee, currency: string): Record<string, unknown> {
+  const units = fee.units == null ? 1 : Number(fee.units);
+  return {
+    description: (
+      fee.invoice_display_name ||
+      fee.item?.invoice_display_name ||
+      fee.item?.name ||
+      fee.description ||
+      fee.item?.code ||
+      ''
+    ).slice(0, 1_000),
+    units: fee.units ?? 1,
+    unit_amount_cents: unitAmountCents(fee, units, currency),
+    amount_cents: fee.amount_cents,
+  };
+}
+
+/** Lago's integer unit amount when it sends one, else its precise decimal in minor units. */
+function unitAmountCents(fee: LagoFee, units: number, currency: string): number {
+  if (Number.isInteger(fee.unit_amount_cents)) return fee.unit_amount_cents!;
+  const precise = fee.precise_unit_amount == null ? NaN : Number(fee.precise_unit_amount);
+  if (Number.isFinite(precise)) return Math.round(precise * 10 ** minorDigits(currency));
+  return units ? Math.round(fee.amount_cents / units) : fee.amount_cents;
+}
+
+function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** Lago's timestamps as ISO 8601 with an offset; anything unparseable is left for validation. */
+function timestamp(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+function nested(root: Record<string, unknown>, key: string): unknown {
+  const object = root[key];
+  return object && typeof object === 'object'
+    ? (object as Record<string, unknown>).invoice
+    : undefined;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new DomainError(
+    ErrorCode.ValidationFailed,
+    'the Lago payload is missing what Portico needs',
+    detailsFromZod(result.error, path),
+  );
+}

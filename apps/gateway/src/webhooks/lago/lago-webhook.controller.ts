@@ -1,0 +1,80 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ExpiringCache } from '../../caching/expiring-cache';
+import { EventIngestor } from '../../ingestion/event-ingestor';
+import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
+import { parseJsonBody } from '../../requests/parse-json-body';
+import { RAW_BODY } from '../../requests/raw-json-body';
+import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { mapLagoWebhook } from './lago-payload.mapper';
+import { lagoDeliveryHeaders, verifyLagoSignature } from './lago-signature';
+import { LagoWebhookKeySource } from './lago-webhook-keys';
+
+/** Deliveries this instance saw confirmed recently: a retry of one is answered without work. */
+const CONFIRMED_TTL_MS = 10 * 60_000;
+const CONFIRMED_MAX_ENTRIES = 100_000;
+
+const webhookResponse = z.object({
+  status: z.enum(['accepted', 'duplicate', 'ignored']),
+  event_ids: z.array(z.string()).optional(),
+  webhook_type: z.string().optional(),
+});
+type WebhookResponse = z.output<typeof webhookResponse>;
+
+/** Lago → Portico: point a Lago webhook endpoint at `/webhooks/lago/<organization id>`. */
+@ApiTags('webhooks')
+@Controller('webhooks/lago')
+export class LagoWebhookController {
+  private readonly confirmed = new ExpiringCache<true>(CONFIRMED_TTL_MS, CONFIRMED_MAX_ENTRIES);
+
+  constructor(
+    private readonly keys: LagoWebhookKeySource,
+    private readonly ingestor: EventIngestor,
+  ) {}
+
+  @Post(':organization_id')
+  @HttpCode(200)
+  @RouteConfig({ [RAW_BODY]: true })
+  @ApiOperation({
+    summary: "Receive a Lago webhook (verified with the organization's HMAC key or RSA public key)",
+  })
+  @ApiParam({ name: 'organization_id' })
+  @ApiHeader({ name: 'X-Lago-Signature', required: true })
+  @ApiHeader({ name: 'X-Lago-Signature-Algorithm', required: true, enum: ['hmac', 'jwt'] })
+  @ApiHeader({ name: 'X-Lago-Unique-Key', required: true })
+  @ApiZodResponse(200, 'Published and confirmed by the broker, or ignored', webhookResponse)
+  @ApiErrors(400, 401, 413, 422, 503)
+  async receive(
+    @Param('organization_id', new ZodValidationPipe(z.string().min(1).max(63), 'organization id'))
+    organizationId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<WebhookResponse> {
+    const delivery = lagoDeliveryHeaders(request.headers);
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    verifyLagoSignature(body, delivery, await this.keys.keysFor(organizationId));
+
+    const deliveryKey = `${organizationId}\u0000${delivery.uniqueKey}`;
+    if (this.confirmed.get(deliveryKey)) return { status: 'duplicate' };
+    const mapping = mapLagoWebhook(parseJsonBody(body), organizationId, delivery.uniqueKey);
+    if (mapping.status === 'ignored') {
+      return { status: 'ignored', webhook_type: mapping.webhookType };
+    }
+    const checked = mapping.events.map((event) => this.ingestor.check(event));
+    const accepted = checked.filter((c) => c.ok);
+    const rejected = checked.filter((c) => !c.ok);
+    if (rejected.length > 0) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'the Lago payload does not make a valid Portico event',
+        rejected.map((r) => ({ field: r.type ?? 'event', message: r.reason })),
+      );
+    }
+    await this.ingestor.publish(accepted, request.id);
+    this.confirmed.set(deliveryKey, true);
+    return { status: 'accepted', event_ids: accepted.map((e) => e.id) };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IngestionModule } from '../../ingestion/ingestion.module';
+import { LagoWebhookController } from './lago-webhook.controller';
+import { LagoWebhookKeySource } from './lago-webhook-keys';
+
+@Module({
+  imports: [IngestionModule],
+  controllers: [LagoWebhookController],
+  providers: [LagoWebhookKeySource],
+  exports: [LagoWebhookKeySource],
+})
+export class LagoWebhookModule {}
