@@ -5,13 +5,23 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
 import { PortalSessionSource } from './customers/portal-session-source';
 import { PortalUrlsController } from './customers/portal-urls.controller';
+import { InvoiceFileUrls } from '../invoice-pdfs/invoice-file-urls';
+import { InvoiceFilesController } from '../invoice-pdfs/invoice-files.controller';
+import { InvoiceDownloadsController } from './invoices/invoice-downloads.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
   imports: [PortalModule],
-  controllers: [CustomersController, PortalUrlsController, LocalesController, InvoicesController],
-  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource],
+  controllers: [
+    CustomersController,
+    PortalUrlsController,
+    LocalesController,
+    InvoicesController,
+    InvoiceDownloadsController,
+    InvoiceFilesController,
+  ],
+  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource, InvoiceFileUrls],
   exports: [ApiKeyAuthenticator],
 })
 export class ApiModule {}

@@ -5,20 +5,45 @@ import {
   messagingEnv,
   parseConfig,
 } from '@portico/config';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+
+/** One Chromium page per core renders fastest; more pages only share the same CPUs. */
+const DEFAULT_PDF_PAGES = Math.max(1, Math.min(availableParallelism(), 8));
 
 const schema = z.object({
   ...messagingEnv,
   // Invoice events are written in batches of what is in flight: a deeper prefetch, bigger batches.
   AMQP_PREFETCH: intFromEnv(256, 1, 10_000),
   ...databaseEnv('portico_invoices'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PDF_CONCURRENCY: intFromEnv(DEFAULT_PDF_PAGES, 1, 64),
+  PDF_QUEUE_LIMIT: intFromEnv(500, 0, 100_000),
+  PDF_RENDER_TIMEOUT_MS: intFromEnv(15_000, 100, 300_000),
+  PDF_PRERENDER: z.enum(['true', 'false']).default('false'),
+  PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
+  PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
 });
+
+export interface PdfConfig {
+  chromiumPath: string;
+  /** Pages rendering at once in the one warm browser. */
+  concurrency: number;
+  /** Renders waiting for a page; beyond this a request is refused as busy. */
+  queueLimit: number;
+  renderTimeoutMs: number;
+  /** Render each invoice's PDF as soon as invoice.created is stored. */
+  prerender: boolean;
+  logoMaxBytes: number;
+  logoTimeoutMs: number;
+}
 
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
   messaging: ReturnType<typeof messagingConfigFrom>;
   database: { uri: string; database: string };
+  pdf: PdfConfig;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -33,5 +58,14 @@ export function loadInvoiceServiceConfig(
     logLevel: parsed.LOG_LEVEL,
     messaging: messagingConfigFrom(parsed, 'invoice-service'),
     database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },
+    pdf: {
+      chromiumPath: parsed.CHROMIUM_PATH,
+      concurrency: parsed.PDF_CONCURRENCY,
+      queueLimit: parsed.PDF_QUEUE_LIMIT,
+      renderTimeoutMs: parsed.PDF_RENDER_TIMEOUT_MS,
+      prerender: parsed.PDF_PRERENDER === 'true',
+      logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
+      logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Invoice, InvoiceSchema } from './invoice.schema';
+import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
@@ -15,6 +16,8 @@ import { InvoicesService } from './invoices.service';
     InvoicesConsumer,
     InvoicesService,
     InvoicesRpcHandler,
+    InvoiceNotifications,
   ],
+  exports: [InvoicesRepository, InvoiceNotifications],
 })
 export class InvoicesModule {}
