@@ -14,6 +14,8 @@ export class AppModule {
   static register(config: InvoiceServiceConfig): DynamicModule {
     return {
       module: AppModule,
+      // Global so every feature module can inject the config without importing the root.
+      global: true,
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),

@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './broker-admin';
 export * from './app-process';
 export * from './portico-stack';
+export * from './pdf-text';

@@ -35,6 +35,6 @@ export class InvoiceFilesController {
       .header('cache-control', 'private, no-store')
       .header('referrer-policy', 'no-referrer')
       .header('x-content-type-options', 'nosniff');
-    sendPdf(reply, result.number, result.pdf_base64, result.cached);
+    sendPdf(reply, result);
   }
 }

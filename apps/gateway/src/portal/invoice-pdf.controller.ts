@@ -42,6 +42,6 @@ export class InvoicePdfController {
       { timeoutMs: this.config.pdfRpcTimeoutMs },
     );
     setPortalHeaders(reply, organization.embed_origins);
-    sendPdf(reply, result.number, result.pdf_base64, result.cached);
+    sendPdf(reply, result);
   }
 }
