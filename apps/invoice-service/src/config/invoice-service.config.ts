@@ -21,6 +21,7 @@ const schema = z.object({
   PDF_QUEUE_LIMIT: intFromEnv(500, 0, 100_000),
   PDF_RENDER_TIMEOUT_MS: intFromEnv(15_000, 100, 300_000),
   PDF_PRERENDER: z.enum(['true', 'false']).default('false'),
+  PDF_MEMORY_CACHE_MB: intFromEnv(64, 0, 16_384),
   PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
   PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
 });
@@ -34,6 +35,8 @@ export interface PdfConfig {
   renderTimeoutMs: number;
   /** Render each invoice's PDF as soon as invoice.created is stored. */
   prerender: boolean;
+  /** Recently served PDFs kept in memory besides the database cache. */
+  memoryCacheBytes: number;
   logoMaxBytes: number;
   logoTimeoutMs: number;
 }
@@ -64,6 +67,7 @@ export function loadInvoiceServiceConfig(
       queueLimit: parsed.PDF_QUEUE_LIMIT,
       renderTimeoutMs: parsed.PDF_RENDER_TIMEOUT_MS,
       prerender: parsed.PDF_PRERENDER === 'true',
+      memoryCacheBytes: parsed.PDF_MEMORY_CACHE_MB * 1024 * 1024,
       logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
       logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
     },

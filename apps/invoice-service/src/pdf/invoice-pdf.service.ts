@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, resolveLocale, type Locale } from '@portico/contracts';
 import { createHash } from 'node:crypto';
+import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import type { InvoiceRecord } from '../invoices/invoice-record';
 import { InvoicesRepository } from '../invoices/invoices.repository';
 import { PartiesRepository } from '../parties/parties.repository';
@@ -9,10 +10,12 @@ import { InvoicePdfTemplate } from './invoice-pdf-template';
 import { invoicePdfView } from './invoice-pdf-view';
 import { PdfCacheRepository } from './pdf-cache.repository';
 import { PdfRenderer } from './pdf-renderer';
+import { RecentPdfs } from './recent-pdfs';
 
 export interface InvoicePdf {
   number: string;
   locale: Locale;
+  /** Served without Chromium (from memory or the database cache). */
   cached: boolean;
   pdf: Buffer;
 }
@@ -24,6 +27,7 @@ export interface InvoicePdf {
 @Injectable()
 export class InvoicePdfService {
   private readonly rendering = new Map<string, Promise<Buffer>>();
+  private readonly recent: RecentPdfs;
 
   constructor(
     private readonly invoices: InvoicesRepository,
@@ -31,20 +35,45 @@ export class InvoicePdfService {
     private readonly cache: PdfCacheRepository,
     private readonly template: InvoicePdfTemplate,
     @Inject(PdfRenderer) private readonly renderer: PdfRenderer,
-  ) {}
+    @Inject(InvoiceServiceConfig) config: InvoiceServiceConfig,
+  ) {
+    this.recent = new RecentPdfs(config.pdf.memoryCacheBytes);
+  }
 
-  async pdf(organizationId: string, invoiceId: string, externalCustomerId?: string) {
-    const record = await this.invoices.findVisible(organizationId, invoiceId, externalCustomerId);
-    if (!record) throw new DomainError(ErrorCode.InvoiceNotFound, `invoice "${invoiceId}" not found`);
-    const [customer, organization] = await Promise.all([
-      this.parties.findCustomer(organizationId, record.external_customer_id),
+  async pdf(
+    organizationId: string,
+    invoiceId: string,
+    externalCustomerId?: string,
+  ): Promise<InvoicePdf> {
+    // The portal names the customer: the three lookups then need not wait for each other.
+    const [record, knownCustomer, organization] = await Promise.all([
+      this.invoices.findVisible(organizationId, invoiceId, externalCustomerId),
+      externalCustomerId ? this.parties.findCustomer(organizationId, externalCustomerId) : null,
       this.parties.findOrganization(organizationId),
     ]);
+    if (!record) {
+      throw new DomainError(ErrorCode.InvoiceNotFound, `invoice "${invoiceId}" not found`);
+    }
+    const customer =
+      knownCustomer ??
+      (externalCustomerId
+        ? null
+        : await this.parties.findCustomer(organizationId, record.external_customer_id));
     const locale = resolveLocale(customer?.document_locale, organization?.default_document_locale);
     const key = this.cacheKey(record, locale, customer, organization);
-    const number = record.document!.number;
-    const cached = await this.cache.find(record._id, locale, key);
-    if (cached) return { number, locale, cached: true, pdf: cached } satisfies InvoicePdf;
+    const answer = (pdf: Buffer, cached: boolean): InvoicePdf => ({
+      number: record.document!.number,
+      locale,
+      cached,
+      pdf,
+    });
+    const recent = this.recent.get(key);
+    if (recent) return answer(recent, true);
+    const stored = await this.cache.find(record._id);
+    if (stored?.key === key) {
+      this.recent.set(key, stored.pdf);
+      return answer(stored.pdf, true);
+    }
     let rendering = this.rendering.get(key);
     if (!rendering) {
       rendering = this.renderAndCache(record, locale, key, customer, organization).finally(() =>
@@ -52,7 +81,7 @@ export class InvoicePdfService {
       );
       this.rendering.set(key, rendering);
     }
-    return { number, locale, cached: false, pdf: await rendering } satisfies InvoicePdf;
+    return answer(await rendering, false);
   }
 
   private async renderAndCache(
@@ -72,6 +101,7 @@ export class InvoicePdfService {
       key,
       pdf,
     });
+    this.recent.set(key, pdf);
     return pdf;
   }
 

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { mongo, type Collection, type Connection } from 'mongoose';
-import { createHash } from 'node:crypto';
 
 /** Well under MongoDB's 16 MB document limit; a bigger PDF is served but not kept. */
 const MAX_CACHED_BYTES = 12 * 1024 * 1024;
@@ -19,10 +18,11 @@ interface CachedPdf {
 }
 
 /**
- * Rendered PDFs in the invoices database, one document per invoice and language: the newest
- * rendering replaces the previous one, so the cache never outgrows the invoices. It is read by
- * `_id` only (the one lookup FerretDB's SQLite backend answers from its key) and a document
- * counts only when its `key` matches what the PDF would be made from now.
+ * Rendered PDFs in the invoices database, one document per invoice: the newest rendering (a new
+ * revision, or another language) replaces the previous one, so the cache never outgrows the
+ * invoices. It is read by `_id` only (the one lookup FerretDB's SQLite backend answers from its
+ * key; derived from the invoice, so it runs alongside the invoice lookup), and a document counts
+ * only when its `key` matches what the PDF would be made from now.
  */
 @Injectable()
 export class PdfCacheRepository implements OnModuleInit {
@@ -37,9 +37,10 @@ export class PdfCacheRepository implements OnModuleInit {
     await this.pdfs.countDocuments({}, { limit: 1 });
   }
 
-  async find(invoiceDocumentId: string, locale: string, key: string): Promise<Buffer | null> {
-    const cached = await this.pdfs.findOne({ _id: pdfCacheId(invoiceDocumentId, locale) });
-    return cached && cached.key === key ? Buffer.from(cached.pdf.buffer) : null;
+  /** The cached PDF and the key it was made under; the caller compares the key. */
+  async find(invoiceDocumentId: string): Promise<{ key: string; pdf: Buffer } | null> {
+    const cached = await this.pdfs.findOne({ _id: pdfCacheId(invoiceDocumentId) });
+    return cached && { key: cached.key, pdf: Buffer.from(cached.pdf.buffer) };
   }
 
   async save(entry: {
@@ -54,7 +55,7 @@ export class PdfCacheRepository implements OnModuleInit {
       this.logger.warn(`PDF of invoice ${entry.invoiceId} is ${entry.pdf.length} bytes: not cached`);
       return;
     }
-    const _id = pdfCacheId(entry.invoiceDocumentId, entry.locale);
+    const _id = pdfCacheId(entry.invoiceDocumentId);
     await this.pdfs.updateOne(
       { _id },
       {
@@ -73,7 +74,6 @@ export class PdfCacheRepository implements OnModuleInit {
   }
 }
 
-export function pdfCacheId(invoiceDocumentId: string, locale: string): string {
-  const digest = createHash('sha256').update(`${invoiceDocumentId}\u0000${locale}`);
-  return `pdf_${digest.digest('base64url').slice(0, 27)}`;
+export function pdfCacheId(invoiceDocumentId: string): string {
+  return `pdf_${invoiceDocumentId}`;
 }
