@@ -21,7 +21,11 @@ import { I18nJsonLoader, I18nModule, I18nService } from 'nestjs-i18n';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import puppeteer from 'puppeteer-core';
-import { applyChange, derive, emptyState } from '../apps/invoice-service/src/invoices/invoice-record';
+import {
+  applyChange,
+  derive,
+  emptyState,
+} from '../apps/invoice-service/src/invoices/invoice-record';
 import { InvoicePdfTemplate } from '../apps/invoice-service/src/pdf/invoice-pdf-template';
 import { invoicePdfView } from '../apps/invoice-service/src/pdf/invoice-pdf-view';
 import { PdfRenderer, type PdfDocument } from '../apps/invoice-service/src/pdf/pdf-renderer';
@@ -165,7 +169,9 @@ async function renderers(): Promise<void> {
   class I18nOnly {}
   const context = await NestFactory.createApplicationContext(I18nOnly, { logger: false });
   const i18n = context.get<I18nService<Record<string, unknown>>>(I18nService);
-  const template = new InvoicePdfTemplate((key, lang, args) => i18n.t(key, { lang, args }) as string);
+  const template = new InvoicePdfTemplate(
+    (key, lang, args) => i18n.t(key, { lang, args }) as string,
+  );
   const onePage = documentFor(template, 8, 'fr');
   const fivePages = documentFor(template, 120, 'fr');
   const renderer = new PdfRenderer({
@@ -218,8 +224,14 @@ async function cachedDownloads(): Promise<void> {
     CHROMIUM_PATH: CHROMIUM,
   };
   const apps = [
-    AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: `bench_customers_${suffix}` }),
-    AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: `bench_invoices_${suffix}` }),
+    AppProcess.start('customer-service', {
+      ...common,
+      MONGODB_DATABASE: `bench_customers_${suffix}`,
+    }),
+    AppProcess.start('invoice-service', {
+      ...common,
+      MONGODB_DATABASE: `bench_invoices_${suffix}`,
+    }),
     AppProcess.start('gateway', {
       ...common,
       PORT: String(port),
@@ -242,7 +254,10 @@ async function cachedDownloads(): Promise<void> {
         body: JSON.stringify({ name: 'Bench Org', default_document_locale: 'fr' }),
       })
     ).json()) as { organization: { id: string }; api_key: string };
-    const headers = { authorization: `Bearer ${created.api_key}`, 'content-type': 'application/json' };
+    const headers = {
+      authorization: `Bearer ${created.api_key}`,
+      'content-type': 'application/json',
+    };
     await fetch(`${base}/api/v1/customers`, {
       method: 'POST',
       headers,

@@ -178,7 +178,8 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     }
     // Right-to-left text comes out with bidi controls and in visual order ("€ 1,481.47" for
     // Intl's "1,481.47 €"): compare the number and the symbol, without the controls.
-    const strip = (s: string) => plain(s).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, '');
+    const strip = (s: string) =>
+      plain(s).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, '');
     const amount = strip(formatMoney(148_147, 'EUR', 'ar'));
     assert.ok(strip(text).includes(amount.replace('€', '').trim()), text);
     assert.ok(strip(text).includes('€ 1,481.47'), text);
@@ -335,11 +336,9 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     const data = invoiceData('cus_api');
     await publish('invoice.created', data);
     await stored(data.id);
-    const response = await stack.request<{ invoice: { id: string; number: string; file_url: string } }>(
-      'POST',
-      `/api/v1/invoices/${data.id}/download`,
-      { token: acme.apiKey },
-    );
+    const response = await stack.request<{
+      invoice: { id: string; number: string; file_url: string };
+    }>('POST', `/api/v1/invoices/${data.id}/download`, { token: acme.apiKey });
     assert.equal(response.status, 200);
     assert.equal(response.body.invoice.number, data.number);
     const fileUrl = response.body.invoice.file_url;
@@ -403,17 +402,24 @@ describe('invoice PDFs rendered ahead of the first download (PDF_PRERENDER=true)
         sub_total_excluding_taxes_amount_cents: 123_456,
         taxes_amount_cents: 0,
         total_amount_cents: 123_456,
-        fees: [{ description: 'Setup', units: 1, unit_amount_cents: 123_456, amount_cents: 123_456 }],
+        fees: [
+          { description: 'Setup', units: 1, unit_amount_cents: 123_456, amount_cents: 123_456 },
+        ],
         updated_at: '2026-03-14T08:00:00Z',
       },
     });
     // Nobody asked for it: the invoice-service rendered and stored it on its own.
     await waitFor('the pre-rendered PDF in the cache', () =>
-      stack.withInvoicesDb(async (db) => (await db.collection('invoice_pdfs').countDocuments()) > 0),
+      stack.withInvoicesDb(
+        async (db) => (await db.collection('invoice_pdfs').countDocuments()) > 0,
+      ),
     );
     const response = await fetch(`${stack.url}/customer-portal/${token}/invoices/${id}/pdf`);
     assert.equal(response.status, 200);
-    assert.equal((await pdfText(Buffer.from(await response.arrayBuffer()))).includes('Setup'), true);
+    assert.equal(
+      (await pdfText(Buffer.from(await response.arrayBuffer()))).includes('Setup'),
+      true,
+    );
     assert.equal(response.headers.get('content-language'), 'nl');
     assert.equal(response.headers.get('x-portico-pdf-cache'), 'hit');
   });

@@ -25,7 +25,7 @@ const schema = z
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** PDFs may wait for Chromium behind other renders: longer than other RPCs. */
     PDF_RPC_TIMEOUT_MS: intFromEnv(30_000, 100, 300_000),
-    INVOICE_FILE_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
+    PDF_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -78,7 +78,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     trustProxy: parsed.TRUST_PROXY === 'true',
     pdfRpcTimeoutMs: parsed.PDF_RPC_TIMEOUT_MS,
-    invoiceFileUrlTtlSeconds: parsed.INVOICE_FILE_URL_TTL_SECONDS,
+    invoiceFileUrlTtlSeconds: parsed.PDF_URL_TTL_SECONDS,
     messaging: messagingConfigFrom(parsed, 'gateway'),
   };
 }

@@ -7,10 +7,7 @@ test('a plain invoice number is the file name', () => {
 });
 
 test('path separators, quotes and control characters are replaced', () => {
-  assert.equal(
-    attachmentDisposition('../a/b\\c"d\r\ne'),
-    'attachment; filename="_a_b_c_d_e.pdf"',
-  );
+  assert.equal(attachmentDisposition('../a/b\\c"d\r\ne'), 'attachment; filename="_a_b_c_d_e.pdf"');
 });
 
 test('a non-ASCII number gets an ASCII fallback and an RFC 8187 filename*', () => {

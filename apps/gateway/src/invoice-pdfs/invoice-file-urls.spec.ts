@@ -5,7 +5,10 @@ import { loadGatewayConfig } from '../config/gateway.config';
 import { InvoiceFileUrls } from './invoice-file-urls';
 
 const urls = new InvoiceFileUrls(
-  loadGatewayConfig({ PUBLIC_URL: 'https://portal.example.com', INVOICE_FILE_URL_TTL_SECONDS: '300' }),
+  loadGatewayConfig({
+    PUBLIC_URL: 'https://portal.example.com',
+    PDF_URL_TTL_SECONDS: '300',
+  }),
 );
 const tokenOf = (url: string) => url.split('/').at(-1)!;
 

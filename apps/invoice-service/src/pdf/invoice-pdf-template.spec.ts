@@ -52,9 +52,7 @@ test('invoice data is escaped: markup in a line item stays text', () => {
 });
 
 test('ar is right-to-left with Arabic labels; the footer translates "Page n of N"', () => {
-  const { html, footerTemplate } = template.document(
-    invoicePdfView(record('x'), 'ar', null, null),
-  );
+  const { html, footerTemplate } = template.document(invoicePdfView(record('x'), 'ar', null, null));
   assert.match(html, /<html lang="ar" dir="rtl">/);
   assert.ok(html.includes('رقم الفاتورة'));
   assert.ok(

@@ -48,7 +48,9 @@ export function invoicePdfView(
     brandColor: /^#[0-9a-fA-F]{6}$/.test(organization?.brand_color ?? '')
       ? organization!.brand_color!
       : DEFAULT_BRAND_COLOR,
-    logo: organization?.logo_data_uri?.startsWith('data:image/') ? organization.logo_data_uri : null,
+    logo: organization?.logo_data_uri?.startsWith('data:image/')
+      ? organization.logo_data_uri
+      : null,
     issuer: { name: organization?.display_name ?? organization?.name ?? '' },
     customer: {
       name: customer?.name ?? record.external_customer_id,

@@ -52,7 +52,9 @@ export class PdfCacheRepository implements OnModuleInit {
     pdf: Buffer;
   }): Promise<void> {
     if (entry.pdf.length > MAX_CACHED_BYTES) {
-      this.logger.warn(`PDF of invoice ${entry.invoiceId} is ${entry.pdf.length} bytes: not cached`);
+      this.logger.warn(
+        `PDF of invoice ${entry.invoiceId} is ${entry.pdf.length} bytes: not cached`,
+      );
       return;
     }
     const _id = pdfCacheId(entry.invoiceDocumentId);

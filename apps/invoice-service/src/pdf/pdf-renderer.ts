@@ -177,9 +177,7 @@ export class PdfRenderer {
     page.on('request', (request: HTTPRequest) => {
       // Inline assets (the logo) are data: URLs; nothing may leave the machine.
       const allowed = request.url().startsWith('data:');
-      void (allowed ? request.continue() : request.abort('blockedbyclient')).catch(
-        () => undefined,
-      );
+      void (allowed ? request.continue() : request.abort('blockedbyclient')).catch(() => undefined);
     });
     return page;
   }

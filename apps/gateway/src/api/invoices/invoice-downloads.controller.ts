@@ -11,7 +11,7 @@ import { OrganizationId } from '../auth/organization-id.decorator';
 
 const downloadResponse = z.object({
   invoice: invoiceDetailSchema.extend({
-    file_url: z.url().describe('The PDF; works for a few minutes (INVOICE_FILE_URL_TTL_SECONDS)'),
+    file_url: z.url().describe('The PDF; works for a few minutes (PDF_URL_TTL_SECONDS)'),
   }),
 });
 
