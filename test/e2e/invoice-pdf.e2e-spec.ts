@@ -233,6 +233,43 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     assert.deepEqual(listenerHits, []);
   });
 
+  test('the logo is fetched once by the service and inlined; the renderer fetches nothing', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const logoHits: string[] = [];
+    const logos = createServer((request, response) => {
+      logoHits.push(request.url ?? '');
+      response.setHeader('content-type', 'image/png');
+      response.end(png);
+    });
+    await new Promise<void>((resolve) => logos.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (logos.address() as AddressInfo).port;
+      const branded = await stack.createOrganization({
+        name: 'Logo Co',
+        logo_url: `http://127.0.0.1:${port}/logo.png`,
+      });
+      await createCustomer('cus_logo', 'en', branded);
+      const data = invoiceData('cus_logo');
+      await publish('invoice.created', data, branded.id);
+      await stored(data.id, branded);
+      const token = await portalToken('cus_logo', branded);
+      const { body } = await waitFor('a PDF with the logo', async () => {
+        const result = await downloadIn(token, data.id, 'en');
+        return result.body.includes('/Subtype /Image') || result.body.includes('/Subtype/Image')
+          ? result
+          : undefined;
+      });
+      assert.ok((await pdfText(body)).includes('Logo Co'));
+      await download(token, data.id);
+      assert.deepEqual(logoHits, ['/logo.png']);
+    } finally {
+      logos.close();
+    }
+  });
+
   test("another customer's invoice, another organization's, a draft and an unknown id: 404", async () => {
     await createCustomer('cus_a', 'en');
     await createCustomer('cus_b', 'en');
@@ -342,7 +379,7 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     assert.equal(response.status, 200);
     assert.equal(response.body.invoice.number, data.number);
     const fileUrl = response.body.invoice.file_url;
-    assert.ok(fileUrl.startsWith(`${stack.publicUrl}/api/v1/invoice_files/`), fileUrl);
+    assert.ok(fileUrl.startsWith(`${stack.publicUrl}/invoice-files/`), fileUrl);
     const file = await waitFor('the Italian PDF', async () => {
       const result = await fetch(fileUrl.replace(stack.publicUrl, stack.url));
       assert.equal(result.status, 200);

@@ -15,7 +15,7 @@ const tokenOf = (url: string) => url.split('/').at(-1)!;
 test('a file URL names its invoice and works until it expires', () => {
   const now = Date.UTC(2026, 10, 25, 3, 0, 0);
   const url = urls.url('org_1', 'inv_1', now);
-  assert.match(url, /^https:\/\/portal\.example\.com\/api\/v1\/invoice_files\/[\w-]+\.[\w-]+$/);
+  assert.match(url, /^https:\/\/portal\.example\.com\/invoice-files\/[\w-]+\.[\w-]+$/);
   assert.deepEqual(urls.verify(tokenOf(url), now + 299_000), {
     organizationId: 'org_1',
     invoiceId: 'inv_1',

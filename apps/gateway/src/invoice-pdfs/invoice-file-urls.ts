@@ -34,7 +34,7 @@ export class InvoiceFileUrls {
       e: Math.floor(now / 1000) + this.config.invoiceFileUrlTtlSeconds,
     };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return `${this.config.publicUrl}/api/v1/invoice_files/${payload}.${this.sign(payload)}`;
+    return `${this.config.publicUrl}/invoice-files/${payload}.${this.sign(payload)}`;
   }
 
   verify(token: string, now = Date.now()): { organizationId: string; invoiceId: string } {

@@ -44,9 +44,10 @@ export class PdfModule implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    // A missing Chromium must not take invoices down with it: PDFs fail, the rest serves.
-    await this.renderer.warmUp().catch((error: Error) => {
+  onApplicationBootstrap(): void {
+    // In the background: boot (and the signal handlers installed after it) must not wait for
+    // Chromium. A missing Chromium must not take invoices down with it: PDFs fail, the rest serves.
+    void this.renderer.warmUp().catch((error: Error) => {
       this.logger.error(`Chromium could not start (${error.message}); PDF downloads will fail`);
     });
   }
