@@ -201,6 +201,9 @@ export class PdfRenderer {
       executablePath: this.options.chromiumPath,
       headless: true,
       args: CHROMIUM_ARGS,
+      // Over a pipe rather than a debugging port: if this process dies without shutting down
+      // (SIGKILL, OOM), Chromium sees the pipe close and exits instead of living on as an orphan.
+      pipe: true,
       // Shutdown is ours to run: it lets in-flight renders finish first.
       handleSIGINT: false,
       handleSIGTERM: false,
