@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, resolveLocale, type Locale } from '@portico/contracts';
 import { createHash } from 'node:crypto';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
@@ -26,6 +26,7 @@ export interface InvoicePdf {
  */
 @Injectable()
 export class InvoicePdfService {
+  private readonly logger = new Logger(InvoicePdfService.name);
   private readonly rendering = new Map<string, Promise<Buffer>>();
   private readonly recent: RecentPdfs;
 
@@ -93,15 +94,20 @@ export class InvoicePdfService {
   ): Promise<Buffer> {
     const view = invoicePdfView(record, locale, customer, organization);
     const pdf = await this.renderer.render(this.template.document(view));
-    await this.cache.save({
-      invoiceDocumentId: record._id,
-      organizationId: record.organization_id,
-      invoiceId: record.upstream_id,
-      locale,
-      key,
-      pdf,
-    });
     this.recent.set(key, pdf);
+    // A cache that cannot be written costs a later re-render, not this download.
+    await this.cache
+      .save({
+        invoiceDocumentId: record._id,
+        organizationId: record.organization_id,
+        invoiceId: record.upstream_id,
+        locale,
+        key,
+        pdf,
+      })
+      .catch((error: Error) =>
+        this.logger.warn(`caching the PDF of ${record.upstream_id} failed: ${error.message}`),
+      );
     return pdf;
   }
 
