@@ -1,22 +1,36 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@portico/messaging';
+import { I18N_LOCALES_DIR } from '@portico/i18n';
 import { PersistenceModule } from '@portico/persistence';
+import { I18nJsonLoader, I18nModule } from 'nestjs-i18n';
 import { InvoiceServiceConfig } from './config/invoice-service.config';
 import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
+import { PartiesModule } from './parties/parties.module';
+import { PdfModule } from './pdf/pdf.module';
 
 @Module({})
 export class AppModule {
   static register(config: InvoiceServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      // The typed config is injected by feature modules (cache sizes, renderer settings).
+      // Global so every feature module can inject the config without importing the root.
       global: true,
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
+        // No resolvers and no middleware: there is no HTTP here, each PDF names its language.
+        I18nModule.forRoot({
+          fallbackLanguage: 'en',
+          loader: I18nJsonLoader,
+          loaderOptions: { path: I18N_LOCALES_DIR, watch: false },
+          disableMiddleware: true,
+          logging: false,
+        }),
         HealthModule,
         InvoicesModule,
+        PartiesModule,
+        PdfModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

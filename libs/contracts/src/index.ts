@@ -46,3 +46,4 @@ export * from './events/invoice-voided.event';
 export * from './rpc/invoices/list-invoices.rpc';
 export * from './rpc/invoices/get-invoice.rpc';
 export * from './rpc/invoices/invoice-totals.rpc';
+export * from './rpc/invoices/render-invoice-pdf.rpc';

@@ -9,6 +9,8 @@ export function isTransient(error: unknown): boolean {
   switch (error.code) {
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.ServiceTimeout:
+    case ErrorCode.PdfRendererBusy:
+    case ErrorCode.PdfRenderTimeout:
     case ErrorCode.Internal:
       return true;
     case ErrorCode.ValidationFailed:

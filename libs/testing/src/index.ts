@@ -4,3 +4,4 @@ export * from './broker-admin';
 export * from './app-process';
 export * from './portico-stack';
 export * from './lago-deliveries';
+export * from './pdf-text';

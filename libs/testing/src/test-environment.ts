@@ -11,6 +11,10 @@ export const testEnvironment = {
   get mongoUri(): string {
     return required('PORTICO_TEST_MONGODB_URI');
   },
+  /** The browser `npm test` provisioned (CHROMIUM_PATH or Debian's chromium). */
+  get chromiumPath(): string {
+    return required('PORTICO_TEST_CHROMIUM');
+  },
   /** A broker node this test run may restart, or undefined when none could be started. */
   get restartableBroker(): RestartableBroker | undefined {
     const raw = process.env.PORTICO_TEST_RESTARTABLE_BROKER;

@@ -7,6 +7,9 @@ import { CustomersController } from './customers/customers.controller';
 import { PortalSessionSource } from './customers/portal-session-source';
 import { PortalUrlsController } from './customers/portal-urls.controller';
 import { EventsController } from './events/events.controller';
+import { InvoiceFileUrls } from '../invoice-pdfs/invoice-file-urls';
+import { InvoiceFilesController } from '../invoice-pdfs/invoice-files.controller';
+import { InvoiceDownloadsController } from './invoices/invoice-downloads.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
@@ -18,8 +21,10 @@ import { LocalesController } from './locales/locales.controller';
     LocalesController,
     InvoicesController,
     EventsController,
+    InvoiceDownloadsController,
+    InvoiceFilesController,
   ],
-  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource],
+  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource, InvoiceFileUrls],
   exports: [ApiKeyAuthenticator],
 })
 export class ApiModule {}

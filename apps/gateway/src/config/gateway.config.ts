@@ -25,6 +25,9 @@ const schema = z
     PUBLISH_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
     /** Behind a load balancer: take the client address from X-Forwarded-For. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** PDFs may wait for Chromium behind other renders: longer than other RPCs. */
+    PDF_RPC_TIMEOUT_MS: intFromEnv(30_000, 100, 300_000),
+    PDF_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -55,6 +58,9 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  pdfRpcTimeoutMs: number;
+  /** How long an operator's invoice `file_url` works. */
+  invoiceFileUrlTtlSeconds: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
 }
 
@@ -73,6 +79,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     adminToken: parsed.PORTICO_ADMIN_TOKEN,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     trustProxy: parsed.TRUST_PROXY === 'true',
+    pdfRpcTimeoutMs: parsed.PDF_RPC_TIMEOUT_MS,
+    invoiceFileUrlTtlSeconds: parsed.PDF_URL_TTL_SECONDS,
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,

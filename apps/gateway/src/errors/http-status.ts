@@ -25,6 +25,8 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.ServiceTimeout:
+    case ErrorCode.PdfRendererBusy:
+    case ErrorCode.PdfRenderTimeout:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;

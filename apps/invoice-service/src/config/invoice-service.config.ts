@@ -5,7 +5,11 @@ import {
   messagingEnv,
   parseConfig,
 } from '@portico/config';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+
+/** One Chromium page per core renders fastest; more pages only share the same CPUs. */
+const DEFAULT_PDF_PAGES = Math.max(1, Math.min(availableParallelism(), 8));
 
 const schema = z.object({
   ...messagingEnv,
@@ -15,7 +19,30 @@ const schema = z.object({
   // Customers' invoice lists held in memory (about 1 KB per invoice), and how long at most.
   INVOICE_CACHE_MAX_INVOICES: intFromEnv(200_000, 0, 100_000_000),
   INVOICE_CACHE_MAX_AGE_MS: intFromEnv(300_000, 0, 86_400_000),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PDF_CONCURRENCY: intFromEnv(DEFAULT_PDF_PAGES, 1, 64),
+  PDF_QUEUE_LIMIT: intFromEnv(500, 0, 100_000),
+  PDF_TIMEOUT_MS: intFromEnv(15_000, 100, 300_000),
+  PDF_PRERENDER: z.enum(['true', 'false']).default('false'),
+  PDF_MEMORY_CACHE_MB: intFromEnv(64, 0, 16_384),
+  PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
+  PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
 });
+
+export interface PdfConfig {
+  chromiumPath: string;
+  /** Pages rendering at once in the one warm browser. */
+  concurrency: number;
+  /** Renders waiting for a page; beyond this a request is refused as busy. */
+  queueLimit: number;
+  renderTimeoutMs: number;
+  /** Render each invoice's PDF as soon as invoice.created is stored. */
+  prerender: boolean;
+  /** Recently served PDFs kept in memory besides the database cache. */
+  memoryCacheBytes: number;
+  logoMaxBytes: number;
+  logoTimeoutMs: number;
+}
 
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
@@ -23,6 +50,7 @@ export interface InvoiceServiceConfig {
   messaging: ReturnType<typeof messagingConfigFrom>;
   database: { uri: string; database: string };
   invoiceCache: { maxInvoices: number; maxAgeMs: number };
+  pdf: PdfConfig;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -40,6 +68,16 @@ export function loadInvoiceServiceConfig(
     invoiceCache: {
       maxInvoices: parsed.INVOICE_CACHE_MAX_INVOICES,
       maxAgeMs: parsed.INVOICE_CACHE_MAX_AGE_MS,
+    },
+    pdf: {
+      chromiumPath: parsed.CHROMIUM_PATH,
+      concurrency: parsed.PDF_CONCURRENCY,
+      queueLimit: parsed.PDF_QUEUE_LIMIT,
+      renderTimeoutMs: parsed.PDF_TIMEOUT_MS,
+      prerender: parsed.PDF_PRERENDER === 'true',
+      memoryCacheBytes: parsed.PDF_MEMORY_CACHE_MB * 1024 * 1024,
+      logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
+      logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
     },
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '@portico/contracts';
 import { HandleEvent } from '@portico/messaging';
 import type { InvoiceChange } from './invoice-change';
+import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 
 /**
@@ -18,11 +19,15 @@ import { InvoiceWriteBatcher } from './invoice-write-batcher';
  */
 @Injectable()
 export class InvoicesConsumer {
-  constructor(private readonly batcher: InvoiceWriteBatcher) {}
+  constructor(
+    private readonly batcher: InvoiceWriteBatcher,
+    private readonly notifications: InvoiceNotifications,
+  ) {}
 
   @HandleEvent(InvoiceCreated)
-  created(event: EventEnvelope<EventData<typeof InvoiceCreated>>): Promise<void> {
-    return this.batcher.submit({ ...reference(event), kind: 'document', invoice: event.data });
+  async created(event: EventEnvelope<EventData<typeof InvoiceCreated>>): Promise<void> {
+    await this.batcher.submit({ ...reference(event), kind: 'document', invoice: event.data });
+    this.notifications.created(event.organization_id, event.data.id);
   }
 
   @HandleEvent(InvoiceUpdated)

@@ -4,6 +4,7 @@ import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { Invoice, InvoiceSchema } from './invoice.schema';
+import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
@@ -24,6 +25,8 @@ import { InvoicesService } from './invoices.service';
     InvoicesConsumer,
     InvoicesService,
     InvoicesRpcHandler,
+    InvoiceNotifications,
   ],
+  exports: [InvoicesRepository, InvoiceNotifications],
 })
 export class InvoicesModule {}

@@ -21,5 +21,9 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
+  /** The PDF renderer's queue is full: back-pressure, try again shortly. */
+  PdfRendererBusy = 'pdf_renderer_busy',
+  /** Chromium did not finish one PDF within its time limit. */
+  PdfRenderTimeout = 'pdf_render_timeout',
   Internal = 'internal_error',
 }

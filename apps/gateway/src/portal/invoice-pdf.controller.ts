@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { RenderInvoicePdf, upstreamInvoiceIdSchema } from '@portico/contracts';
+import { RpcClient } from '@portico/messaging';
+import type { FastifyReply } from 'fastify';
+import { GatewayConfig } from '../config/gateway.config';
+import { sendPdf } from '../invoice-pdfs/send-pdf';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { PortalErrorFilter } from './portal-error.filter';
+import { setPortalHeaders } from './portal-headers';
+import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
+
+/**
+ * An invoice PDF for the end customer. Scoped by the session the guard verified, never by input:
+ * another customer's invoice, or a draft, is the same 404 as an id that does not exist.
+ */
+@ApiExcludeController()
+@UseGuards(PortalSessionGuard)
+@UseFilters(PortalErrorFilter)
+@Controller('customer-portal/:token/invoices')
+export class InvoicePdfController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+  ) {}
+
+  @Get(':invoice_id/pdf')
+  async pdf(
+    @Req() request: PortalRequest,
+    @Param('invoice_id', new ZodValidationPipe(upstreamInvoiceIdSchema, 'invoice id'))
+    invoiceId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { organization, customer } = request.portalSession;
+    const result = await this.rpc.call(
+      RenderInvoicePdf,
+      {
+        organization_id: organization.id,
+        invoice_id: invoiceId,
+        external_customer_id: customer.external_id,
+      },
+      { timeoutMs: this.config.pdfRpcTimeoutMs },
+    );
+    setPortalHeaders(reply, organization.embed_origins);
+    sendPdf(reply, result);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import {
+  PorticoCustomerChanged,
+  PorticoOrganizationChanged,
+  type EventData,
+  type EventEnvelope,
+} from '@portico/contracts';
+import { HandleEvent } from '@portico/messaging';
+import { LogoFetcher } from './logo-fetcher';
+import { customerProfileId } from './party-profiles';
+import { PartiesRepository } from './parties.repository';
+
+/**
+ * Keeps what PDFs need of customers and organizations (language, names, branding) from
+ * customer-service's state-transfer events; newer wins, so replays change nothing.
+ */
+@Injectable()
+export class PartiesConsumer {
+  constructor(
+    private readonly repository: PartiesRepository,
+    private readonly logos: LogoFetcher,
+  ) {}
+
+  @HandleEvent(PorticoCustomerChanged)
+  async customerChanged(
+    event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
+  ): Promise<void> {
+    const c = event.data;
+    await this.repository.saveCustomer({
+      _id: customerProfileId(event.organization_id, c.external_id),
+      organization_id: event.organization_id,
+      external_id: c.external_id,
+      name: c.name,
+      email: c.email,
+      document_locale: c.document_locale,
+      deleted: c.deleted,
+      updated_at: new Date(c.updated_at),
+    });
+  }
+
+  @HandleEvent(PorticoOrganizationChanged)
+  async organizationChanged(
+    event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
+  ): Promise<void> {
+    const o = event.data;
+    const profile = {
+      _id: o.id,
+      name: o.name,
+      display_name: o.display_name,
+      default_document_locale: o.default_document_locale,
+      brand_color: o.brand_color,
+      logo_url: o.logo_url,
+      logo_data_uri: null,
+      updated_at: new Date(o.updated_at),
+    };
+    await this.repository.saveOrganization(profile, async (stored) => ({
+      ...profile,
+      logo_data_uri:
+        stored && stored.logo_url === o.logo_url && stored.logo_data_uri
+          ? stored.logo_data_uri
+          : await this.logos.dataUri(o.logo_url),
+    }));
+  }
+}

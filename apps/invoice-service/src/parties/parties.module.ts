@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { LogoFetcher } from './logo-fetcher';
+import { PartiesConsumer } from './parties.consumer';
+import { PartiesRepository } from './parties.repository';
+
+@Module({
+  providers: [PartiesRepository, LogoFetcher, PartiesConsumer],
+  exports: [PartiesRepository],
+})
+export class PartiesModule {}

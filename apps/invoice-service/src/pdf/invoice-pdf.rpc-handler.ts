@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { RenderInvoicePdf, type RpcRequest, type RpcResponse } from '@portico/contracts';
+import { HandleRpc } from '@portico/messaging';
+import { InvoicePdfService } from './invoice-pdf.service';
+
+@Injectable()
+export class InvoicePdfRpcHandler {
+  constructor(private readonly pdfs: InvoicePdfService) {}
+
+  @HandleRpc(RenderInvoicePdf)
+  async pdf(
+    request: RpcRequest<typeof RenderInvoicePdf>,
+  ): Promise<RpcResponse<typeof RenderInvoicePdf>> {
+    const result = await this.pdfs.pdf(
+      request.organization_id,
+      request.invoice_id,
+      request.external_customer_id,
+    );
+    return {
+      number: result.number,
+      locale: result.locale,
+      cached: result.cached,
+      pdf_base64: result.pdf.toString('base64'),
+    };
+  }
+}
