@@ -163,6 +163,7 @@ export class EventConsumer {
       {
         [Header.RoutingKey]: routingKey,
         [Header.Attempt]: nextAttempt,
+        [Header.FirstFailedAt]: firstFailedAt(message),
       },
       String(this.options.retryDelayMs),
     );
@@ -181,6 +182,7 @@ export class EventConsumer {
       [Header.Attempt]: attempt,
       [Header.Reason]: reason.slice(0, 4_000),
       [Header.FailedAt]: new Date().toISOString(),
+      [Header.FirstFailedAt]: firstFailedAt(message),
       [Header.SourceQueue]: this.queues.events,
     });
   }
@@ -226,6 +228,11 @@ function stripBrokerHeaders(headers: MessagePropertyHeaders | undefined): Messag
     ...rest
   } = headers ?? {};
   return rest;
+}
+
+function firstFailedAt(message: ConsumeMessage): string {
+  const known = message.properties.headers?.[Header.FirstFailedAt] as string | undefined;
+  return known ?? new Date().toISOString();
 }
 
 /** After a lost connection the channel is gone and the broker already requeued the message. */

@@ -5,3 +5,4 @@ export * from './app-process';
 export * from './portico-stack';
 export * from './lago-deliveries';
 export * from './pdf-text';
+export * from './tcp-proxy';

@@ -30,13 +30,20 @@ export class PorticoStack {
   /** The broker this stack runs on: the test run's, or one passed as AMQP_URL (a restartable node). */
   amqpUrl = '';
 
-  static async start(extraEnv: Record<string, string> = {}): Promise<PorticoStack> {
+  /** `appEnv` adds variables for one app only (e.g. its database through a proxy the test cuts). */
+  static async start(
+    extraEnv: Record<string, string> = {},
+    appEnv: Partial<Record<AppName, Record<string, string>>> = {},
+  ): Promise<PorticoStack> {
     const stack = new PorticoStack();
-    await stack.boot(extraEnv);
+    await stack.boot(extraEnv, appEnv);
     return stack;
   }
 
-  private async boot(extraEnv: Record<string, string>): Promise<void> {
+  private async boot(
+    extraEnv: Record<string, string>,
+    appEnv: Partial<Record<AppName, Record<string, string>>>,
+  ): Promise<void> {
     this.amqpUrl = extraEnv.AMQP_URL ?? testEnvironment.amqpUrl;
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
@@ -58,6 +65,8 @@ export class PorticoStack {
       PORTAL_JWT_SECRET: this.jwtSecret,
       PORTICO_ADMIN_TOKEN: this.adminToken,
     });
+    for (const [name, env] of Object.entries(appEnv) as [AppName, Record<string, string>][])
+      this.envs.set(name, { ...this.envs.get(name)!, ...env });
     this.apps = [...this.envs.keys()].map((name) => AppProcess.start(name, this.envs.get(name)!));
     await waitFor(
       'the stack to be ready',

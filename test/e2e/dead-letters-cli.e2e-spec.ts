@@ -1,0 +1,172 @@
+import type { DeadLetter } from '@portico/messaging';
+import {
+  BrokerAdmin,
+  hostAndPort,
+  PorticoStack,
+  TcpProxy,
+  testEnvironment,
+  uriWithLocalPort,
+  waitFor,
+} from '@portico/testing';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+
+// The realistic failure that replay fixes: invoice-service cannot reach its database for longer
+// than its retries last (AMQP_MAX_ATTEMPTS × AMQP_RETRY_DELAY_MS), so a perfectly valid event is
+// dead-lettered as `handler_failed`. Once the database is back, replaying the SAME message
+// stores it. A payload that fails validation is listed too, but replaying it cannot help.
+const CLI = join(__dirname, '../../tools/dlq/dlq.cli.js');
+let stack: PorticoStack;
+let proxy: TcpProxy;
+let organizationId: string;
+
+before(async () => {
+  const database = hostAndPort(testEnvironment.mongoUri);
+  proxy = await TcpProxy.start(database.host, database.port);
+  stack = await PorticoStack.start(
+    { AMQP_MAX_ATTEMPTS: '2', AMQP_RETRY_DELAY_MS: '200' },
+    { 'invoice-service': { MONGODB_URI: uriWithLocalPort(testEnvironment.mongoUri, proxy.port) } },
+  );
+  organizationId = (await stack.createOrganization()).id;
+});
+after(async () => {
+  await stack?.stop();
+  await proxy?.close();
+});
+
+const run = promisify(execFile);
+
+async function dlq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, AMQP_URL: stack.amqpUrl, AMQP_NAMESPACE: stack.namespace },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function list(): Promise<DeadLetter[]> {
+  const { code, stdout, stderr } = await dlq('list', '--json');
+  assert.equal(code, 0, stderr);
+  return JSON.parse(stdout) as DeadLetter[];
+}
+
+function invoiceEvent(eventId: string, upstreamId: string, total: number) {
+  return {
+    id: eventId,
+    type: 'invoice.created',
+    organization_id: organizationId,
+    occurred_at: '2026-11-25T00:00:00Z',
+    data: {
+      id: upstreamId,
+      external_customer_id: 'cus_dlq',
+      number: `DLQ-${upstreamId}`,
+      issuing_date: '2026-11-01',
+      status: 'finalized',
+      payment_status: 'pending',
+      invoice_type: 'subscription',
+      currency: 'EUR',
+      sub_total_excluding_taxes_amount_cents: 100,
+      taxes_amount_cents: 20,
+      total_amount_cents: total,
+      fees: [],
+      updated_at: '2026-11-01T00:00:00Z',
+    },
+  };
+}
+
+const deadLetterCount = async () => {
+  const admin = await BrokerAdmin.connect(stack.amqpUrl);
+  try {
+    return await admin.messageCount(`${stack.namespace}invoice-service.events.dead-letter`);
+  } finally {
+    await admin.close();
+  }
+};
+
+const stored = (upstreamId: string) =>
+  stack.withInvoicesDb((db) =>
+    db.collection('invoices').find({ upstream_id: upstreamId }).project({ rev: 1 }).toArray(),
+  );
+
+test('dlq: a poison event is listed with its reason', async () => {
+  await stack.publish('invoice.created', invoiceEvent('evt_poison', 'up_poison', 1.5));
+  await waitFor('the poison event dead-lettered', async () => (await deadLetterCount()) === 1);
+
+  const [poison] = await list();
+  assert.equal(poison.eventId, 'evt_poison');
+  assert.equal(poison.type, 'invoice.created');
+  assert.match(poison.reason, /^invalid_payload: data\.total_amount_cents/);
+  assert.equal(poison.attempts, 1);
+  assert.ok(poison.firstFailedAt && !Number.isNaN(Date.parse(poison.firstFailedAt)));
+
+  const shown = await dlq('show', 'evt_poison');
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /reason: +invalid_payload/);
+  assert.match(shown.stdout, /"up_poison"/);
+  assert.equal((await list()).length, 1, 'reading never consumes a dead letter');
+});
+
+test('dlq: events dead-lettered during a database outage are stored once after replay', async () => {
+  proxy.cut();
+  // Delivered twice by upstream (at-least-once): two dead letters carry the same event.
+  await stack.publish('invoice.created', invoiceEvent('evt_outage', 'up_outage', 120));
+  await stack.publish('invoice.created', invoiceEvent('evt_outage', 'up_outage', 120));
+  await waitFor('both copies dead-lettered', async () => (await deadLetterCount()) === 3, {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+  });
+  const outage = (await list()).filter((l) => l.eventId === 'evt_outage');
+  assert.equal(outage.length, 2);
+  for (const letter of outage) {
+    assert.match(letter.reason, /^handler_failed after 2 attempts: /);
+    assert.equal(letter.attempts, 2);
+    assert.ok(Date.parse(letter.firstFailedAt!) <= Date.parse(letter.failedAt!));
+  }
+
+  proxy.restore();
+  const replayed = await dlq('replay', 'evt_outage');
+  assert.equal(replayed.code, 0, replayed.stderr);
+  assert.match(replayed.stdout, /2 replayed to invoice-service/);
+  await waitFor('the invoice stored', async () => (await stored('up_outage')).length === 1, {
+    timeoutMs: 30_000,
+    intervalMs: 200,
+  });
+  // Let the second copy land too, then check it changed nothing.
+  await waitFor('the queue drained', async () => {
+    const admin = await BrokerAdmin.connect(stack.amqpUrl);
+    try {
+      return (await admin.messageCount(`${stack.namespace}invoice-service.events`)) === 0;
+    } finally {
+      await admin.close();
+    }
+  });
+  const documents = await stored('up_outage');
+  assert.equal(documents.length, 1);
+  assert.equal(documents[0].rev, 1, 'the replayed duplicate changed nothing');
+
+  const left = await list();
+  assert.deepEqual(
+    left.map((l) => l.eventId),
+    ['evt_poison'],
+    'only the poison event is left',
+  );
+  assert.equal((await dlq('replay', 'evt_outage')).code, 1, 'nothing left to replay');
+});
+
+test('dlq: purge needs confirmation', async () => {
+  const refused = await dlq('purge');
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /--yes/);
+  assert.equal((await list()).length, 1);
+  const purged = await dlq('purge', '--yes');
+  assert.equal(purged.code, 0, purged.stderr);
+  assert.match(purged.stdout, /^1 dead letters purged/);
+  assert.deepEqual(await list(), []);
+});
