@@ -27,6 +27,19 @@ export class BrokerAdmin {
     }
   }
 
+  /** Consumers on the queue; -1 when the queue does not exist (yet). */
+  async consumerCount(queue: string): Promise<number> {
+    const channel = await this.model.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      return (await channel.checkQueue(queue)).consumerCount;
+    } catch {
+      return -1;
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
   /** Takes (and acks) every message currently in the queue. */
   async drain(queue: string): Promise<GetMessage[]> {
     const messages: GetMessage[] = [];
