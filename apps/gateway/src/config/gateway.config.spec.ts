@@ -49,6 +49,18 @@ describe('gateway configuration', () => {
     assert.notEqual(config.portalJwtSecret, DEVELOPMENT_SECRETS.PORTAL_JWT_SECRET);
   });
 
+  test('production refuses placeholder secrets (the k8s example overlay)', () => {
+    assert.throws(
+      () =>
+        loadGatewayConfig({
+          NODE_ENV: 'production',
+          PORTAL_JWT_SECRET: 'change-me-to-64-hex-characters-from-openssl-rand',
+          PORTICO_ADMIN_TOKEN: 'b'.repeat(48),
+        }),
+      /PORTAL_JWT_SECRET: is a placeholder/,
+    );
+  });
+
   test('every invalid variable is reported at once', () => {
     assert.throws(
       () => loadGatewayConfig({ PORT: 'eighty', AMQP_URL: 'http://rabbit', RPC_TIMEOUT_MS: '5' }),

@@ -38,6 +38,13 @@ const schema = z
           path: [name],
           message: 'is the development default; set a secret of your own in production',
         });
+      } else if (/change-?me/i.test(env[name])) {
+        // deploy/k8s/overlays/example ships such placeholders; copying it as is must not boot.
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is a placeholder; generate a secret (openssl rand -hex 32)',
+        });
       } else if (env[name].length < MIN_SECRET_LENGTH) {
         ctx.addIssue({
           code: 'custom',
