@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { logLevelsFrom } from '@portico/config';
-import { closeOnSignals } from '@portico/runtime';
+import { closeOnSignals, serveServiceOps } from '@portico/runtime';
 import { AppModule } from './app.module';
 import { loadCustomerServiceConfig } from './config/customer-service.config';
 
 async function bootstrap(): Promise<void> {
   const config = loadCustomerServiceConfig();
-  // No HTTP listener: this service is reached only through RabbitMQ.
+  // No HTTP API: this service is reached only through RabbitMQ (METRICS_PORT opens /metrics, /health).
   const app = await NestFactory.createApplicationContext(AppModule.register(config), {
     logger: logLevelsFrom(config.logLevel),
   });
   closeOnSignals(app, 'CustomerService');
+  await serveServiceOps(app, config.ops);
 }
 
 bootstrap().catch((error: Error) => {

@@ -6,6 +6,7 @@ import { ApiModule } from './api/api.module';
 import { GatewayConfig } from './config/gateway.config';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PortalModule } from './portal/portal.module';
 import { LagoWebhookModule } from './webhooks/lago/lago-webhook.module';
 
@@ -18,6 +19,7 @@ export class AppModule {
       imports: [
         MessagingModule.forRoot(config.messaging),
         HealthModule,
+        MetricsModule,
         ApiModule,
         AdminModule,
         PortalModule,

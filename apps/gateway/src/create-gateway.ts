@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { logLevelsFrom } from '@portico/config';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { recordHttpMetrics } from './metrics/http-metrics';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { jsonUnlessRawBody } from './requests/raw-json-body';
 import { requestIdFor } from './requests/request-id';
@@ -33,6 +34,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  recordHttpMetrics(app.getHttpAdapter().getInstance());
   setupOpenApi(app, config.publicUrl);
   return app;
 }

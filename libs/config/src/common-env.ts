@@ -45,3 +45,16 @@ export const databaseEnv = (defaultDatabase: string) => ({
     .default(defaultDatabase)
     .refine((v) => /^[a-z0-9_-]{1,63}$/i.test(v), 'must be 1-63 letters, digits, "_" or "-"'),
 });
+
+/**
+ * A service's ops listener (`/metrics`, `/health`, `/health/ready`). Off by default (0): several
+ * instances on one host (tests, bare metal) would fight over a fixed port. deploy/k8s sets 9464.
+ */
+export const opsEnv = {
+  METRICS_PORT: intFromEnv(0, 0, 65_535),
+  METRICS_HOST: z.string().min(1).default('0.0.0.0'),
+};
+
+export function opsConfigFrom(env: { METRICS_PORT: number; METRICS_HOST: string }) {
+  return { port: env.METRICS_PORT, host: env.METRICS_HOST };
+}

@@ -7,6 +7,7 @@ import { parseEvent } from './event-parsing';
 import { describeError, isTransient } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
+import { messagingMetrics, reasonKind } from './messaging.metrics';
 import {
   declareEventsExchange,
   declareServiceEventQueues,
@@ -118,6 +119,8 @@ export class EventConsumer {
     const headers = message.properties.headers ?? {};
     const routingKey = String(headers[Header.RoutingKey] ?? message.fields.routingKey);
     const attempt = Number(headers[Header.Attempt] ?? 1);
+    const labels = { service: this.options.service, type: this.typeLabel(routingKey) };
+    const done = messagingMetrics.eventHandlingSeconds.startTimer(labels);
     const parsed = parseEvent(message.content, this.contracts);
     if (!parsed.ok) {
       await this.deadLetter(channel, message, routingKey, attempt, parsed.reason);
@@ -135,6 +138,7 @@ export class EventConsumer {
       const reason = describeError(error);
       if (isTransient(error) && attempt < this.options.maxAttempts && !this.stopping) {
         this.logger.warn(`${parsed.event.id} failed (attempt ${attempt}), retrying: ${reason}`);
+        messagingMetrics.eventsRetried.inc(labels);
         await this.retry(channel, message, routingKey, attempt + 1);
       } else if (this.stopping && isTransient(error)) {
         // Shutting down may be why it failed; let another instance try it from scratch.
@@ -148,6 +152,13 @@ export class EventConsumer {
       return;
     }
     safely(() => channel.ack(message));
+    messagingMetrics.eventsConsumed.inc(labels);
+    done();
+  }
+
+  /** Upstream may publish any routing key: only the types we handle become label values. */
+  private typeLabel(routingKey: string): string {
+    return this.contracts.has(routingKey) ? routingKey : 'other';
   }
 
   private async retry(
@@ -177,6 +188,11 @@ export class EventConsumer {
     reason: string,
   ): Promise<void> {
     this.logger.warn(`dead-lettering ${message.properties.messageId ?? '(no id)'}: ${reason}`);
+    messagingMetrics.eventsDeadLettered.inc({
+      service: this.options.service,
+      type: this.typeLabel(routingKey),
+      reason: reasonKind(reason),
+    });
     await this.moveTo(channel, message, this.queues.deadLetter, {
       [Header.RoutingKey]: routingKey,
       [Header.Attempt]: attempt,

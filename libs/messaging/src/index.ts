@@ -10,6 +10,7 @@ export * from './instance-subscriber';
 export * from './message-headers';
 export * from './messaging-options';
 export * from './messaging.module';
+export * from './messaging.metrics';
 export * from './rpc-client';
 export * from './rpc-server';
 export * from './topology';

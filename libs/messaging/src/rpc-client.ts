@@ -9,6 +9,7 @@ import type { Channel, ChannelModel, ConsumeMessage, Message } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { AmqpConnection } from './amqp-connection';
 import { Header } from './message-headers';
+import { messagingMetrics } from './messaging.metrics';
 import type { RpcReply } from './rpc-wire';
 import { serviceQueueNames } from './topology';
 
@@ -64,6 +65,24 @@ export class RpcClient {
     contract: C,
     request: RpcInput<C>,
     options: { timeoutMs?: number; correlationId?: string } = {},
+  ): Promise<RpcResponse<C>> {
+    const done = messagingMetrics.rpcSeconds.startTimer({ pattern: contract.name });
+    try {
+      const response = await this.send(contract, request, options);
+      done({ outcome: 'ok' });
+      return response;
+    } catch (error) {
+      const outcome = rpcOutcome(error);
+      if (outcome === 'timeout') messagingMetrics.rpcTimeouts.inc({ pattern: contract.name });
+      done({ outcome });
+      throw error;
+    }
+  }
+
+  private async send<C extends RpcContract>(
+    contract: C,
+    request: RpcInput<C>,
+    options: { timeoutMs?: number; correlationId?: string },
   ): Promise<RpcResponse<C>> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const channel = this.channel;
@@ -152,4 +171,11 @@ export class RpcClient {
       this.settle(id, undefined, new DomainError(code, message));
     }
   }
+}
+
+function rpcOutcome(error: unknown): 'timeout' | 'unavailable' | 'error' {
+  if (!(error instanceof DomainError)) return 'error';
+  if (error.code === ErrorCode.ServiceTimeout) return 'timeout';
+  if (error.code === ErrorCode.ServiceUnavailable) return 'unavailable';
+  return 'error';
 }

@@ -12,6 +12,7 @@ import type { AmqpConnection } from './amqp-connection';
 import { describeError } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
+import { messagingMetrics } from './messaging.metrics';
 import type { RpcReply } from './rpc-wire';
 import { declareRpcQueue, serviceQueueNames } from './topology';
 
@@ -82,7 +83,9 @@ export class RpcServer {
 
   private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
     const { replyTo, correlationId, type } = message.properties;
+    const done = messagingMetrics.rpcHandled.startTimer({ pattern: String(type) });
     const reply = await this.answer(String(type), message);
+    done({ outcome: reply.ok ? 'ok' : 'error' });
     if (replyTo) {
       try {
         channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {

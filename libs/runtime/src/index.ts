@@ -1,1 +1,3 @@
 export * from './close-on-signals';
+export * from './ops-server';
+export * from './service-ops';

@@ -1,12 +1,20 @@
-import { databaseEnv, messagingConfigFrom, messagingEnv, parseConfig } from '@portico/config';
+import {
+  databaseEnv,
+  messagingConfigFrom,
+  messagingEnv,
+  opsConfigFrom,
+  opsEnv,
+  parseConfig,
+} from '@portico/config';
 import { z } from 'zod';
 
-const schema = z.object({ ...messagingEnv, ...databaseEnv('portico_customers') });
+const schema = z.object({ ...messagingEnv, ...opsEnv, ...databaseEnv('portico_customers') });
 
 export interface CustomerServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
   messaging: ReturnType<typeof messagingConfigFrom>;
+  ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
 }
 
@@ -21,6 +29,7 @@ export function loadCustomerServiceConfig(
     env: parsed.NODE_ENV,
     logLevel: parsed.LOG_LEVEL,
     messaging: messagingConfigFrom(parsed, 'customer-service'),
+    ops: opsConfigFrom(parsed),
     database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },
   };
 }

@@ -3,6 +3,8 @@ import {
   intFromEnv,
   messagingConfigFrom,
   messagingEnv,
+  opsConfigFrom,
+  opsEnv,
   parseConfig,
 } from '@portico/config';
 import { availableParallelism } from 'node:os';
@@ -13,6 +15,7 @@ const DEFAULT_PDF_PAGES = Math.max(1, Math.min(availableParallelism(), 8));
 
 const schema = z.object({
   ...messagingEnv,
+  ...opsEnv,
   // Invoice events are written in batches of what is in flight: a deeper prefetch, bigger batches.
   AMQP_PREFETCH: intFromEnv(256, 1, 10_000),
   ...databaseEnv('portico_invoices'),
@@ -48,6 +51,7 @@ export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
   messaging: ReturnType<typeof messagingConfigFrom>;
+  ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
   invoiceCache: { maxInvoices: number; maxAgeMs: number };
   pdf: PdfConfig;
@@ -64,6 +68,7 @@ export function loadInvoiceServiceConfig(
     env: parsed.NODE_ENV,
     logLevel: parsed.LOG_LEVEL,
     messaging: messagingConfigFrom(parsed, 'invoice-service'),
+    ops: opsConfigFrom(parsed),
     database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },
     invoiceCache: {
       maxInvoices: parsed.INVOICE_CACHE_MAX_INVOICES,

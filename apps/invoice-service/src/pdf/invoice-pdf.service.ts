@@ -9,6 +9,7 @@ import type { CustomerProfile, OrganizationProfile } from '../parties/party-prof
 import { InvoicePdfTemplate } from './invoice-pdf-template';
 import { invoicePdfView } from './invoice-pdf-view';
 import { PdfCacheRepository } from './pdf-cache.repository';
+import { pdfMetrics } from './pdf.metrics';
 import { PdfRenderer } from './pdf-renderer';
 import { RecentPdfs } from './recent-pdfs';
 
@@ -69,10 +70,14 @@ export class InvoicePdfService {
       pdf,
     });
     const recent = this.recent.get(key);
-    if (recent) return answer(recent, true);
+    if (recent) {
+      pdfMetrics.served.inc({ source: 'memory' });
+      return answer(recent, true);
+    }
     const stored = await this.cache.find(record._id);
     if (stored?.key === key) {
       this.recent.set(key, stored.pdf);
+      pdfMetrics.served.inc({ source: 'database' });
       return answer(stored.pdf, true);
     }
     let rendering = this.rendering.get(key);
@@ -82,7 +87,9 @@ export class InvoicePdfService {
       );
       this.rendering.set(key, rendering);
     }
-    return answer(await rendering, false);
+    const rendered = await rendering;
+    pdfMetrics.served.inc({ source: 'render' });
+    return answer(rendered, false);
   }
 
   private async renderAndCache(

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { RenderSlots } from './render-slots';
+import { pdfMetrics } from './pdf.metrics';
 
 export interface PdfRendererOptions {
   chromiumPath: string;
@@ -74,15 +75,23 @@ export class PdfRenderer {
     if (this.closing) {
       throw new DomainError(ErrorCode.ServiceUnavailable, 'the PDF renderer is shutting down');
     }
+    const done = pdfMetrics.renderSeconds.startTimer();
     await this.slots.acquire();
     try {
+      let pdf: Buffer;
       try {
-        return await this.renderOnce(document);
+        pdf = await this.renderOnce(document);
       } catch (error) {
         if (!(error instanceof BrowserGone)) throw error;
         this.logger.warn(`Chromium went away during a render (${error.message}); retrying once`);
-        return await this.renderOnce(document);
+        pdf = await this.renderOnce(document);
       }
+      pdfMetrics.renders.inc({ outcome: 'ok' });
+      done();
+      return pdf;
+    } catch (error) {
+      pdfMetrics.renders.inc({ outcome: 'error' });
+      throw error;
     } finally {
       this.slots.release();
     }
@@ -210,6 +219,7 @@ export class PdfRenderer {
       handleSIGHUP: false,
     });
     browser.on('disconnected', () => this.forget(browser, 'Chromium disconnected'));
+    pdfMetrics.browserStarts.inc();
     this.logger.log(`Chromium started (pid ${browser.process()?.pid})`);
     return browser;
   }

@@ -1,0 +1,114 @@
+import { freePort, PorticoStack, waitFor } from '@portico/testing';
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+// /metrics in Prometheus text format on every app, and the counters move when work flows.
+let stack: PorticoStack;
+let apiKey: string;
+let organizationId: string;
+const ops = { customers: '', invoices: '' };
+
+before(async () => {
+  const [customersPort, invoicesPort] = [await freePort(), await freePort()];
+  ops.customers = `http://127.0.0.1:${customersPort}`;
+  ops.invoices = `http://127.0.0.1:${invoicesPort}`;
+  stack = await PorticoStack.start(
+    { METRICS_HOST: '127.0.0.1' },
+    {
+      'customer-service': { METRICS_PORT: String(customersPort) },
+      'invoice-service': { METRICS_PORT: String(invoicesPort) },
+    },
+  );
+  ({ id: organizationId, apiKey } = await stack.createOrganization());
+});
+after(async () => stack?.stop());
+
+async function scrape(base: string): Promise<string> {
+  const response = await fetch(`${base}/metrics`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+  return response.text();
+}
+
+/** The value of one sample, 0 when the series does not exist yet. */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  const line = text.split('\n').find((l) => {
+    if (!l.startsWith(`${name}{`)) return false;
+    return Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`));
+  });
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+const invoice = (i: number, total: number) => ({
+  id: `evt_metrics_${i}`,
+  type: 'invoice.created',
+  organization_id: organizationId,
+  occurred_at: '2026-11-25T00:00:00Z',
+  data: {
+    id: `up_metrics_${i}`,
+    external_customer_id: 'cus_metrics',
+    number: `M-${i}`,
+    issuing_date: '2026-11-01',
+    status: 'finalized',
+    payment_status: 'pending',
+    invoice_type: 'subscription',
+    currency: 'EUR',
+    sub_total_excluding_taxes_amount_cents: 100,
+    taxes_amount_cents: 20,
+    total_amount_cents: total,
+    fees: [],
+    updated_at: '2026-11-01T00:00:00Z',
+  },
+});
+
+test('services answer /health and /health/ready on their ops port', async () => {
+  for (const base of [ops.customers, ops.invoices]) {
+    assert.equal((await fetch(`${base}/health`)).status, 200);
+    assert.equal((await fetch(`${base}/health/ready`)).status, 200);
+  }
+});
+
+test('event counters move when events flow: consumed and dead-lettered, by type', async () => {
+  const labels = { service: 'invoice-service', type: 'invoice.created' };
+  const before = await scrape(ops.invoices);
+  for (let i = 0; i < 3; i++) await stack.publish('invoice.created', invoice(i, 120));
+  await stack.publish('invoice.created', invoice(99, 1.5));
+  await waitFor('the counters', async () => {
+    const now = await scrape(ops.invoices);
+    return (
+      sample(now, 'portico_events_consumed_total', labels) -
+        sample(before, 'portico_events_consumed_total', labels) ===
+        3 &&
+      sample(now, 'portico_events_dead_lettered_total', { ...labels, reason: 'invalid_payload' }) -
+        sample(before, 'portico_events_dead_lettered_total', {
+          ...labels,
+          reason: 'invalid_payload',
+        }) ===
+        1
+    );
+  });
+  const after = await scrape(ops.invoices);
+  assert.ok(sample(after, 'portico_event_handling_seconds_count', labels) >= 3);
+  assert.match(after, /^process_resident_memory_bytes \d+/m, 'process metrics too');
+});
+
+test('gateway: HTTP latency by route pattern (no ids or tokens), RPC latency by pattern', async () => {
+  const listed = await stack.request('GET', '/api/v1/invoices?external_customer_id=cus_metrics', {
+    token: apiKey,
+  });
+  assert.equal(listed.status, 200);
+  const text = await scrape(stack.url);
+  assert.ok(
+    sample(text, 'portico_http_request_duration_seconds_count', {
+      method: 'GET',
+      route: '/api/v1/invoices',
+      status: '200',
+    }) >= 1,
+  );
+  assert.ok(!text.includes('cus_metrics'), 'query strings stay out of labels');
+  assert.ok(
+    sample(text, 'portico_rpc_client_seconds_count', { outcome: 'ok' }) >= 1,
+    'RPCs timed at the caller',
+  );
+  assert.ok(sample(await scrape(ops.invoices), 'portico_rpc_server_seconds_count', {}) >= 1);
+});
