@@ -3,6 +3,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { logLevelsFrom } from '@portico/config';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { applyRateLimits } from './hardening/rate-limits';
+import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { jsonUnlessRawBody } from './requests/raw-json-body';
@@ -34,7 +36,10 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
-  recordHttpMetrics(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  recordHttpMetrics(fastify);
+  applyRateLimits(fastify, config.rateLimits);
+  applySecurityHeaders(fastify, config.publicUrl);
   setupOpenApi(app, config.publicUrl);
   return app;
 }

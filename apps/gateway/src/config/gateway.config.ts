@@ -28,6 +28,11 @@ const schema = z
     /** PDFs may wait for Chromium behind other renders: longer than other RPCs. */
     PDF_RPC_TIMEOUT_MS: intFromEnv(30_000, 100, 300_000),
     PDF_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
+    /** Requests per window per API key on /api/v1 (0 = no limit); per gateway instance. */
+    RATE_LIMIT_API: intFromEnv(600, 0, 1_000_000),
+    /** Requests per window per portal token on /customer-portal (0 = no limit); per instance. */
+    RATE_LIMIT_PORTAL: intFromEnv(300, 0, 1_000_000),
+    RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -68,6 +73,7 @@ export interface GatewayConfig {
   pdfRpcTimeoutMs: number;
   /** How long an operator's invoice `file_url` works. */
   invoiceFileUrlTtlSeconds: number;
+  rateLimits: { api: number; portal: number; windowMs: number };
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
 }
 
@@ -88,6 +94,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     trustProxy: parsed.TRUST_PROXY === 'true',
     pdfRpcTimeoutMs: parsed.PDF_RPC_TIMEOUT_MS,
     invoiceFileUrlTtlSeconds: parsed.PDF_URL_TTL_SECONDS,
+    rateLimits: {
+      api: parsed.RATE_LIMIT_API,
+      portal: parsed.RATE_LIMIT_PORTAL,
+      windowMs: parsed.RATE_LIMIT_WINDOW_MS,
+    },
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,
