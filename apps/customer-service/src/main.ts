@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { logLevelsFrom } from '@portico/config';
-import { closeOnSignals, serveServiceOps } from '@portico/runtime';
+import { closeOnSignals, createLogger, serveServiceOps } from '@portico/runtime';
 import { AppModule } from './app.module';
 import { loadCustomerServiceConfig } from './config/customer-service.config';
 
@@ -9,7 +8,7 @@ async function bootstrap(): Promise<void> {
   const config = loadCustomerServiceConfig();
   // No HTTP API: this service is reached only through RabbitMQ (METRICS_PORT opens /metrics, /health).
   const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: logLevelsFrom(config.logLevel),
+    logger: createLogger(config.logging),
   });
   closeOnSignals(app, 'CustomerService');
   await serveServiceOps(app, config.ops);

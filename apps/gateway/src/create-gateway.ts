@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { logLevelsFrom } from '@portico/config';
+import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { applyRateLimits } from './hardening/rate-limits';
 import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
+import { followRequests } from './requests/request-context';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { jsonUnlessRawBody } from './requests/raw-json-body';
 import { requestIdFor } from './requests/request-id';
@@ -23,7 +24,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
       http: { maxHeaderSize: 64 * 1_024 },
     }),
-    { logger: logLevelsFrom(config.logLevel) },
+    { logger: createLogger(config.logging) },
   );
   app.useBodyParser(
     'application/json',
@@ -37,6 +38,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       void reply.header('x-request-id', request.id);
     });
   const fastify = app.getHttpAdapter().getInstance();
+  followRequests(fastify);
   recordHttpMetrics(fastify);
   applyRateLimits(fastify, config.rateLimits);
   applySecurityHeaders(fastify, config.publicUrl);

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { logLevelsFrom } from '@portico/config';
-import { closeOnSignals, serveServiceOps } from '@portico/runtime';
+import { closeOnSignals, createLogger, serveServiceOps } from '@portico/runtime';
 import { AppModule } from './app.module';
 import { loadInvoiceServiceConfig } from './config/invoice-service.config';
 
@@ -9,7 +8,7 @@ async function bootstrap(): Promise<void> {
   const config = loadInvoiceServiceConfig();
   // No HTTP API: this service is reached only through RabbitMQ (METRICS_PORT opens /metrics, /health).
   const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: logLevelsFrom(config.logLevel),
+    logger: createLogger(config.logging),
   });
   closeOnSignals(app, 'InvoiceService');
   await serveServiceOps(app, config.ops);

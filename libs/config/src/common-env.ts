@@ -27,6 +27,8 @@ const namespace = z
 export const messagingEnv = {
   NODE_ENV: z.enum(NODE_ENVS).default('development'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** `json` (one object per line, with correlation_id) is the default in production. */
+  LOG_FORMAT: z.enum(['json', 'text']).optional(),
   AMQP_URL: amqpUrl,
   AMQP_NAMESPACE: namespace,
   AMQP_PREFETCH: intFromEnv(32, 1, 10_000),
@@ -57,4 +59,16 @@ export const opsEnv = {
 
 export function opsConfigFrom(env: { METRICS_PORT: number; METRICS_HOST: string }) {
   return { port: env.METRICS_PORT, host: env.METRICS_HOST };
+}
+
+/** How an app logs: a threshold and a format (JSON by default in production). */
+export function loggingConfigFrom(env: {
+  NODE_ENV: string;
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  LOG_FORMAT?: 'json' | 'text';
+}) {
+  return {
+    level: env.LOG_LEVEL,
+    format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'),
+  } as const;
 }

@@ -8,6 +8,7 @@ import { describeError, isTransient } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
 import { messagingMetrics, reasonKind } from './messaging.metrics';
+import { correlation } from './correlation';
 import {
   declareEventsExchange,
   declareServiceEventQueues,
@@ -126,13 +127,18 @@ export class EventConsumer {
       await this.deadLetter(channel, message, routingKey, attempt, parsed.reason);
       return;
     }
+    // Events from upstream carry no correlation id: their own id then names the work.
+    const correlationId = (headers[Header.CorrelationId] as string | undefined) ?? parsed.event.id;
     try {
-      await this.handlers.get(parsed.contract.type)!(parsed.event, {
-        messageId: message.properties.messageId as string | undefined,
-        routingKey,
-        redelivered: message.fields.redelivered,
-        attempt,
-        correlationId: headers[Header.CorrelationId] as string | undefined,
+      await correlation.run(correlationId, async () => {
+        await this.handlers.get(parsed.contract.type)!(parsed.event, {
+          messageId: message.properties.messageId as string | undefined,
+          routingKey,
+          redelivered: message.fields.redelivered,
+          attempt,
+          correlationId,
+        });
+        this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`);
       });
     } catch (error) {
       const reason = describeError(error);

@@ -10,6 +10,7 @@ import {
 import type { AmqpConnection } from './amqp-connection';
 import { ReliablePublisher } from './confirm-channel';
 import { Header } from './message-headers';
+import { correlation } from './correlation';
 import { declareEventsExchange, eventsExchangeName } from './topology';
 
 /**
@@ -79,7 +80,13 @@ export class EventPublisher {
       messageId,
       type: routingKey,
       timestamp: Math.floor(Date.now() / 1000),
-      headers: correlationId ? { [Header.CorrelationId]: correlationId } : {},
+      headers: correlationOf(correlationId),
     });
   }
+}
+
+/** The caller's id, else the one of the request or message being handled. */
+function correlationOf(explicit: string | undefined) {
+  const id = explicit ?? correlation.current();
+  return id ? { [Header.CorrelationId]: id } : {};
 }

@@ -1,5 +1,6 @@
 export * from './amqp-connection';
 export * from './confirm-channel';
+export * from './correlation';
 export * from './dead-letters';
 export * from './event-consumer';
 export * from './event-parsing';

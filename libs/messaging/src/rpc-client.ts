@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { AmqpConnection } from './amqp-connection';
 import { Header } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
+import { correlation } from './correlation';
 import type { RpcReply } from './rpc-wire';
 import { serviceQueueNames } from './topology';
 
@@ -68,7 +69,10 @@ export class RpcClient {
   ): Promise<RpcResponse<C>> {
     const done = messagingMetrics.rpcSeconds.startTimer({ pattern: contract.name });
     try {
-      const response = await this.send(contract, request, options);
+      const response = await this.send(contract, request, {
+        ...options,
+        correlationId: options.correlationId ?? correlation.current(),
+      });
       done({ outcome: 'ok' });
       return response;
     } catch (error) {

@@ -13,6 +13,7 @@ import { describeError } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
+import { correlation } from './correlation';
 import type { RpcReply } from './rpc-wire';
 import { declareRpcQueue, serviceQueueNames } from './topology';
 
@@ -84,8 +85,15 @@ export class RpcServer {
   private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
     const { replyTo, correlationId, type } = message.properties;
     const done = messagingMetrics.rpcHandled.startTimer({ pattern: String(type) });
-    const reply = await this.answer(String(type), message);
-    done({ outcome: reply.ok ? 'ok' : 'error' });
+    const id = message.properties.headers?.[Header.CorrelationId] as string | undefined;
+    const reply = await correlation.run(id, async () => {
+      const answered = await this.answer(String(type), message);
+      const seconds = done({ outcome: answered.ok ? 'ok' : 'error' });
+      this.logger.debug(
+        `answered ${String(type)} (${answered.ok ? 'ok' : answered.error.code}) in ${Math.round(seconds * 1_000)} ms`,
+      );
+      return answered;
+    });
     if (replyTo) {
       try {
         channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {

@@ -1,5 +1,6 @@
 import {
   databaseEnv,
+  loggingConfigFrom,
   messagingConfigFrom,
   messagingEnv,
   opsConfigFrom,
@@ -13,6 +14,7 @@ const schema = z.object({ ...messagingEnv, ...opsEnv, ...databaseEnv('portico_cu
 export interface CustomerServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
+  logging: ReturnType<typeof loggingConfigFrom>;
   messaging: ReturnType<typeof messagingConfigFrom>;
   ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
@@ -28,6 +30,7 @@ export function loadCustomerServiceConfig(
   return {
     env: parsed.NODE_ENV,
     logLevel: parsed.LOG_LEVEL,
+    logging: loggingConfigFrom(parsed),
     messaging: messagingConfigFrom(parsed, 'customer-service'),
     ops: opsConfigFrom(parsed),
     database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },

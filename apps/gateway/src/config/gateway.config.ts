@@ -1,4 +1,10 @@
-import { intFromEnv, messagingConfigFrom, messagingEnv, parseConfig } from '@portico/config';
+import {
+  intFromEnv,
+  loggingConfigFrom,
+  messagingConfigFrom,
+  messagingEnv,
+  parseConfig,
+} from '@portico/config';
 import { z } from 'zod';
 
 /** Well-known development values; production refuses to boot with any of them. */
@@ -63,6 +69,7 @@ const schema = z
 export interface GatewayConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
+  logging: ReturnType<typeof loggingConfigFrom>;
   port: number;
   host: string;
   publicUrl: string;
@@ -85,6 +92,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     env: parsed.NODE_ENV,
     logLevel: parsed.LOG_LEVEL,
+    logging: loggingConfigFrom(parsed),
     port: parsed.PORT,
     host: parsed.HOST,
     publicUrl: parsed.PUBLIC_URL,

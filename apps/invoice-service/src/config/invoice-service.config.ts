@@ -1,6 +1,7 @@
 import {
   databaseEnv,
   intFromEnv,
+  loggingConfigFrom,
   messagingConfigFrom,
   messagingEnv,
   opsConfigFrom,
@@ -50,6 +51,7 @@ export interface PdfConfig {
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
+  logging: ReturnType<typeof loggingConfigFrom>;
   messaging: ReturnType<typeof messagingConfigFrom>;
   ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
@@ -67,6 +69,7 @@ export function loadInvoiceServiceConfig(
   return {
     env: parsed.NODE_ENV,
     logLevel: parsed.LOG_LEVEL,
+    logging: loggingConfigFrom(parsed),
     messaging: messagingConfigFrom(parsed, 'invoice-service'),
     ops: opsConfigFrom(parsed),
     database: { uri: parsed.MONGODB_URI, database: parsed.MONGODB_DATABASE },
