@@ -7,7 +7,7 @@
 // Reads AMQP_URL and AMQP_NAMESPACE like the apps.
 import { DeadLetters } from '@portico/messaging';
 import { parseArgs } from 'node:util';
-import { loadDlqConfig } from './dlq.config';
+import { loadDlqConfig } from './config/dlq.config';
 import { formatDeadLetter, formatDeadLetterRow } from './dlq-format';
 
 const SERVICES = ['invoice-service', 'customer-service'];
