@@ -39,6 +39,13 @@ test('apps wait for healthy infrastructure, which has health checks', () => {
     assert.equal(compose.services[app]!.depends_on?.rabbitmq?.condition, 'service_healthy');
   }
   assert.match(compose.services.gateway!.healthcheck!.test.join(' '), /\/health\/ready/);
+  for (const app of ['customer-service', 'invoice-service']) {
+    // The services' ops listener: /health/ready on METRICS_PORT.
+    const port = compose.services[app]!.environment!.METRICS_PORT;
+    assert.equal(port, '9464', app);
+    assert.match(compose.services[app]!.healthcheck!.test.join(' '), /:9464\/health\/ready/, app);
+    assert.equal(compose.services.gateway!.depends_on?.[app]?.condition, 'service_healthy');
+  }
 });
 
 test('production secrets must be supplied, never defaulted', () => {
