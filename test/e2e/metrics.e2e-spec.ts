@@ -33,7 +33,7 @@ async function scrape(base: string): Promise<string> {
 /** The value of one sample, 0 when the series does not exist yet. */
 function sample(text: string, name: string, labels: Record<string, string>): number {
   const line = text.split('\n').find((l) => {
-    if (!l.startsWith(`${name}{`)) return false;
+    if (!l.startsWith(`${name}{`) && !l.startsWith(`${name} `)) return false;
     return Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`));
   });
   return line ? Number(line.split(' ').at(-1)) : 0;
@@ -111,4 +111,29 @@ test('gateway: HTTP latency by route pattern (no ids or tokens), RPC latency by 
     'RPCs timed at the caller',
   );
   assert.ok(sample(await scrape(ops.invoices), 'portico_rpc_server_seconds_count', {}) >= 1);
+});
+
+test('PDF counters: a render, then a cache hit', async () => {
+  const before = await scrape(ops.invoices);
+  const download = async () => {
+    const response = await stack.request<{ invoice: { file_url: string } }>(
+      'POST',
+      '/api/v1/invoices/up_metrics_0/download',
+      { token: apiKey },
+    );
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const file = await fetch(response.body.invoice.file_url.replace(stack.publicUrl, stack.url));
+    assert.equal(file.status, 200);
+    await file.arrayBuffer();
+  };
+  await download();
+  await download();
+  const after = await scrape(ops.invoices);
+  const delta = (name: string, labels: Record<string, string> = {}) =>
+    sample(after, name, labels) - sample(before, name, labels);
+  assert.equal(delta('portico_pdf_renders_total', { outcome: 'ok' }), 1);
+  assert.equal(delta('portico_pdf_served_total', { source: 'render' }), 1);
+  assert.equal(delta('portico_pdf_served_total', { source: 'memory' }), 1);
+  assert.ok(sample(after, 'portico_pdf_browser_starts_total', {}) >= 1);
+  assert.ok(sample(after, 'portico_pdf_render_seconds_count', {}) >= 1);
 });
