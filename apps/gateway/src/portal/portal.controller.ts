@@ -57,7 +57,7 @@ export class PortalController {
     const page = await this.listPage(organization.id, customer.external_id, query);
     const customerHasInvoices = (page.totals ?? []).some((row) => row.invoices_count > 0);
     const results = resultsView(basePath, query, page, locale, customerHasInvoices);
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomBytes(16).toString('base64url');
     setPortalHeaders(reply, organization.embed_origins, {
       styleNonce: organization.brand_color ? nonce : undefined,
       imageOrigins: organization.logo_url ? [new URL(organization.logo_url).origin] : [],
