@@ -1,4 +1,5 @@
 export * from './close-on-signals';
+export * from './find-up';
 export * from './ops-server';
 export * from './service-ops';
 export * from './portico-logger';
