@@ -5,3 +5,5 @@ export * from './app-process';
 export * from './portico-stack';
 export * from './lago-deliveries';
 export * from './pdf-text';
+export * from './browser';
+export * from './demo-host-process';
