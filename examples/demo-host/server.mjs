@@ -86,6 +86,7 @@ function billingPage({ customers, current, portalUrl, nonce }) {
   main { padding: 24px; min-width: 0; }
   h1 { font-size: 24px; margin: 0 0 4px; }
   .lead { color: var(--muted); margin: 0 0 20px; }
+  .card h2 { font-size: 18px; margin: 0 0 12px; }
   .card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 20px; margin-bottom: 20px; }
   .plan { display: flex; flex-wrap: wrap; gap: 24px; align-items: center; }
   .plan b { display: block; font-size: 18px; }
