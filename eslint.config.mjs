@@ -52,4 +52,23 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // Scripts served to browsers (the portal page's, the host's embed.js): plain browser JS.
+    files: ['apps/*/src/**/assets/*.js', 'apps/*/src/embed/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        FormData: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        ResizeObserver: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        console: 'readonly',
+      },
+    },
+  },
 );

@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       external_customer_id: TARGET,
       filter: 'all' as InvoiceFilter,
       limit: PAGE,
+      with_totals: false,
     };
     const filter = { organization_id: ORG, external_customer_id: TARGET, visible: true };
     // The cursor of the last page, as a client paging through would hold it (computed, not walked).

@@ -48,10 +48,13 @@ export class InstanceSubscriber {
           attempt: 1,
           correlationId: headers[Header.CorrelationId] as string | undefined,
         };
+        // Each handler on its own: one that throws (or returns no promise) never skips the next.
         for (const handler of this.handlers.get(parsed.contract.type) ?? []) {
-          handler(parsed.event, context).catch((error: unknown) =>
-            this.logger.error(`handler failed: ${describeError(error)}`),
-          );
+          Promise.resolve()
+            .then(() => handler(parsed.event, context))
+            .catch((error: unknown) =>
+              this.logger.error(`handler failed: ${describeError(error)}`),
+            );
         }
       },
       { noAck: true },

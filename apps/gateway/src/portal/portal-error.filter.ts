@@ -1,46 +1,123 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '@portico/contracts';
-import type { FastifyReply } from 'fastify';
+import { DomainError, ErrorCode, LOCALES, toSupportedLocale } from '@portico/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { httpStatusFor } from '../errors/http-status';
-import { escapeHtml } from './html-escape';
+import { PortalAssets } from './portal-assets';
 import { setPortalHeaders } from './portal-headers';
+import { directionOf, type ErrorPageView } from './portal-page-view';
+import { PortalViews } from './portal-views';
+
+type ErrorContent = Pick<ErrorPageView, 'signal' | 'state' | 'title' | 'body' | 'retry'>;
+
+const DEAD_LINK: Partial<Record<string, ErrorContent>> = {
+  [ErrorCode.PortalTokenExpired]: {
+    signal: 'expired',
+    state: 'expired',
+    title: 'portal.error.expired_title',
+    body: 'portal.error.expired_body',
+    retry: false,
+  },
+  [ErrorCode.PortalTokenInvalid]: {
+    signal: 'invalid',
+    state: 'invalid',
+    title: 'portal.error.invalid_title',
+    body: 'portal.error.invalid_body',
+    retry: false,
+  },
+  [ErrorCode.PortalSessionRevoked]: {
+    signal: 'invalid',
+    state: 'invalid',
+    title: 'portal.error.invalid_title',
+    body: 'portal.error.invalid_body',
+    retry: false,
+  },
+};
+
+const NOT_FOUND: ErrorContent = {
+  signal: '',
+  state: 'not-found',
+  title: 'portal.error.not_found_title',
+  body: 'portal.error.not_found_body',
+  retry: false,
+};
+const UNAVAILABLE: ErrorContent = {
+  signal: '',
+  state: 'unavailable',
+  title: 'portal.error.unavailable_title',
+  body: 'portal.error.unavailable_body',
+  retry: true,
+};
+const GENERIC: ErrorContent = {
+  signal: '',
+  state: 'error',
+  title: 'portal.error.generic_title',
+  body: 'portal.error.generic_body',
+  retry: true,
+};
 
 /**
- * Portal routes answer with a page, never JSON or a stack trace. The page carries no customer
- * data, so it may be framed anywhere: the host's iframe shows it instead of a browser error.
+ * Portal routes answer with a page, never JSON or a stack trace, in the language the session
+ * resolved or else the browser's. The page carries no customer data, so it may be framed
+ * anywhere: the host's iframe shows it instead of a browser error, and a dead link tells the
+ * host (postMessage) so it can fetch a fresh URL.
  */
 @Catch()
 export class PortalErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(PortalErrorFilter.name);
 
+  constructor(
+    private readonly views: PortalViews,
+    private readonly assets: PortalAssets,
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest & { portalSession?: { locale: string } }>();
     let status = 500;
     let code = 'internal_error';
     if (exception instanceof DomainError) {
       status = httpStatusFor(exception.code);
       code = exception.code;
+    } else if ((exception as { getStatus?: () => number })?.getStatus?.() === 404) {
+      status = 404;
+      code = ErrorCode.NotFound;
     } else {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }
+    const content =
+      DEAD_LINK[code] ?? (status === 404 ? NOT_FOUND : status === 503 ? UNAVAILABLE : GENERIC);
+    const lang =
+      request.portalSession?.locale ?? fromAcceptLanguage(request.headers['accept-language']);
     setPortalHeaders(reply, '*');
-    void reply.status(status).send(errorPage(code));
+    void reply.status(status).send(
+      this.views.error({
+        lang,
+        dir: directionOf(lang),
+        assetVersion: this.assets.version,
+        code,
+        ...content,
+      }),
+    );
   }
 }
 
-function errorPage(code: string): string {
-  const expired = [
-    'portal_token_expired',
-    'portal_session_revoked',
-    'portal_token_invalid',
-  ].includes(code);
-  const title = expired ? 'This link has expired' : 'The portal is unavailable right now';
-  const hint = expired
-    ? 'Open the billing page again to get a fresh link.'
-    : 'Please try again in a moment.';
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title></head>
-<body data-portico-error="${escapeHtml(code)}"><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(hint)}</p></main></body></html>
-`;
+/** The first supported language the browser asks for (`pt-BR,pt;q=0.9` → `pt-BR`), else English. */
+export function fromAcceptLanguage(header: string | undefined): string {
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    const exact = toSupportedLocale(tag);
+    if (exact) return exact;
+    const base = LOCALES.find((l) => l.code.split('-')[0] === tag.split('-')[0]!.toLowerCase());
+    if (base) return base.code;
+  }
+  return 'en';
 }

@@ -1,18 +1,32 @@
 import type { FastifyReply } from 'fastify';
 
+export interface PortalPagePolicy {
+  /** Allows the one inline `<style>` carrying the organization's brand colour. */
+  styleNonce?: string;
+  /** The organization's logo, the only image from elsewhere. */
+  imageOrigins?: string[];
+}
+
 /**
- * Headers of every portal page. The token rides in the URL, so no referrer may leak it; the page
- * loads nothing from elsewhere; only the organization's own origins may frame it.
+ * Headers of every portal response. The token rides in the URL, so no referrer may leak it; the
+ * page loads only its own script and stylesheet (plus the organization's logo), fetches only
+ * from itself, and only the organization's own origins may frame it.
  */
-export function setPortalHeaders(reply: FastifyReply, frameAncestors: string[] | '*'): void {
+export function setPortalHeaders(
+  reply: FastifyReply,
+  frameAncestors: string[] | '*',
+  policy: PortalPagePolicy = {},
+): void {
   const ancestors = frameAncestors === '*' ? '*' : ["'self'", ...frameAncestors].join(' ');
   void reply
     .header(
       'content-security-policy',
       [
         "default-src 'none'",
-        "style-src 'self'",
-        "img-src 'self' data:",
+        `style-src 'self'${policy.styleNonce ? ` 'nonce-${policy.styleNonce}'` : ''}`,
+        "script-src 'self'",
+        "connect-src 'self'",
+        ['img-src', "'self'", 'data:', ...(policy.imageOrigins ?? [])].join(' '),
         "form-action 'self'",
         "base-uri 'none'",
         `frame-ancestors ${ancestors}`,

@@ -1,12 +1,34 @@
+import { I18N_LOCALES_DIR } from '@portico/i18n';
+import { I18nJsonLoader, I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfController } from './invoice-pdf.controller';
+import { PortalAssets } from './portal-assets';
+import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
+import { PortalViews } from './portal-views';
 import { PortalSessionGuard } from './portal-session.guard';
+import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
-  controllers: [PortalController, InvoicePdfController],
-  providers: [PortalTokens, PortalSessionGuard],
-  exports: [PortalTokens],
+  imports: [
+    // Labels for the pages; each request names its language (the session's), so no resolvers.
+    I18nModule.forRoot({
+      fallbackLanguage: 'en',
+      loader: I18nJsonLoader,
+      loaderOptions: { path: I18N_LOCALES_DIR, watch: false },
+      disableMiddleware: true,
+      logging: false,
+    }),
+  ],
+  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
+  providers: [
+    PortalTokens,
+    PortalSessionVerifier,
+    PortalSessionGuard,
+    PortalViews,
+    { provide: PortalAssets, useFactory: () => new PortalAssets() },
+  ],
+  exports: [PortalTokens, PortalSessionVerifier],
 })
 export class PortalModule {}

@@ -30,7 +30,7 @@ export class InvoiceChangeNotifications {
 
   /** Every instance, this one included, hears every announcement (a per-instance queue). */
   @HandleEvent(PorticoInvoicesChanged, { scope: 'instance' })
-  announced(event: EventEnvelope<EventData<typeof PorticoInvoicesChanged>>): void {
+  async announced(event: EventEnvelope<EventData<typeof PorticoInvoicesChanged>>): Promise<void> {
     for (const customer of event.data.external_customer_ids)
       this.cache.invalidate(customerKey(event.organization_id, customer));
   }

@@ -46,6 +46,7 @@ export class InvoicesService {
       previous_cursor: start > 0 && page.length > 0 ? encodeCursor('before', page[0]!.key) : null,
       total_count: matches.length,
       offset: start,
+      ...(request.with_totals && { totals: totalsOf(all) }),
     };
   }
 

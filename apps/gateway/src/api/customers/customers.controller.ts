@@ -26,6 +26,7 @@ import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../openapi/zod-openapi';
 import { RequestId } from '../../requests/request-id';
+import { PortalSessionSource } from './portal-session-source';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
@@ -44,7 +45,10 @@ const listResponse = z.object({
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/customers')
 export class CustomersController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly portalSessions: PortalSessionSource,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -100,16 +104,18 @@ export class CustomersController {
   @ApiParam({ name: 'external_id', description: "The customer's id in your system" })
   @ApiZodResponse(200, 'The deleted customer', customerResponse)
   @ApiErrors(404)
-  delete(
+  async delete(
     @OrganizationId() organizationId: string,
     @Param('external_id', new ZodValidationPipe(externalIdSchema, 'external_id'))
     externalId: string,
     @RequestId() correlationId: string,
   ): Promise<RpcResponse<typeof DeleteCustomer>> {
-    return this.rpc.call(
+    const deleted = await this.rpc.call(
       DeleteCustomer,
       { organization_id: organizationId, external_id: externalId },
       { correlationId },
     );
+    this.portalSessions.forgetCustomer(organizationId, externalId);
+    return deleted;
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@portico/contracts';
 import { AmqpConnection, HandleEvent, RpcClient } from '@portico/messaging';
 import { ExpiringCache } from '../../caching/expiring-cache';
+import { PortalSessionVerifier } from '../../portal/portal-session-verifier';
 
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 100_000;
@@ -23,7 +24,8 @@ interface SessionBasis {
  * What a portal token is minted from (customer id, session generation), cached per gateway so
  * that issuing a URL needs no round trip once a customer has been seen. Staleness is safe by
  * construction: a token minted from an older generation, or for a customer deleted a moment ago,
- * is refused when the portal opens it, because the portal checks with customer-service each time.
+ * is refused when the portal opens it (PortalSessionVerifier: customer-service's answer, dropped
+ * on every change announcement).
  */
 @Injectable()
 export class PortalSessionSource {
@@ -31,6 +33,7 @@ export class PortalSessionSource {
 
   constructor(
     private readonly rpc: RpcClient,
+    private readonly verifier: PortalSessionVerifier,
     connection: AmqpConnection,
   ) {
     connection.on('connected', () => this.cache.clear());
@@ -59,9 +62,17 @@ export class PortalSessionSource {
       { organization_id: organizationId, external_customer_id: externalCustomerId },
       { correlationId },
     );
-    // Whatever this instance had cached is older now; forget it rather than wait for the event.
-    this.cache.delete(cacheKey(organizationId, externalCustomerId));
+    this.forgetCustomer(organizationId, externalCustomerId);
     return revoked;
+  }
+
+  /**
+   * After this gateway revoked or deleted: what it cached is older now. The announcement reaches
+   * the other gateways; this one must not answer from its cache in between.
+   */
+  forgetCustomer(organizationId: string, externalCustomerId: string): void {
+    this.cache.delete(cacheKey(organizationId, externalCustomerId));
+    this.verifier.forgetCustomer(organizationId, externalCustomerId);
   }
 
   @HandleEvent(PorticoCustomerChanged, { scope: 'instance' })

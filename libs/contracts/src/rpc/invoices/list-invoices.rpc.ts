@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { externalIdSchema } from '../../customers/customer.schema';
-import { INVOICE_FILTERS, invoiceSummarySchema } from '../../invoices/invoice.schema';
+import {
+  INVOICE_FILTERS,
+  currencyTotalsSchema,
+  invoiceSummarySchema,
+} from '../../invoices/invoice.schema';
 import { defineRpc } from '../../rpc-contract';
 
 export const MAX_INVOICE_PAGE_SIZE = 100;
@@ -16,6 +20,8 @@ export const ListInvoices = defineRpc({
     search: z.string().trim().max(100).optional(),
     cursor: z.string().max(600).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_INVOICE_PAGE_SIZE).default(20),
+    /** The customer's totals per currency too (the portal page shows both: one round trip). */
+    with_totals: z.boolean().default(false),
   }),
   response: z.object({
     invoices: z.array(invoiceSummarySchema),
@@ -27,5 +33,7 @@ export const ListInvoices = defineRpc({
     total_count: z.number().int(),
     /** Position of this page's first invoice among the matching ones (0-based). */
     offset: z.number().int(),
+    /** Only when asked for with `with_totals`; over all the customer's invoices, not the page. */
+    totals: z.array(currencyTotalsSchema).optional(),
   }),
 });
