@@ -34,11 +34,6 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    // Runs in host pages: browser globals only, no Node.
-    files: ['apps/gateway/src/embed/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', URL: 'readonly' } },
-  },
-  {
     files: ['deploy/**/*.mjs', 'examples/**/*.mjs', '*.mjs'],
     languageOptions: {
       globals: {

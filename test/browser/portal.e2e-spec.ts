@@ -141,7 +141,9 @@ describe('the portal in a real browser, embedded by the demo host', () => {
     const frame = await portalFrame(page);
     await waitForPortal(frame);
     const full = Number(await waitFor('a resize', async () => (await iframeHeight(page)) || false));
-    const contentHeight = await frame.evaluate('document.documentElement.scrollHeight');
+    const contentHeight = await frame.evaluate(
+      'document.documentElement.getBoundingClientRect().height',
+    );
     assert.ok(Math.abs(full - Number(contentHeight)) <= 2, `${full} vs ${contentHeight}`);
     const received = await messages(page);
     assert.ok(received.some((m) => m.data?.type === 'resize'));
@@ -400,7 +402,7 @@ describe('the portal in a real browser, embedded by the demo host', () => {
         await page.$$eval('table[data-testid="invoices"] img', (imgs) => imgs.length),
         0,
       );
-      assert.ok((await text(page, 'td[data-column="number"]')).includes(`X-${XSS}`));
+      assert.ok((await text(page, '[data-column="number"]')).includes(`X-${XSS}`));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(dialogs, []);
       await page.close();
