@@ -41,7 +41,13 @@ async function capture(browser: Browser, shot: Shot): Promise<void> {
     await frame!.waitForSelector('main#portico', { timeout: 15_000 }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the resize message lands
   }
-  await page.screenshot({ path: join(OUT, shot.file), fullPage: true });
+  // Puppeteer's fullPage capture shifts right-to-left pages sideways: size the viewport instead.
+  // Phone shots keep a phone's screen (812 px), the rest show the whole page.
+  const height = shot.width
+    ? 812
+    : Math.ceil(Number(await page.evaluate('document.documentElement.scrollHeight')));
+  await page.setViewport({ width: shot.width ?? 1100, height, deviceScaleFactor: 1 });
+  await page.screenshot({ path: join(OUT, shot.file) });
   await page.close();
   console.log(`  docs/screenshots/${shot.file}`);
 }
