@@ -59,18 +59,22 @@ async function main() {
   }
   await waitUntilReady();
   const demo = seedDemo(env);
-  const demoHost = await startDemoHost(demo);
+  const demoHost = demo && (await startDemoHost(demo));
   console.log(`
   Portico is running
     Gateway     ${publicUrl}
     Readiness   ${publicUrl}/health/ready
     Logs        ${join(dir, 'logs')}
-
+${
+  demo
+    ? `
   Demo (organization "${demo.organizationId}", seeded with customers ${demo.customers.join(', ')})
     Host app    ${demoHost ?? `not started: port ${demoHostPort} is in use (set DEMO_HOST_PORT)`}
     API key     ${demo.apiKey}
     Portal URL  ${demo.portalUrl}
-
+`
+    : ''
+}
   Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
 `);
 }
@@ -100,17 +104,24 @@ function startService(name, args, env) {
 /** Idempotent: the same organization, customers and events every time (tools/demo/). */
 function seedDemo(env) {
   log.step('seeding the demo organization, customers and invoices');
-  const output = execFileSync(process.execPath, ['dist/tools/seed-demo.cli.js'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      ...env,
-      PORTICO_URL: `http://127.0.0.1:${port}`,
-      DEMO_HOST_ORIGIN: `${demoHostUrl},http://127.0.0.1:${demoHostPort}`,
-      DEMO_API_KEY_FILE: join(dir, 'demo-api-key'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  let output;
+  try {
+    output = execFileSync(process.execPath, ['dist/tools/seed-demo.cli.js'], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        ...env,
+        PORTICO_URL: `http://127.0.0.1:${port}`,
+        DEMO_HOST_ORIGIN: `${demoHostUrl},http://127.0.0.1:${demoHostPort}`,
+        DEMO_API_KEY_FILE: join(dir, 'demo-api-key'),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } catch {
+    // The stack itself is fine: say so and keep it running without the demo.
+    log.warn('the demo data could not be seeded (see above); Portico runs without the demo');
+    return undefined;
+  }
   const demo = JSON.parse(output.toString().trim().split('\n').at(-1));
   log.ok(`demo data seeded (${demo.customers.length} customers)`);
   return demo;
