@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     await load(base, ['/health', page]); // warm-up
     const row = (name: string, m: Measured) =>
       console.log(
-        `  ${name.padEnd(24)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  errors ${m.errors}  non-2xx ${m.non2xx}`,
+        `  ${name.padEnd(24)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(1)} ms  p95 ${m.p95.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms  errors ${m.errors}  non-2xx ${m.non2xx}`,
       );
     const baseline = await load(base, ['/health']);
     row('GET /health (baseline)', baseline);
