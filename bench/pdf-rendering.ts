@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Locale, UpstreamInvoice } from '@portico/contracts';
-import { I18N_LOCALES_DIR } from '@portico/i18n';
+import { porticoI18nOptions } from '@portico/i18n';
 import {
   AppProcess,
   BrokerAdmin,
@@ -17,7 +17,7 @@ import {
   waitFor,
 } from '@portico/testing';
 import autocannon from 'autocannon';
-import { I18nJsonLoader, I18nModule, I18nService } from 'nestjs-i18n';
+import { I18nModule, I18nService } from 'nestjs-i18n';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import puppeteer from 'puppeteer-core';
@@ -157,15 +157,7 @@ const line = (name: string, m: { perSecond: number; p50: number; p95: number }) 
 
 async function renderers(): Promise<void> {
   @Module({
-    imports: [
-      I18nModule.forRoot({
-        fallbackLanguage: 'en',
-        loader: I18nJsonLoader,
-        loaderOptions: { path: I18N_LOCALES_DIR, watch: false },
-        disableMiddleware: true,
-        logging: false,
-      }),
-    ],
+    imports: [I18nModule.forRoot(porticoI18nOptions())],
   })
   class I18nOnly {}
   const context = await NestFactory.createApplicationContext(I18nOnly, { logger: false });

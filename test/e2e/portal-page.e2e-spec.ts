@@ -143,7 +143,7 @@ describe('the portal page: invoice history through HTTP', () => {
     assert.match(csp, new RegExp(`frame-ancestors 'self' ${HOST}(;|$)`));
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self'(;|$)/);
-    assert.match(csp, /style-src 'self' 'nonce-[\w+/=]+'/, 'the brand colour only, by nonce');
+    assert.match(csp, /style-src 'self' 'nonce-[\w+/=-]+'/, 'the brand colour only, by nonce');
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     const page = await response.text();
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
@@ -253,5 +253,24 @@ describe('the portal page: invoice history through HTTP', () => {
       assert.match(response.headers.get('cache-control') ?? '', /immutable/);
     }
     assert.equal((await open('/portal-assets/nope.js')).status, 404);
+  });
+
+  // Last: it stops and restarts the invoice-service.
+  test('with the invoice-service away, a localized "try again" page, not a hang or a trace', async () => {
+    const path = await portalPath(jane);
+    await stack.app('invoice-service').stop();
+    try {
+      const response = await open(path);
+      assert.equal(response.status, 503);
+      const page = await response.text();
+      assert.match(page, /data-state="unavailable"/);
+      assert.match(page, /<html lang="fr"/, "the session's language");
+      assert.ok(!/\n\s+at \S+ \(/.test(page), 'no stack trace');
+    } finally {
+      stack.startApp('invoice-service');
+    }
+    await waitFor('the portal back', async () => (await open(path)).status === 200, {
+      timeoutMs: 30_000,
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@portico/messaging';
-import { I18N_LOCALES_DIR } from '@portico/i18n';
+import { porticoI18nOptions } from '@portico/i18n';
 import { PersistenceModule } from '@portico/persistence';
-import { I18nJsonLoader, I18nModule } from 'nestjs-i18n';
+import { I18nModule } from 'nestjs-i18n';
 import { InvoiceServiceConfig } from './config/invoice-service.config';
 import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -19,14 +19,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
-        // No resolvers and no middleware: there is no HTTP here, each PDF names its language.
-        I18nModule.forRoot({
-          fallbackLanguage: 'en',
-          loader: I18nJsonLoader,
-          loaderOptions: { path: I18N_LOCALES_DIR, watch: false },
-          disableMiddleware: true,
-          logging: false,
-        }),
+        I18nModule.forRoot(porticoI18nOptions()),
         HealthModule,
         InvoicesModule,
         PartiesModule,

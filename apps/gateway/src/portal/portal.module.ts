@@ -1,5 +1,5 @@
-import { I18N_LOCALES_DIR } from '@portico/i18n';
-import { I18nJsonLoader, I18nModule } from 'nestjs-i18n';
+import { porticoI18nOptions } from '@portico/i18n';
+import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { PortalAssets } from './portal-assets';
@@ -12,14 +12,7 @@ import { PortalTokens } from './portal-tokens';
 
 @Module({
   imports: [
-    // Labels for the pages; each request names its language (the session's), so no resolvers.
-    I18nModule.forRoot({
-      fallbackLanguage: 'en',
-      loader: I18nJsonLoader,
-      loaderOptions: { path: I18N_LOCALES_DIR, watch: false },
-      disableMiddleware: true,
-      logging: false,
-    }),
+    I18nModule.forRoot(porticoI18nOptions()),
   ],
   controllers: [PortalController, InvoicePdfController, PortalAssetsController],
   providers: [
