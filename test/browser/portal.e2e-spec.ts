@@ -4,6 +4,7 @@ import {
   PorticoStack,
   freePort,
   launchBrowser,
+  pdfText,
   seriousAxeViolations,
   testEnvironment,
   waitFor,
@@ -398,7 +399,7 @@ describe('the portal in a real browser, embedded by the demo host', () => {
       await page.close();
     });
 
-    test('invoice text that looks like HTML is shown as text: no element, no script', async () => {
+    test('invoice text that looks like HTML is shown as text, on the page and in the PDF', async () => {
       const page = await browser.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -412,6 +413,11 @@ describe('the portal in a real browser, embedded by the demo host', () => {
         0,
       );
       assert.ok((await text(page, '[data-column="number"]')).includes(`X-${XSS}`));
+      // The line item's text reaches the customer in the PDF, where it is text too.
+      const href = await page.$eval('a[data-testid="download"]', (a) => a.getAttribute('href')!);
+      const pdf = await fetch(new URL(href, page.url()));
+      assert.equal(pdf.status, 200);
+      assert.ok((await pdfText(Buffer.from(await pdf.arrayBuffer()))).includes(XSS));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(dialogs, []);
       await page.close();
