@@ -159,6 +159,7 @@ function send(response, status, body, headers = {}) {
 async function handle(request, response) {
   const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
   if (request.method !== 'GET') return send(response, 405, 'method not allowed');
+  // A real backend mints a URL for the signed-in user's own customer only; the demo lets you pick.
   if (url.pathname === '/portal-url') {
     const customer = url.searchParams.get('customer');
     if (!customer) return send(response, 400, JSON.stringify({ error: 'customer is required' }));

@@ -123,6 +123,11 @@ describe('the portal in a real browser, embedded by the demo host', () => {
     const frame = await portalFrame(page);
     await waitForPortal(frame);
     assert.notEqual(new URL(frame.url()).origin, new URL(host.url).origin);
+    assert.ok(!(await page.content()).includes(apiKey), 'the API key stays on the server');
+    assert.equal(
+      await page.$eval('#portico-portal iframe', (f) => f.getAttribute('referrerpolicy')),
+      'no-referrer',
+    );
     assert.ok(await has(frame, '[data-testid="totals"]'));
     const ids = await rowIds(frame);
     assert.equal(ids.length, 20);
