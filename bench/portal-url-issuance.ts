@@ -3,67 +3,16 @@
 // (the framework's own ceiling), with the three apps running as `npm start` runs them.
 //   npm run bench:portal-url           (CONNECTIONS=50 DURATION=10 CUSTOMERS=100)
 import { AppProcess, freePort, uniqueNamespace, waitFor } from '@portico/testing';
-import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import { load as loadWith, type Measured } from './http-load';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 10);
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 100);
 
-interface Measured {
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  paths: string[],
-): Promise<Measured> {
-  const times: number[] = [];
-  let next = 0;
-  let instance: autocannon.Instance | undefined;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        headers,
-        requests: [
-          { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-  // autocannon reports p97.5 and p99, not p95: keep every response time to compute it exactly.
-  instance!.on(
-    'response',
-    (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-      times.push(responseTime);
-    },
-  );
-  const result = await finished;
-  times.sort((a, b) => a - b);
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
+const load = (url: string, headers: Record<string, string>, paths: string[]) =>
+  loadWith(url, headers, paths, { connections: CONNECTIONS, duration: DURATION });
 
 async function main(): Promise<void> {
   const namespace = uniqueNamespace();

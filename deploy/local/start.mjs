@@ -1,4 +1,5 @@
 // `npm start`: install, provision, build, and run the whole stack in the foreground.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,8 @@ const dir = runDir('stack');
 const supervisorFile = join(dir, 'supervisor.pid');
 const port = Number(process.env.PORT || 3000);
 const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
+const demoHostPort = Number(process.env.DEMO_HOST_PORT || 4000);
+const demoHostUrl = `http://localhost:${demoHostPort}`;
 
 let registry;
 let stopping = false;
@@ -44,7 +47,9 @@ async function main() {
     HOST: process.env.HOST || '127.0.0.1',
     PUBLIC_URL: publicUrl,
   };
-  const children = SERVICES.map((name) => startService(name, env));
+  const children = SERVICES.map((name) =>
+    startService(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], env),
+  );
   for (const child of children) {
     void child.exited.then(({ code, signal }) => {
       if (stopping) return;
@@ -53,27 +58,33 @@ async function main() {
     });
   }
   await waitUntilReady();
+  const demo = seedDemo(env);
+  const demoHost = demo && (await startDemoHost(demo));
   console.log(`
   Portico is running
     Gateway     ${publicUrl}
     Readiness   ${publicUrl}/health/ready
     Logs        ${join(dir, 'logs')}
-
+${
+  demo
+    ? `
+  Demo (organization "${demo.organizationId}", seeded with customers ${demo.customers.join(', ')})
+    Host app    ${demoHost ?? `not started: port ${demoHostPort} is in use (set DEMO_HOST_PORT)`}
+    API key     ${demo.apiKey}
+    Portal URL  ${demo.portalUrl}
+`
+    : ''
+}
   Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
 `);
 }
 
-function startService(name, env) {
-  const child = registry.start(
-    name,
-    process.execPath,
-    ['--enable-source-maps', `dist/apps/${name}/src/main.js`],
-    {
-      env,
-      cwd: projectRoot,
-      output: 'pipe',
-    },
-  );
+function startService(name, args, env) {
+  const child = registry.start(name, process.execPath, args, {
+    env,
+    cwd: projectRoot,
+    output: 'pipe',
+  });
   child.serviceName = name;
   const file = createWriteStream(registry.logPath(name), { flags: 'a' });
   const prefix = `[${name}]`.padEnd(19);
@@ -88,6 +99,50 @@ function startService(name, env) {
     });
   }
   return child;
+}
+
+/** Idempotent: the same organization, customers and events every time (tools/demo/). */
+function seedDemo(env) {
+  log.step('seeding the demo organization, customers and invoices');
+  let output;
+  try {
+    output = execFileSync(process.execPath, ['dist/tools/seed-demo.cli.js'], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        ...env,
+        PORTICO_URL: `http://127.0.0.1:${port}`,
+        DEMO_HOST_ORIGIN: `${demoHostUrl},http://127.0.0.1:${demoHostPort}`,
+        DEMO_API_KEY_FILE: join(dir, 'demo-api-key'),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } catch {
+    // The stack itself is fine: say so and keep it running without the demo.
+    log.warn('the demo data could not be seeded (see above); Portico runs without the demo');
+    return undefined;
+  }
+  const demo = JSON.parse(output.toString().trim().split('\n').at(-1));
+  log.ok(`demo data seeded (${demo.customers.length} customers)`);
+  return demo;
+}
+
+/** The operator's product stand-in (examples/demo-host), on another origin than the portal. */
+async function startDemoHost(demo) {
+  if (await isListening(demoHostPort)) {
+    log.warn(`port ${demoHostPort} is in use: the demo host app is not started`);
+    return undefined;
+  }
+  const child = startService('demo-host', ['examples/demo-host/server.mjs'], {
+    PORTICO_URL: `http://127.0.0.1:${port}`,
+    PORTICO_API_KEY: demo.apiKey,
+    DEMO_HOST_PORT: String(demoHostPort),
+  });
+  void child.exited.then(({ code, signal }) => {
+    if (!stopping)
+      log.warn(`demo-host exited (${signal ?? `code ${code}`}); Portico keeps running`);
+  });
+  return demoHostUrl;
 }
 
 async function waitUntilReady() {

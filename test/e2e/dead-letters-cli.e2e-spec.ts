@@ -28,7 +28,11 @@ before(async () => {
   proxy = await TcpProxy.start(database.host, database.port);
   stack = await PorticoStack.start(
     { AMQP_MAX_ATTEMPTS: '2', AMQP_RETRY_DELAY_MS: '200' },
-    { 'invoice-service': { MONGODB_URI: uriWithLocalPort(testEnvironment.mongoUri, proxy.port) } },
+    {
+      appEnv: {
+        'invoice-service': { MONGODB_URI: uriWithLocalPort(testEnvironment.mongoUri, proxy.port) },
+      },
+    },
   );
   organizationId = (await stack.createOrganization()).id;
 });

@@ -15,8 +15,10 @@ before(async () => {
   stack = await PorticoStack.start(
     { METRICS_HOST: '127.0.0.1' },
     {
-      'customer-service': { METRICS_PORT: String(customersPort) },
-      'invoice-service': { METRICS_PORT: String(invoicesPort) },
+      appEnv: {
+        'customer-service': { METRICS_PORT: String(customersPort) },
+        'invoice-service': { METRICS_PORT: String(invoicesPort) },
+      },
     },
   );
   ({ id: organizationId, apiKey } = await stack.createOrganization());

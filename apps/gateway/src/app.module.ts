@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { MessagingModule } from '@portico/messaging';
 import { AdminModule } from './admin/admin.module';
 import { ApiModule } from './api/api.module';
+import { EmbedController } from './embed/embed.controller';
 import { GatewayConfig } from './config/gateway.config';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthModule } from './health/health.module';
@@ -25,6 +26,7 @@ export class AppModule {
         PortalModule,
         LagoWebhookModule,
       ],
+      controllers: [EmbedController],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: APP_FILTER, useClass: ApiErrorFilter },

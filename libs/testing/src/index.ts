@@ -6,3 +6,5 @@ export * from './portico-stack';
 export * from './lago-deliveries';
 export * from './pdf-text';
 export * from './tcp-proxy';
+export * from './browser';
+export * from './demo-host-process';

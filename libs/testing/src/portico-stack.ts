@@ -19,7 +19,8 @@ export class PorticoStack {
   readonly adminToken = randomBytes(24).toString('hex');
   readonly jwtSecret = randomBytes(32).toString('hex');
   readonly namespace = uniqueNamespace();
-  readonly publicUrl = 'https://portal.example.test';
+  /** Where Portico's links point; `servePublicUrl` makes it this stack's own gateway (browser tests). */
+  publicUrl = 'https://portal.example.test';
   private readonly databases = {
     customers: uniqueDatabaseName('customers'),
     invoices: uniqueDatabaseName('invoices'),
@@ -30,23 +31,34 @@ export class PorticoStack {
   /** The broker this stack runs on: the test run's, or one passed as AMQP_URL (a restartable node). */
   amqpUrl = '';
 
-  /** `appEnv` adds variables for one app only (e.g. its database through a proxy the test cuts). */
+  /**
+   * `servePublicUrl`: the gateway answers on the public URL's port (browser tests). `appEnv` adds
+   * variables for one app only (e.g. its database through a proxy the test cuts).
+   */
   static async start(
     extraEnv: Record<string, string> = {},
-    appEnv: Partial<Record<AppName, Record<string, string>>> = {},
+    {
+      servePublicUrl = false,
+      appEnv = {},
+    }: {
+      servePublicUrl?: boolean;
+      appEnv?: Partial<Record<AppName, Record<string, string>>>;
+    } = {},
   ): Promise<PorticoStack> {
     const stack = new PorticoStack();
-    await stack.boot(extraEnv, appEnv);
+    await stack.boot(extraEnv, servePublicUrl, appEnv);
     return stack;
   }
 
   private async boot(
     extraEnv: Record<string, string>,
+    servePublicUrl: boolean,
     appEnv: Partial<Record<AppName, Record<string, string>>>,
   ): Promise<void> {
     this.amqpUrl = extraEnv.AMQP_URL ?? testEnvironment.amqpUrl;
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
+    if (servePublicUrl) this.publicUrl = this.url;
     const common = {
       NODE_ENV: 'test',
       AMQP_URL: testEnvironment.amqpUrl,

@@ -11,9 +11,7 @@ import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
-  imports: [
-    I18nModule.forRoot(porticoI18nOptions()),
-  ],
+  imports: [I18nModule.forRoot(porticoI18nOptions())],
   controllers: [PortalController, InvoicePdfController, PortalAssetsController],
   providers: [
     PortalTokens,

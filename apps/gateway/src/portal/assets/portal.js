@@ -22,7 +22,8 @@
 
   var lastHeight = 0;
   function reportHeight() {
-    var height = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height: scrollHeight never drops below the frame's, so it could not shrink.
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === lastHeight) return;
     lastHeight = height;
     post({ type: 'resize', height: height });
