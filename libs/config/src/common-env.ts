@@ -30,6 +30,12 @@ export const messagingEnv = {
   /** `json` (one object per line, with correlation_id) is the default in production. */
   LOG_FORMAT: z.enum(['json', 'text']).optional(),
   AMQP_URL: amqpUrl,
+  /**
+   * Credentials kept apart from AMQP_URL (e.g. from the RabbitMQ operator's Secret): they replace
+   * the URL's, percent-encoded, so a generated password with `@`, `/` or `:` cannot break it.
+   */
+  AMQP_USERNAME: z.string().min(1).optional(),
+  AMQP_PASSWORD: z.string().min(1).optional(),
   AMQP_NAMESPACE: namespace,
   AMQP_PREFETCH: intFromEnv(32, 1, 10_000),
   AMQP_QUEUE_TYPE: z.enum(['classic', 'quorum']).default('classic'),

@@ -6,7 +6,7 @@ type MessagingEnv = z.output<z.ZodObject<typeof messagingEnv>>;
 /** The broker settings every app derives the same way from its environment. */
 export function messagingConfigFrom(env: MessagingEnv, appName: string) {
   return {
-    url: env.AMQP_URL,
+    url: withCredentials(env.AMQP_URL, env.AMQP_USERNAME, env.AMQP_PASSWORD),
     namespace: env.AMQP_NAMESPACE,
     appName,
     prefetch: env.AMQP_PREFETCH,
@@ -16,4 +16,13 @@ export function messagingConfigFrom(env: MessagingEnv, appName: string) {
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** `amqp://host:5672` + user + password → `amqp://user:password@host:5672`, both percent-encoded. */
+export function withCredentials(url: string, username?: string, password?: string): string {
+  if (username === undefined && password === undefined) return url;
+  const parsed = new URL(url);
+  if (username !== undefined) parsed.username = encodeURIComponent(username);
+  if (password !== undefined) parsed.password = encodeURIComponent(password);
+  return parsed.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
 }
