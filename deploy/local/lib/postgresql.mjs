@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { aptInstall } from './apt.mjs';
 import { log } from './log.mjs';
@@ -28,7 +37,7 @@ function asServerUser(command, args) {
  */
 export async function startPostgres(registry, { name, durable = true }) {
   const bin = binDir();
-  const dataDir = join(registry.dir, name);
+  const dataDir = serverDataDir(registry, name);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (process.getuid?.() === 0) {
@@ -47,7 +56,7 @@ export async function startPostgres(registry, { name, durable = true }) {
       '--locale=C.UTF-8',
       '--no-sync',
     ]);
-    execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], cwd: '/' });
   }
   const port = await freePort();
   const settings = ['-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-p', String(port)];
@@ -55,7 +64,7 @@ export async function startPostgres(registry, { name, durable = true }) {
     settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const [command, args] = asServerUser(join(bin, 'postgres'), ['-D', dataDir, ...settings]);
   log.step(`database: starting PostgreSQL on 127.0.0.1:${port} for FerretDB`);
-  const child = registry.start(name, command, args);
+  const child = registry.start(name, command, args, { cwd: '/' });
   await waitForPort(port, { timeoutMs: 60_000, isAlive: child.isAlive, name: 'postgres' });
   try {
     execFileSync(
@@ -69,4 +78,31 @@ export async function startPostgres(registry, { name, durable = true }) {
     if (!String(error.stderr).includes('already exists')) throw error;
   }
   return `postgres://postgres@127.0.0.1:${port}/ferretdb`;
+}
+
+/**
+ * Where the cluster's files go. As root the server runs as `postgres`, which may not be able to
+ * reach the project (a checkout under a 0700 directory such as `mktemp -d` or /root): its data
+ * then lives under /var/tmp/portico-postgres, one directory per run directory, and directories
+ * whose run directory is gone (a finished test run) are removed on the next start.
+ */
+function serverDataDir(registry, name) {
+  if (process.getuid?.() !== 0) return join(registry.dir, name);
+  const root = '/var/tmp/portico-postgres';
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+  for (const entry of readdirSync(root)) {
+    const owner = join(root, entry, '.portico-owner');
+    if (existsSync(owner) && !existsSync(readFileSync(owner, 'utf8'))) {
+      rmSync(join(root, entry), { recursive: true, force: true });
+    }
+  }
+  const key = createHash('sha256')
+    .update(`${registry.dir}\u0000${name}`)
+    .digest('hex')
+    .slice(0, 16);
+  // The owner file sits beside the cluster, not in it: initdb wants an empty directory.
+  const home = join(root, `${name}-${key}.d`);
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  writeFileSync(join(home, '.portico-owner'), registry.dir);
+  return join(home, 'data');
 }
