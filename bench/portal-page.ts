@@ -25,6 +25,10 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const common = {
     NODE_ENV: 'production',
+    // The load generator is one client with one key/token: per-client rate limits would measure
+    // the limiter (429s), not the path.
+    RATE_LIMIT_API: '0',
+    RATE_LIMIT_PORTAL: '0',
     LOG_LEVEL: 'warn',
     AMQP_URL: process.env.AMQP_URL!,
     AMQP_NAMESPACE: namespace,
