@@ -50,9 +50,15 @@ test('the portal limits each token: 429 with Retry-After', async () => {
   );
   const path = new URL(minted.body.customer.portal_url).pathname;
   for (let i = 0; i < 3; i++) assert.notEqual((await get(path)).status, 429);
-  const limited = await get(path);
+  const limited = await fetch(`${stack.url}${path}`, { headers: { 'accept-language': 'fr' } });
   assert.equal(limited.status, 429);
   assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+  // In an iframe the customer sees a page in their language, not JSON.
+  assert.match(limited.headers.get('content-type') ?? '', /text\/html/);
+  const page = await limited.text();
+  assert.match(page, /data-state="rate-limited"/);
+  assert.match(page, /<html lang="fr"/);
+  assert.ok(page.includes('Trop de requêtes'));
 });
 
 test('an oversized body is refused with 413 before it reaches a handler', async () => {

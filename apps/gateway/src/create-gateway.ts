@@ -4,6 +4,9 @@ import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { applyRateLimits } from './hardening/rate-limits';
+import { PortalAssets } from './portal/portal-assets';
+import { rateLimitedPortalPage } from './portal/portal-error.filter';
+import { PortalViews } from './portal/portal-views';
 import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { followRequests } from './requests/request-context';
@@ -40,7 +43,10 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   followRequests(fastify);
   recordHttpMetrics(fastify);
-  applyRateLimits(fastify, config.rateLimits);
+  const [views, assets] = [app.get(PortalViews), app.get(PortalAssets)];
+  applyRateLimits(fastify, config.rateLimits, (request) =>
+    rateLimitedPortalPage(views, assets, request.headers['accept-language']),
+  );
   applySecurityHeaders(fastify, config.publicUrl);
   setupOpenApi(app, config.publicUrl);
   return app;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config/gateway.config';
+import { setPortalHeaders } from '../portal/portal-headers';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 
 const PORTAL_TOKEN = /^\/customer-portal\/([^/?]+)/;
@@ -13,6 +14,8 @@ const PORTAL_TOKEN = /^\/customer-portal\/([^/?]+)/;
 export function applyRateLimits(
   fastify: FastifyInstance,
   limits: GatewayConfig['rateLimits'],
+  /** The portal is a page in an iframe: it gets a page saying so, not JSON. */
+  portalPage?: (request: FastifyRequest) => string,
 ): void {
   const api = limits.api > 0 ? new FixedWindowLimiter(limits.api, limits.windowMs) : undefined;
   const portal =
@@ -24,6 +27,14 @@ export function applyRateLimits(
     void reply.header('x-ratelimit-limit', target.limiter.limit);
     void reply.header('x-ratelimit-remaining', result.remaining);
     if (result.allowed) return;
+    if (target.limiter === portal && portalPage) {
+      setPortalHeaders(reply, '*');
+      await reply
+        .status(429)
+        .header('retry-after', String(result.retryAfterSeconds))
+        .send(portalPage(request));
+      return;
+    }
     await reply
       .status(429)
       .header('retry-after', String(result.retryAfterSeconds))

@@ -47,6 +47,13 @@ const UNAVAILABLE: ErrorContent = {
   body: 'portal.error.unavailable_body',
   retry: true,
 };
+const RATE_LIMITED: ErrorContent = {
+  signal: '',
+  state: 'rate-limited',
+  title: 'portal.error.rate_limited_title',
+  body: 'portal.error.rate_limited_body',
+  retry: true,
+};
 const GENERIC: ErrorContent = {
   signal: '',
   state: 'error',
@@ -120,4 +127,23 @@ export function fromAcceptLanguage(header: string | undefined): string {
     if (base) return base.code;
   }
   return 'en';
+}
+
+/**
+ * The page a portal request gets when its token used up its rate limit. The limiter answers before
+ * the token is read, so the browser's language is the only one known.
+ */
+export function rateLimitedPortalPage(
+  views: PortalViews,
+  assets: PortalAssets,
+  acceptLanguage: string | undefined,
+): string {
+  const lang = fromAcceptLanguage(acceptLanguage);
+  return views.error({
+    lang,
+    dir: directionOf(lang),
+    assetVersion: assets.version,
+    code: 'rate_limited',
+    ...RATE_LIMITED,
+  });
 }
