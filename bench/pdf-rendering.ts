@@ -1,3 +1,4 @@
+import { startBenchStack } from './bench-stack';
 // Invoice PDFs: warm renders/s and p95 for a one-page and a five-page invoice through Portico's
 // renderer (one warm Chromium, a pool of pages), against a naive baseline measured in the same run
 // (a browser launched per PDF, as a quick integration would); then the cached download through
@@ -8,17 +9,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Locale, UpstreamInvoice } from '@portico/contracts';
 import { porticoI18nOptions } from '@portico/i18n';
-import {
-  AppProcess,
-  BrokerAdmin,
-  freePort,
-  pdfPageCount,
-  uniqueNamespace,
-  waitFor,
-} from '@portico/testing';
+import { BrokerAdmin, pdfPageCount, waitFor } from '@portico/testing';
 import autocannon from 'autocannon';
 import { I18nModule, I18nService } from 'nestjs-i18n';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import {
@@ -232,41 +225,9 @@ async function load(base: string, connections: number, paths: string[]) {
 }
 
 async function cachedDownloads(): Promise<void> {
-  const namespace = uniqueNamespace();
-  const suffix = randomBytes(3).toString('hex');
-  const adminToken = randomBytes(24).toString('hex');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const common = {
-    NODE_ENV: 'production',
-    // The load generator is one client with one key/token: per-client rate limits would measure
-    // the limiter (429s), not the path.
-    RATE_LIMIT_API: '0',
-    RATE_LIMIT_PORTAL: '0',
-    LOG_LEVEL: 'warn',
-    AMQP_URL: process.env.AMQP_URL!,
-    AMQP_NAMESPACE: namespace,
-    MONGODB_URI: process.env.MONGODB_URI!,
-    CHROMIUM_PATH: CHROMIUM,
-  };
-  const apps = [
-    AppProcess.start('customer-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_customers_${suffix}`,
-    }),
-    AppProcess.start('invoice-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_invoices_${suffix}`,
-    }),
-    AppProcess.start('gateway', {
-      ...common,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: 'https://portal.example.com',
-      PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
-      PORTICO_ADMIN_TOKEN: adminToken,
-    }),
-  ];
+  const { namespace, adminToken, base, apps } = await startBenchStack({
+    env: { CHROMIUM_PATH: CHROMIUM },
+  });
   const broker = await BrokerAdmin.connect(process.env.AMQP_URL!);
   try {
     await waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {

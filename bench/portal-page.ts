@@ -1,9 +1,9 @@
+import { startBenchStack } from './bench-stack';
 // The end customer's portal page under HTTP load (autocannon, 50 connections) for a customer with
 // 2,000 invoices: the first page, a filtered page and a searched page, against GET /health on the
 // same gateway in the same run, with the three apps running as `npm start` runs them.
 //   npm run bench:portal            (CONNECTIONS=50 DURATION=10 INVOICES=2000)
-import { AppProcess, freePort, uniqueNamespace, waitFor } from '@portico/testing';
-import { randomBytes } from 'node:crypto';
+import { waitFor } from '@portico/testing';
 import { cpus } from 'node:os';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from '../tools/demo/demo-data';
 import { PorticoHttp } from '../tools/demo/portico-http';
@@ -18,40 +18,7 @@ const load = (url: string, paths: string[]) =>
   loadWith(url, {}, paths, { connections: CONNECTIONS, duration: DURATION });
 
 async function main(): Promise<void> {
-  const namespace = uniqueNamespace();
-  const suffix = randomBytes(3).toString('hex');
-  const adminToken = randomBytes(24).toString('hex');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const common = {
-    NODE_ENV: 'production',
-    // The load generator is one client with one key/token: per-client rate limits would measure
-    // the limiter (429s), not the path.
-    RATE_LIMIT_API: '0',
-    RATE_LIMIT_PORTAL: '0',
-    LOG_LEVEL: 'warn',
-    AMQP_URL: process.env.AMQP_URL!,
-    AMQP_NAMESPACE: namespace,
-    MONGODB_URI: process.env.MONGODB_URI!,
-  };
-  const apps = [
-    AppProcess.start('customer-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_customers_${suffix}`,
-    }),
-    AppProcess.start('invoice-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_invoices_${suffix}`,
-    }),
-    AppProcess.start('gateway', {
-      ...common,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
-      PORTICO_ADMIN_TOKEN: adminToken,
-    }),
-  ];
+  const { adminToken, base, apps } = await startBenchStack({ publicUrl: 'self' });
   try {
     await waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {
       timeoutMs: 60_000,
