@@ -24,7 +24,7 @@ interface Invoice {
   taxes_amount_cents: number;
   total_amount_cents: number;
   total_due_amount_cents: number;
-  fees: { description: string; units: number; unit_amount_cents: number; amount_cents: number }[];
+  fees: { description: string; units: string; unit_amount_cents: number; amount_cents: number }[];
 }
 
 describe('Lago webhook bridge: Lago deliveries become invoices in the portal', () => {
@@ -127,10 +127,19 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       assert.equal(invoice.external_customer_id, 'cus_lago_42');
       assert.equal(invoice.taxes_amount_cents, 1230);
       assert.equal(invoice.total_amount_cents, 7380);
-      assert.deepEqual(invoice.fees, [
-        { description: 'Startup plan', units: 1, unit_amount_cents: 4900, amount_cents: 4900 },
-        { description: 'API calls', units: 2500, unit_amount_cents: 1, amount_cents: 1250 },
-      ]);
+      // Lago's fee shape: units as a decimal string.
+      assert.deepEqual(
+        invoice.fees.map(({ description, units, unit_amount_cents, amount_cents }) => ({
+          description,
+          units,
+          unit_amount_cents,
+          amount_cents,
+        })),
+        [
+          { description: 'Startup plan', units: '1', unit_amount_cents: 4900, amount_cents: 4900 },
+          { description: 'API calls', units: '2500', unit_amount_cents: 1, amount_cents: 1250 },
+        ],
+      );
     });
 
     test('invoice.one_off_created and invoice.paid_credit_added (hmac)', async () => {
