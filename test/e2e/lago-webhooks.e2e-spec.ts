@@ -266,6 +266,11 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       type Customer = {
         name: string;
         email: string;
+        city: string;
+        timezone: string;
+        tax_identification_number: string;
+        shipping_address: { city: string };
+        metadata: { key: string; value: string; display_in_invoice: boolean }[];
         billing_configuration: { document_locale: string };
       };
       const get = () =>
@@ -279,6 +284,19 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       assert.equal(created.name, 'Gavin Belson');
       assert.equal(created.email, 'gavin@hooli.example');
       assert.equal(created.billing_configuration.document_locale, 'de');
+      // Lago's other customer fields come along and are answered in Lago's shape.
+      assert.equal(created.city, 'Woodland Hills');
+      assert.equal(created.timezone, 'Europe/Paris');
+      assert.equal(created.tax_identification_number, 'EU123456789');
+      assert.equal(created.shipping_address.city, 'Woodland Hills');
+      assert.deepEqual(
+        created.metadata.map(({ key, value, display_in_invoice }) => ({
+          key,
+          value,
+          display_in_invoice,
+        })),
+        [{ key: 'Purchase Order', value: '123456789', display_in_invoice: true }],
+      );
       await deliver(
         lagoWebhook(
           'customer.updated',

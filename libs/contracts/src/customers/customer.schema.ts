@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime } from '../common-schemas';
+import { currencySchema, isoDateTime, storableText } from '../common-schemas';
 import { localeSchema } from '../locales';
 
-export const externalIdSchema = z.string().trim().min(1).max(255);
+export const externalIdSchema = storableText().trim().min(1).max(255);
 
 /** Lago's error code on a field, carried by an issue so that 422 `error_details` can name it. */
 export const lagoCode = (code: string) => ({ params: { lago_code: code } });
@@ -26,13 +26,13 @@ export const timezoneSchema = z
 /** ISO 3166-1 alpha-2, stored upper case as Lago does. */
 export const countrySchema = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, {
+  .refine((value) => /^[A-Za-z]{2}$/.test(value), {
     message: 'must be an ISO 3166 alpha-2 code like FR',
     ...lagoCode('country_code_invalid'),
   })
   .transform((v) => v.toUpperCase());
 
-const text = (max: number) => z.string().trim().max(max).nullable().optional();
+const text = (max: number) => storableText().trim().max(max).nullable().optional();
 
 const addressInput = {
   address_line1: text(255),
@@ -47,8 +47,8 @@ export const CUSTOMER_TYPES = ['company', 'individual'] as const;
 export const MAX_CUSTOMER_METADATA = 50;
 
 export const customerMetadataInputSchema = z.object({
-  key: z.string().trim().min(1).max(100),
-  value: z.string().max(1_000),
+  key: storableText().trim().min(1).max(100),
+  value: storableText().max(1_000),
   display_in_invoice: z.boolean().default(false),
 });
 
@@ -267,8 +267,7 @@ export function buildCustomerView(source: CustomerViewSource): CustomerView {
 export const customerListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
-  search_term: z
-    .string()
+  search_term: storableText()
     .trim()
     .max(255)
     .optional()

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime } from '../common-schemas';
+import { currencySchema, isoDateTime, storableText } from '../common-schemas';
 import {
   CUSTOMER_TYPES,
   MAX_CUSTOMER_METADATA,
   externalIdSchema,
 } from '../customers/customer.schema';
 
-const text = (max: number) => z.string().max(max).nullable().optional();
+const text = (max: number) => storableText().max(max).nullable().optional();
 const address = {
   address_line1: text(255),
   address_line2: text(255),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime } from '../common-schemas';
+import { currencySchema, isoDateTime, storableText } from '../common-schemas';
 import { externalIdSchema } from '../customers/customer.schema';
 
 export const INVOICE_STATUSES = ['draft', 'finalized', 'voided', 'failed', 'pending'] as const;
@@ -21,7 +21,7 @@ export type InvoiceBadge = (typeof INVOICE_BADGES)[number];
 export const INVOICE_FILTERS = ['all', 'paid', 'unpaid', 'overdue'] as const;
 export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
 
-export const upstreamInvoiceIdSchema = z.string().trim().min(1).max(255);
+export const upstreamInvoiceIdSchema = storableText().trim().min(1).max(255);
 const cents = z.number().int().min(-1e15).max(1e15);
 const date = z.iso.date();
 

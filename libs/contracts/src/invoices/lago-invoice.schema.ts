@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from '../common-schemas';
+import { isoDateTime, storableText } from '../common-schemas';
 import { customerViewSchema } from '../customers/customer.schema';
 import {
   INVOICE_BADGES,
@@ -92,7 +92,7 @@ export type LagoInvoice = z.output<typeof lagoInvoiceSchema>;
 
 /** Lago's invoice list filters, and Portico's own (`filter`, `search`, `cursor`) kept beside. */
 export const invoiceSearchSchema = z.object({
-  external_customer_id: z.string().trim().min(1).max(255).optional(),
+  external_customer_id: storableText().trim().min(1).max(255).optional(),
   status: z.enum(INVOICE_STATUSES).optional(),
   payment_status: z.enum(PAYMENT_STATUSES).optional(),
   payment_overdue: z
@@ -106,8 +106,7 @@ export const invoiceSearchSchema = z.object({
     .optional(),
   issuing_date_from: z.iso.date().optional(),
   issuing_date_to: z.iso.date().optional(),
-  search_term: z
-    .string()
+  search_term: storableText()
     .trim()
     .max(255)
     .optional()
@@ -118,11 +117,16 @@ export const invoiceSearchSchema = z.object({
     .enum(['all', 'paid', 'unpaid', 'overdue'])
     .default('all')
     .describe("Portico's portal filter (unpaid = still owed, overdue included)"),
-  search: z.string().trim().max(100).optional().describe('Part of the invoice number, any case'),
+  search: storableText()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the invoice number, any case'),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z
     .string()
+    .regex(/^[\w-]*$/, 'is not a cursor this API returned')
     .max(600)
     .optional()
     .describe(
