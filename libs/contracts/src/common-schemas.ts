@@ -7,6 +7,7 @@ export const isoDateTime = z.iso.datetime({ offset: true });
  * NUL is a 422 at the edge rather than a failed write or query behind it.
  */
 export const storableText = () =>
+  // eslint-disable-next-line no-control-regex -- matching NUL is the point
   z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
 
 /** An embed origin: scheme, host and port, nothing else; http only for local development. */
