@@ -6,7 +6,7 @@
  */
 import { billingEvent, upstreamInvoiceData, waitFor } from '@portico/testing';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startBenchStack } from '../bench/bench-stack';
@@ -91,7 +91,10 @@ async function main(): Promise<number> {
       '--no-color',
     ];
     console.log(`schemathesis ${args.join(' ').replace(apiKey, 'ptk_…')} (at most ${seconds}s)`);
-    const child = spawn(st, args, { stdio: 'inherit' });
+    // Its cwd: schemathesis keeps a cache of what it found there, which is no part of the project.
+    const workDir = join(cache, 'schemathesis-work');
+    mkdirSync(workDir, { recursive: true });
+    const child = spawn(st, args, { stdio: 'inherit', cwd: workDir });
     const timer = setTimeout(() => child.kill('SIGINT'), seconds * 1_000);
     const code = await new Promise<number>((resolve) =>
       child.on('exit', (exitCode, signal) => resolve(signal ? 0 : (exitCode ?? 1))),

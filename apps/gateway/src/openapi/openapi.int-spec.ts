@@ -118,6 +118,16 @@ describe('OpenAPI document', () => {
         const body = content(operation.requestBody);
         assert.ok(body?.example ?? body?.examples, `${name}: request body has no example`);
       }
+      const parameters = (operation.parameters ?? []) as {
+        example?: unknown;
+        schema?: { example?: unknown };
+      }[];
+      if (parameters.length) {
+        assert.ok(
+          parameters.some((p) => p.example !== undefined || p.schema?.example !== undefined),
+          `${name}: no parameter has an example`,
+        );
+      }
       for (const [status, response] of Object.entries(operation.responses)) {
         assert.ok(content(response)?.example !== undefined, `${name}: ${status} has no example`);
       }

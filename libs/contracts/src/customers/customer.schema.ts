@@ -271,7 +271,11 @@ export const customerListQuerySchema = z.object({
     .trim()
     .max(255)
     .optional()
-    .describe('Part of the name, firstname, lastname, legal name, email or external_id; any case'),
+    .meta({
+      description:
+        'Part of the name, firstname, lastname, legal name, email or external_id; any case',
+      examples: ['jane'],
+    }),
   countries: z
     .union([countrySchema, z.array(countrySchema).max(250)])
     .optional()

@@ -92,8 +92,16 @@ export type LagoInvoice = z.output<typeof lagoInvoiceSchema>;
 
 /** Lago's invoice list filters, and Portico's own (`filter`, `search`, `cursor`) kept beside. */
 export const invoiceSearchSchema = z.object({
-  external_customer_id: storableText().trim().min(1).max(255).optional(),
-  status: z.enum(INVOICE_STATUSES).optional(),
+  external_customer_id: storableText()
+    .trim()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: "Only this customer's invoices", examples: ['cus_42'] }),
+  status: z
+    .enum(INVOICE_STATUSES)
+    .optional()
+    .meta({ examples: ['finalized'] }),
   payment_status: z.enum(PAYMENT_STATUSES).optional(),
   payment_overdue: z
     .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])

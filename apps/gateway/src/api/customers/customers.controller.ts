@@ -37,7 +37,13 @@ const listResponse = z.object({
   customers: z.array(customerViewSchema),
   meta: paginationMetaSchema.meta({ id: 'PaginationMeta' }),
 });
-const externalId = { schema: externalIdSchema, pipes: [validParam] };
+const externalId = {
+  schema: externalIdSchema.meta({
+    description: "The customer's id in your system",
+    examples: ['cus_42'],
+  }),
+  pipes: [validParam],
+};
 
 /** Lago's customer endpoints: same paths, parameters and objects. */
 @ApiTags('customers')

@@ -27,7 +27,13 @@ const sessionResponse = z.object({
   portal_session: z.object({ id: z.string(), url: z.url(), expires_at: isoDateTime }),
 });
 const revokeResponse = z.object({ portal_sessions: z.object({ revoked_at: isoDateTime }) });
-const externalCustomerId = { schema: externalIdSchema, pipes: [validParam] };
+const externalCustomerId = {
+  schema: externalIdSchema.meta({
+    description: "The customer's id in your system",
+    examples: ['cus_42'],
+  }),
+  pipes: [validParam],
+};
 const portalUrl = 'https://portal.example.com/customer-portal/eyJhbGciOiJIUzI1NiJ9.eyJ…';
 
 @ApiTags('portal')

@@ -1,12 +1,13 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GetInvoice, lagoInvoiceSchema, upstreamInvoiceIdSchema } from '@portico/contracts';
+import { GetInvoice, lagoInvoiceSchema } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
 import { InvoiceFileUrls } from '../../invoice-pdfs/invoice-file-urls';
-import { ApiEndpoint, validParam } from '../../openapi/api-endpoint';
+import { ApiEndpoint } from '../../openapi/api-endpoint';
 import { exampleInvoice } from '../../openapi/api-examples';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { lagoIdParam } from './lago-id-param';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
 const downloadResponse = z.object({
@@ -45,7 +46,7 @@ export class InvoiceDownloadsController {
   })
   async download(
     @OrganizationId() organizationId: string,
-    @Param('lago_id', { schema: upstreamInvoiceIdSchema, pipes: [validParam] }) invoiceId: string,
+    @Param('lago_id', lagoIdParam) invoiceId: string,
   ): Promise<z.output<typeof downloadResponse>> {
     // Drafts and unknown ids are 404 here, before a URL is handed out for them.
     const { invoice } = await this.rpc.call(GetInvoice, {

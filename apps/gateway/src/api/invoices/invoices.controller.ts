@@ -6,13 +6,13 @@ import {
   invoiceSearchSchema,
   lagoInvoiceSchema,
   paginationMetaSchema,
-  upstreamInvoiceIdSchema,
 } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiEndpoint, validParam, validQuery } from '../../openapi/api-endpoint';
+import { ApiEndpoint, validQuery } from '../../openapi/api-endpoint';
 import { exampleInvoice, examplePageMeta } from '../../openapi/api-examples';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { lagoIdParam } from './lago-id-param';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
 const listResponse = z.object({
@@ -78,7 +78,7 @@ export class InvoicesController {
   })
   get(
     @OrganizationId() organizationId: string,
-    @Param('lago_id', { schema: upstreamInvoiceIdSchema, pipes: [validParam] }) invoiceId: string,
+    @Param('lago_id', lagoIdParam) invoiceId: string,
   ): Promise<z.output<typeof invoiceResponse>> {
     return this.rpc.call(GetInvoice, { organization_id: organizationId, invoice_id: invoiceId });
   }
