@@ -219,4 +219,24 @@ describe("Lago's JavaScript client against Portico", () => {
     const foreign = await otherOrganization.invoices.findAllInvoices({});
     assert.equal(foreign.data.meta.total_count, 0, "another organization's list is its own");
   });
+
+  test('Content-Type: application/json with an empty body is no body, on every route', async () => {
+    const send = (method: string, path: string) =>
+      fetch(`${stack.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${acme.apiKey}`, 'content-type': 'application/json' },
+      });
+    assert.equal((await send('POST', '/api/v1/invoices/nothing-here/download')).status, 404);
+    await lago.customers.createCustomer({ customer: { external_id: 'lago_cus_empty' } } as never);
+    assert.equal(
+      (await send('POST', '/api/v1/customers/lago_cus_empty/portal_sessions')).status,
+      201,
+    );
+    assert.equal((await send('DELETE', '/api/v1/customers/lago_cus_empty')).status, 200);
+    const upsert = await send('POST', '/api/v1/customers');
+    assert.equal(upsert.status, 422, 'a required body that is absent is a validation error');
+    assert.deepEqual(((await upsert.json()) as { error_details: unknown }).error_details, {
+      customer: ['value_is_mandatory'],
+    });
+  });
 });

@@ -1,11 +1,4 @@
-import type {
-  CustomerView,
-  Fee,
-  InvoiceDetail,
-  InvoiceSummary,
-  LagoFee,
-  LagoInvoice,
-} from '@portico/contracts';
+import type { CustomerView, Fee, InvoiceSummary, LagoFee, LagoInvoice } from '@portico/contracts';
 import type { InvoiceRecord } from './invoice-record';
 
 /** Only visible records get here, so the document and status are always present. */
@@ -31,10 +24,6 @@ export function toInvoiceSummary(record: InvoiceRecord): InvoiceSummary {
     badge: record.badge,
     updated_at: record.updated_at.toISOString(),
   };
-}
-
-export function toInvoiceDetail(record: InvoiceRecord): InvoiceDetail {
-  return { ...toInvoiceSummary(record), fees: record.document!.fees };
 }
 
 /**

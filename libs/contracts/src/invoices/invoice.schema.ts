@@ -101,18 +101,6 @@ export const invoiceSummarySchema = z.object({
 });
 export type InvoiceSummary = z.output<typeof invoiceSummarySchema>;
 
-export const invoiceDetailSchema = invoiceSummarySchema.extend({
-  fees: z.array(
-    z.object({
-      description: z.string(),
-      units: z.number(),
-      unit_amount_cents: z.number().int(),
-      amount_cents: z.number().int(),
-    }),
-  ),
-});
-export type InvoiceDetail = z.output<typeof invoiceDetailSchema>;
-
 export const currencyTotalsSchema = z.object({
   currency: z.string(),
   invoices_count: z.number().int(),
