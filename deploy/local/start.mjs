@@ -9,6 +9,10 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
 const dir = runDir('stack');

@@ -12,6 +12,10 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { ensureRabbitMQ, startRabbitNode } from './lib/rabbitmq.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');

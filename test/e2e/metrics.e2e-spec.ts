@@ -70,6 +70,17 @@ test('services answer /health and /health/ready on their ops port', async () => 
   }
 });
 
+test('every app runs on Node 24 or newer (the version npm test provisioned when older)', async () => {
+  for (const base of [stack.url, ops.customers, ops.invoices]) {
+    const line = (await scrape(base)).split('\n').find((l) => l.startsWith('nodejs_version_info{'));
+    assert.ok(line, `${base}/metrics names its Node version`);
+    const major = Number(/major="(\d+)"/.exec(line)?.[1]);
+    assert.ok(major >= 24, `${base} runs on Node ${line}`);
+    // The services run on the Node that runs the tests: the one `npm test` chose.
+    assert.match(line, new RegExp(`version="${process.version.replace(/\./g, '\\.')}"`));
+  }
+});
+
 test('event counters move when events flow: consumed and dead-lettered, by type', async () => {
   const labels = { service: 'invoice-service', type: 'invoice.created' };
   const before = await scrape(ops.invoices);
