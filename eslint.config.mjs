@@ -44,6 +44,7 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         Buffer: 'readonly',
+        AbortSignal: 'readonly',
       },
     },
   },
