@@ -49,6 +49,20 @@ export default tseslint.config(
     },
   },
   {
+    // jest's configuration and plug-ins: CommonJS files that jest require()s.
+    files: ['jest.config.js', 'tools/jest/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Scripts served to browsers (the portal page's, the host's embed.js): plain browser JS.
     files: ['apps/*/src/**/assets/*.js', 'apps/*/src/embed/*.js'],
     languageOptions: {

@@ -1,14 +1,15 @@
+import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parse } from 'yaml';
 
 // No Docker engine runs where the tests run, so the compose file is checked by reading it.
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 interface ComposeService {
   image?: string;
   build?: { dockerfile: string; target: string; args: { APP?: string } };

@@ -1,6 +1,6 @@
 import { freePort, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 // /metrics in Prometheus text format on every app, and the counters move when work flows.
 let stack: PorticoStack;
@@ -8,7 +8,7 @@ let apiKey: string;
 let organizationId: string;
 const ops = { customers: '', invoices: '' };
 
-before(async () => {
+beforeAll(async () => {
   const [customersPort, invoicesPort] = [await freePort(), await freePort()];
   ops.customers = `http://127.0.0.1:${customersPort}`;
   ops.invoices = `http://127.0.0.1:${invoicesPort}`;
@@ -23,7 +23,7 @@ before(async () => {
   );
   ({ id: organizationId, apiKey } = await stack.createOrganization());
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 async function scrape(base: string): Promise<string> {
   const response = await fetch(`${base}/metrics`);

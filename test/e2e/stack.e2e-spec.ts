@@ -1,18 +1,18 @@
 import { AppProcess, PorticoStack, freePort, testEnvironment } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 /** The three apps as separate processes on the real broker and database, as `npm start` runs them. */
 describe('the whole stack', () => {
   let stack: PorticoStack;
   let gatewayUrl: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ RPC_TIMEOUT_MS: '3000' });
     gatewayUrl = stack.url;
   });
 
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('liveness answers without asking anyone', async () => {
     const response = await fetch(`${gatewayUrl}/health`);
