@@ -35,6 +35,23 @@ describe('the whole stack', () => {
     }
   });
 
+  test('no library warns at start or on the first writes (mongoose options, nestjs-i18n)', async () => {
+    const { apiKey, id } = await stack.createOrganization();
+    // findOneAndUpdate paths: a customer upsert and an organization update.
+    const upsert = await stack.request('POST', '/api/v1/customers', {
+      token: apiKey,
+      body: { customer: { external_id: 'warn_check' } },
+    });
+    assert.equal(upsert.status, 200);
+    const update = await stack.admin('PUT', `/admin/v1/organizations/${id}`, { name: 'Renamed' });
+    assert.equal(update.status, 200);
+    for (const name of ['gateway', 'customer-service', 'invoice-service'] as const) {
+      const logs = stack.app(name).logs;
+      assert.ok(!logs.includes('[MONGOOSE] Warning'), `${name}: ${logs}`);
+      assert.ok(!logs.includes('No resolvers provided'), `${name}: ${logs}`);
+    }
+  });
+
   test('an unknown route gets the API error shape', async () => {
     const response = await fetch(`${gatewayUrl}/nope`);
     assert.equal(response.status, 404);
