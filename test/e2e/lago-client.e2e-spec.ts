@@ -1,7 +1,7 @@
 import { PorticoStack, billingEvent, upstreamInvoiceData, waitFor } from '@portico/testing';
 import { Client, getLagoError, type Api } from 'lago-javascript-client';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 /**
  * Portico as a Lago user meets it: Lago's official JavaScript client, unpatched, pointed at
@@ -33,14 +33,14 @@ describe("Lago's JavaScript client against Portico", () => {
     }),
   ];
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     acme = await stack.createOrganization({ name: 'Acme' });
     const globex = await stack.createOrganization({ name: 'Globex' });
     lago = Client(acme.apiKey, { baseUrl: `${stack.url}/api/v1` });
     otherOrganization = Client(globex.apiKey, { baseUrl: `${stack.url}/api/v1` });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('customers: create, update, find, list with search_term, then destroy', async () => {
     const created = await lago.customers.createCustomer({

@@ -1,6 +1,6 @@
 import { customerInputSchema } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { mergeDetails, usableUpstreamDetails } from './customer-details';
 
 const now = new Date('2026-03-01T09:30:00Z');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { customerInputSchema } from '../customers/customer.schema';
 import { detailsFromZod } from './zod-details';
 
