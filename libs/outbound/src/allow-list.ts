@@ -39,7 +39,12 @@ export class AllowList {
   }
 
   allowsHost(host: string): boolean {
-    return this.hosts.has(host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, ''));
+    return this.hosts.has(
+      host
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, ''),
+    );
   }
 
   allowsAddress(address: string): boolean {

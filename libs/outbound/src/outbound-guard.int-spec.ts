@@ -34,7 +34,14 @@ describe('OutboundGuard against a real loopback listener', () => {
 
   test('without the allow-list, no spelling of loopback reaches it', async () => {
     const guard = new OutboundGuard({ allowHttp: true });
-    for (const host of ['127.0.0.1', 'localhost', '2130706433', '0x7f.1', '127.1', '[::ffff:127.0.0.1]']) {
+    for (const host of [
+      '127.0.0.1',
+      'localhost',
+      '2130706433',
+      '0x7f.1',
+      '127.1',
+      '[::ffff:127.0.0.1]',
+    ]) {
       await assert.rejects(
         guard.request(`http://${host}:${port}/`, { timeoutMs: 5_000, maxResponseBytes: 100 }),
         OutboundRefusedError,
@@ -74,7 +81,8 @@ describe('OutboundGuard against a real loopback listener', () => {
     assert.equal(big.body.length, 1_000);
     await assert.rejects(
       guard.request(`http://127.0.0.1:${port}/slow`, { timeoutMs: 300, maxResponseBytes: 100 }),
-      (error: Error) => error instanceof OutboundRequestError && /within 300 ms/.test(error.message),
+      (error: Error) =>
+        error instanceof OutboundRequestError && /within 300 ms/.test(error.message),
     );
     guard.close();
   });

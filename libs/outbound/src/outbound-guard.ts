@@ -100,7 +100,9 @@ export class OutboundGuard {
       });
       const timer = setTimeout(
         () =>
-          req.destroy(new OutboundRequestError(`no complete answer within ${request.timeoutMs} ms`)),
+          req.destroy(
+            new OutboundRequestError(`no complete answer within ${request.timeoutMs} ms`),
+          ),
         request.timeoutMs,
       );
       const fail = (error: Error) => {
