@@ -170,6 +170,6 @@ export function deliveryIdFor(eventId: string, endpointId: string): string {
 function disabled(endpointId: string): DomainError {
   return new DomainError(
     ErrorCode.Conflict,
-    `webhook endpoint "${endpointId}" is disabled; enable it first (PATCH enabled: true)`,
+    `webhook endpoint "${endpointId}" is disabled; enable it first (PUT {"enabled": true})`,
   );
 }
