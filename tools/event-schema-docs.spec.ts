@@ -1,4 +1,4 @@
-import { PUBLIC_EVENTS } from '@portico/contracts';
+import { OUTBOUND_EVENTS, PUBLIC_EVENTS } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,16 @@ test('docs/events.md publishes the current JSON Schema of every public event', (
     assert.ok(
       markdown.includes(schemaBlock(contract)),
       `docs/events.md is out of date for ${contract.type}: run \`npm run docs:events\``,
+    );
+  }
+});
+
+test('docs/webhooks.md publishes the current JSON Schema of every outbound event', () => {
+  const markdown = readFileSync(join(__dirname, '../../docs/webhooks.md'), 'utf8');
+  for (const contract of OUTBOUND_EVENTS) {
+    assert.ok(
+      markdown.includes(schemaBlock(contract)),
+      `docs/webhooks.md is out of date for ${contract.type}: run \`npm run docs:events\``,
     );
   }
 });
