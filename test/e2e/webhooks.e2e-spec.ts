@@ -1,4 +1,5 @@
 import {
+  BrokerAdmin,
   PorticoStack,
   WebhookReceiver,
   invoicePaymentRequestedData,
@@ -21,6 +22,7 @@ interface Delivery {
   event_id: string;
   event_type: string;
   status: string;
+  last_error: string | null;
   attempts: { status_code: number | null; error: string | null; response_excerpt: string | null }[];
 }
 
@@ -272,6 +274,115 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
     assert.match(delivery.attempts[0]!.error ?? '', /ECONNREFUSED/);
     const [received] = receiver.withId(delivery.id);
     assert.equal(JSON.parse(received!.body).data.after.email, 'new@example.com');
+  });
+});
+
+describe('outbound webhooks: competing instances and the end of the schedule', () => {
+  let stack: PorticoStack;
+  let org: string;
+  let receiver: WebhookReceiver;
+
+  before(async () => {
+    stack = await PorticoStack.start({
+      ...BASE_ENV,
+      WEBHOOK_RETRY_SCHEDULE_MS: '100,200,300',
+      WEBHOOK_DISABLE_AFTER_MS: '3600000',
+      // Longer than a second instance takes to boot: the held attempt must not time out first.
+      WEBHOOK_TIMEOUT_MS: '90000',
+    });
+    org = (await stack.createOrganization({ name: 'Globex' })).id;
+    receiver = await WebhookReceiver.start();
+  });
+  after(async () => {
+    await receiver?.close();
+    await stack?.stop();
+  });
+
+  const path = () => `/admin/v1/organizations/${org}/webhook-endpoints`;
+  const logOf = async (endpointId: string) =>
+    (await stack.admin<{ deliveries: Delivery[] }>('GET', `${path()}/${endpointId}/deliveries`))
+      .body.deliveries;
+
+  test('a delivery in flight when its instance dies is sent again by another instance', async () => {
+    const created = await stack.admin<{ webhook_endpoint: Endpoint }>('POST', path(), {
+      url: receiver.url,
+    });
+    const endpointId = created.body.webhook_endpoint.id;
+    const first = stack.app('customer-service');
+    receiver.holdNext();
+    const event = outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData());
+    await stack.publish('invoice.payment_requested', event);
+    const held = await receiver.waitForRequest('the held attempt', () => true);
+    const webhookId = String(held.headers['webhook-id']);
+
+    // Only now a second instance: the delivery is certainly in the first one's hands.
+    const second = stack.startApp('customer-service');
+    await waitFor(
+      'the second instance to consume',
+      () => second.logs.includes('delivering webhooks from'),
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+    await first.kill();
+
+    const again = await receiver.waitForRequest(
+      'the same delivery from the surviving instance',
+      (r) => r.headers['webhook-id'] === webhookId && r.status === 200,
+    );
+    assert.equal(again.body, held.body, 'same body, same webhook-id');
+    const delivered = await waitFor('the log to show it delivered', async () =>
+      (await logOf(endpointId)).find((d) => d.id === webhookId && d.status === 'delivered'),
+    );
+    assert.equal(delivered.event_id, event.id);
+    // The dead instance never finished its attempt, so only the survivor's is logged.
+    assert.deepEqual(
+      delivered.attempts.map((a) => a.status_code),
+      [200],
+    );
+  });
+
+  test('after the last retry: failed in the log, dead-lettered with the last error', async () => {
+    const down = await WebhookReceiver.start();
+    down.alwaysAnswer(502);
+    try {
+      const created = await stack.admin<{ webhook_endpoint: Endpoint }>('POST', path(), {
+        url: down.url,
+        event_types: ['wallet.top_up_requested'],
+      });
+      const endpointId = created.body.webhook_endpoint.id;
+      const event = outboundEvent('wallet.top_up_requested', org, {
+        external_customer_id: 'cust_dl',
+        wallet_id: 'wal_dl',
+        paid_credits: '10',
+        requested_at: new Date().toISOString(),
+      });
+      await stack.publish('wallet.top_up_requested', event);
+      const failed = await waitFor(
+        'the delivery to fail for good',
+        async () => (await logOf(endpointId)).find((d) => d.status === 'failed'),
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      assert.equal(failed.attempts.length, 4, 'the first attempt and three retries');
+      assert.equal(failed.last_error, 'HTTP 502');
+      const admin = await BrokerAdmin.connect(stack.amqpUrl);
+      try {
+        const dead = await waitFor('the dead letter', async () => {
+          const messages = await admin.drain(
+            `${stack.namespace}customer-service.webhooks.dead-letter`,
+          );
+          return messages.length > 0 ? messages : undefined;
+        });
+        assert.equal(dead.length, 1);
+        assert.equal(JSON.parse(dead[0]!.content.toString()).delivery_id, failed.id);
+        assert.match(
+          String(dead[0]!.properties.headers?.['x-portico-reason']),
+          /gave up after 4 attempts: HTTP 502/,
+        );
+      } finally {
+        await admin.close();
+      }
+    } finally {
+      await down.close();
+    }
   });
 });
 

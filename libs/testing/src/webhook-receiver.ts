@@ -36,6 +36,12 @@ export class WebhookReceiver {
     this.script.push(...statuses);
   }
 
+  /** The next request is never answered (held open), as if the receiver hung. */
+  holdNext(): void {
+    this.holds += 1;
+  }
+  private holds = 0;
+
   /** Every answer from now on is this status (until `answerWith` or `reset`). */
   alwaysAnswer(status: number | null): void {
     this.always = status;
@@ -47,6 +53,11 @@ export class WebhookReceiver {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
+        if (this.holds > 0) {
+          this.holds -= 1;
+          this.received.push({ headers: req.headers, body, status: 0, at: Date.now() });
+          return;
+        }
         const status = this.script.shift() ?? this.always ?? 200;
         this.received.push({ headers: req.headers, body, status, at: Date.now() });
         res.writeHead(status, { 'content-type': 'text/plain' }).end(`answered ${status}`);

@@ -76,6 +76,7 @@ export class WebhookDeliveryQueue implements OnApplicationBootstrap, BeforeAppli
         this.inFlight.add(work);
       });
       this.consumerTag = consumerTag;
+      this.logger.log(`delivering webhooks from ${this.names.work}`);
     }
     this.channel = channel;
   };
