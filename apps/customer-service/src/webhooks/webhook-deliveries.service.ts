@@ -90,6 +90,7 @@ export class WebhookDeliveriesService {
     if (!updated) throw new DomainError(ErrorCode.NotFound, `no delivery "${deliveryId}"`);
     await this.queue.enqueue({
       organization_id: organizationId,
+      endpoint_id: endpointId,
       delivery_id: deliveryId,
       generation,
     });
@@ -142,6 +143,7 @@ export class WebhookDeliveriesService {
     if (created || (record.status === 'pending' && record.attempt_count === 0)) {
       await this.queue.enqueue({
         organization_id: record.organization_id,
+        endpoint_id: record.endpoint_id,
         delivery_id: record._id,
         generation: record.generation,
       });

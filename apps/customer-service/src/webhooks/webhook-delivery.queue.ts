@@ -14,6 +14,8 @@ import { CustomerServiceConfig } from '../config/customer-service.config';
 /** What travels on the delivery queue: a pointer to the stored delivery, never its secret. */
 const deliveryJobSchema = z.object({
   organization_id: z.string().min(1),
+  /** Lets an attempt read the delivery and its endpoint at once. */
+  endpoint_id: z.string().min(1),
   delivery_id: z.string().min(1),
   generation: z.number().int().min(0),
 });

@@ -46,14 +46,16 @@ export class WebhookDispatcher implements OnModuleInit {
 
   async attempt(job: DeliveryJob, attempt: number): Promise<AttemptOutcome> {
     const org = job.organization_id;
-    const delivery = await this.deliveries.find(org, job.delivery_id);
+    const [delivery, endpoint] = await Promise.all([
+      this.deliveries.find(org, job.delivery_id),
+      this.endpoints.find(org, job.endpoint_id),
+    ]);
     // Pruned, superseded by a redelivery, or already settled (a duplicate message): nothing to do.
     if (!delivery || delivery.generation !== job.generation || delivery.status !== 'pending') {
       return { kind: 'done' };
     }
-    const endpoint = await this.endpoints.find(org, delivery.endpoint_id);
-    if (!endpoint || !endpoint.enabled) {
-      const why = endpoint ? 'endpoint disabled' : 'endpoint deleted';
+    if (!endpoint || endpoint._id !== delivery.endpoint_id || !endpoint.enabled) {
+      const why = endpoint?.enabled === false ? 'endpoint disabled' : 'endpoint deleted';
       await this.settle(job, { status: 'failed', last_error: why });
       return { kind: 'done' };
     }
@@ -61,7 +63,7 @@ export class WebhookDispatcher implements OnModuleInit {
     const at = new Date();
     const headers = signDelivery(signingSecrets(endpoint, at), delivery._id, at, delivery.body);
     const result = await this.post(endpoint.url, headers, delivery.body);
-    await this.deliveries.addAttempt({
+    const logged = this.deliveries.addAttempt({
       _id: newId('att'),
       organization_id: org,
       delivery_id: delivery._id,
@@ -74,17 +76,22 @@ export class WebhookDispatcher implements OnModuleInit {
     const attemptCount = delivery.attempt_count + 1;
 
     if (!result.error) {
-      await this.settle(job, {
-        status: 'delivered',
-        delivered_at: new Date(),
-        attempt_count: attemptCount,
-        last_error: null,
-      });
-      await this.endpoints.markHealthy(org, endpoint._id);
+      // Independent writes, at once: an attempt's bookkeeping is most of its cost.
+      await Promise.all([
+        logged,
+        this.settle(job, {
+          status: 'delivered',
+          delivered_at: new Date(),
+          attempt_count: attemptCount,
+          last_error: null,
+        }),
+        // A healthy endpoint costs no write per delivery.
+        endpoint.failing_since && this.endpoints.markHealthy(org, endpoint._id),
+      ]);
       return { kind: 'done' };
     }
 
-    await this.endpoints.markFailing(org, endpoint._id, at, result.error);
+    await Promise.all([logged, this.endpoints.markFailing(org, endpoint._id, at, result.error)]);
     const failingSince = endpoint.failing_since ?? at;
     if (at.getTime() - failingSince.getTime() >= this.config.webhooks.disableAfterMs) {
       await this.disable(endpoint, failingSince, at, result.error);
