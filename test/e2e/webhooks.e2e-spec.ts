@@ -82,7 +82,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       { timeoutMs: 60_000, intervalMs: 200 },
     );
 
-  test('a private or loopback address is refused unless allow-listed; https outside development', async () => {
+  test('a private, loopback or metadata address is refused unless allow-listed', async () => {
     for (const url of [
       'http://169.254.169.254/latest/meta-data/',
       'http://10.0.0.7/hooks',
@@ -103,6 +103,20 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       `/admin/v1/organizations/${org}/webhook-endpoints`,
     );
     assert.equal(list.body.webhook_endpoints.length, 0);
+    // The admin token guards every webhook route; another organization's id is a 404.
+    const anonymous = await stack.request(
+      'GET',
+      `/admin/v1/organizations/${org}/webhook-endpoints`,
+      {
+        token: 'not-the-admin-token',
+      },
+    );
+    assert.equal(anonymous.status, 401);
+    const unknownOrg = await stack.admin(
+      'GET',
+      '/admin/v1/organizations/org_nope/webhook-endpoints',
+    );
+    assert.equal(unknownOrg.status, 404);
   });
 
   test('a delivery verifies with the Standard Webhooks algorithm and the secret', async () => {
@@ -117,6 +131,21 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       `/admin/v1/organizations/${org}/webhook-endpoints/${endpoint.id}`,
     );
     assert.ok(!JSON.stringify(shown.body).includes(secret.slice(6)), 'the secret is shown once');
+    // Tenant isolation: another organization cannot see or drive this endpoint.
+    const other = (await stack.createOrganization({ name: 'Other' })).id;
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['GET', '/deliveries'],
+      ['POST', '/test'],
+      ['POST', '/rotate-secret'],
+    ] as const) {
+      const crossed = await stack.admin(
+        method,
+        `/admin/v1/organizations/${other}/webhook-endpoints/${endpoint.id}${suffix}`,
+        method === 'POST' ? {} : undefined,
+      );
+      assert.equal(crossed.status, 404, `${method} ${suffix}`);
+    }
 
     const event = outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData());
     await stack.publish('invoice.payment_requested', event);
