@@ -8,7 +8,7 @@ import {
 } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 
 interface Endpoint {
@@ -44,7 +44,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
   let org: string;
   let receiver: WebhookReceiver;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({
       ...BASE_ENV,
       // Shortened for the test: the production schedule spans 31.7 hours.
@@ -54,7 +54,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
     org = (await stack.createOrganization({ name: 'Initech' })).id;
     receiver = await WebhookReceiver.start();
   });
-  after(async () => {
+  afterAll(async () => {
     await receiver?.close();
     await stack?.stop();
   });
@@ -311,7 +311,7 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
   let org: string;
   let receiver: WebhookReceiver;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({
       ...BASE_ENV,
       WEBHOOK_RETRY_SCHEDULE_MS: '100,200,300',
@@ -322,7 +322,7 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
     org = (await stack.createOrganization({ name: 'Globex' })).id;
     receiver = await WebhookReceiver.start();
   });
-  after(async () => {
+  afterAll(async () => {
     await receiver?.close();
     await stack?.stop();
   });
@@ -421,7 +421,7 @@ describe('outbound webhooks: an endpoint failing for the whole window is disable
   let failing: WebhookReceiver;
   let watcher: WebhookReceiver;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({
       ...BASE_ENV,
       WEBHOOK_RETRY_SCHEDULE_MS: Array(40).fill('250').join(','),
@@ -432,7 +432,7 @@ describe('outbound webhooks: an endpoint failing for the whole window is disable
     watcher = await WebhookReceiver.start();
     failing.alwaysAnswer(503);
   });
-  after(async () => {
+  afterAll(async () => {
     await failing?.close();
     await watcher?.close();
     await stack?.stop();

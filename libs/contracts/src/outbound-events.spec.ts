@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { CustomerUpdatedFromPortal } from './events/customer-updated-from-portal.event';
 import { WalletTopUpRequested } from './events/wallet-top-up-requested.event';
 import { OUTBOUND_EVENT_TYPES } from './outbound-events';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { literalAddress, refusalOf } from './address-policy';
 
 describe('refusalOf: only public unicast addresses pass', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { AllowList } from './allow-list';
 import { OutboundRefusedError, OutboundRequestError } from './outbound-errors';
 import { OutboundGuard } from './outbound-guard';
@@ -12,7 +12,7 @@ describe('OutboundGuard against a real loopback listener', () => {
   let port = 0;
   let hits = 0;
 
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((req, res) => {
       hits += 1;
       if (req.url === '/redirect') {
@@ -30,7 +30,7 @@ describe('OutboundGuard against a real loopback listener', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test('without the allow-list, no spelling of loopback reaches it', async () => {
     const guard = new OutboundGuard({ allowHttp: true });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { loadCustomerServiceConfig } from '../config/customer-service.config';
 import { retryDelay, scheduleSpanMs } from './retry-schedule';
 

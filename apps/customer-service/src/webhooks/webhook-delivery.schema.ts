@@ -24,7 +24,7 @@ export class WebhookDelivery {
   @Prop({ required: true })
   body!: string;
 
-  @Prop({ required: true })
+  @Prop({ type: String, required: true, enum: ['pending', 'delivered', 'failed'] })
   status!: DeliveryStatus;
 
   /** Bumped by a redelivery: queued attempts of an older schedule are then ignored. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { OutboundRequestError } from '@portico/outbound';
 import { loadCustomerServiceConfig } from '../config/customer-service.config';
 import { deliveryIdFor } from './webhook-deliveries.service';

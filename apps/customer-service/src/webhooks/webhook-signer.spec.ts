@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { generateWebhookSecret } from './webhook-secret';
 import { signDelivery } from './webhook-signer';
