@@ -51,7 +51,7 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
     const filter: Record<string, unknown> = { _id: id, organization_id: organizationId };
     if (expectedGeneration !== undefined) filter.generation = expectedGeneration;
     return this.deliveries
-      .findOneAndUpdate(filter, { $set: changes }, { new: true })
+      .findOneAndUpdate(filter, { $set: changes }, { returnDocument: 'after' })
       .lean<WebhookDeliveryRecord>()
       .exec();
   }

@@ -44,7 +44,7 @@ export class WebhookEndpointsRepository implements OnModuleInit {
       .findOneAndUpdate(
         { _id: id, organization_id: organizationId },
         { $set: changes },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<WebhookEndpointRecord>()
       .exec();
