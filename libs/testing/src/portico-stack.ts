@@ -76,6 +76,8 @@ export class PorticoStack {
       PUBLIC_URL: this.publicUrl,
       PORTAL_JWT_SECRET: this.jwtSecret,
       PORTICO_ADMIN_TOKEN: this.adminToken,
+      // One process unless a test asks for a cluster: tests read one gateway's logs.
+      GATEWAY_WORKERS: '1',
     });
     for (const [name, env] of Object.entries(appEnv) as [AppName, Record<string, string>][])
       this.envs.set(name, { ...this.envs.get(name)!, ...env });
@@ -107,9 +109,13 @@ export class PorticoStack {
   }
 
   /** Another gateway on its own port, same configuration: what a load balancer would spread over. */
-  async startExtraGateway(): Promise<string> {
+  async startExtraGateway(env: Record<string, string> = {}): Promise<string> {
     const port = await freePort();
-    const app = AppProcess.start('gateway', { ...this.envs.get('gateway')!, PORT: String(port) });
+    const app = AppProcess.start('gateway', {
+      ...this.envs.get('gateway')!,
+      PORT: String(port),
+      ...env,
+    });
     this.apps.push(app);
     const url = `http://127.0.0.1:${port}`;
     await waitFor('the extra gateway', async () => (await fetch(`${url}/health/ready`)).ok, {
