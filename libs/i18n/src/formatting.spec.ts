@@ -27,3 +27,10 @@ test('quantities keep up to four decimals', () => {
   assert.equal(formatNumber(1.23456, 'en'), '1.2346');
   assert.equal(formatNumber(1234.5, 'de'), '1.234,5');
 });
+
+test('a currency’s digits are read from Intl once, not per amount (a hot path of the portal page)', (t) => {
+  const resolvedOptions = t.mock.method(Intl.NumberFormat.prototype, 'resolvedOptions');
+  for (let i = 0; i < 50; i++) formatMoney(i * 100, 'CHF', 'de');
+  assert.ok(resolvedOptions.mock.callCount() <= 1, `${resolvedOptions.mock.callCount()} calls`);
+  assert.equal(plain(formatMoney(123456, 'CHF', 'de')), '1.234,56 CHF');
+});
