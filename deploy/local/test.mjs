@@ -30,7 +30,7 @@ function findTests() {
       else if (TIERS.some((suffix) => entry.name.endsWith(suffix))) found.push(path);
     }
   };
-  for (const top of ['apps', 'libs', 'test', 'tools']) {
+  for (const top of ['apps', 'libs', 'test', 'tools', 'bench']) {
     try {
       walk(join(projectRoot, 'dist', top));
     } catch {
