@@ -34,3 +34,11 @@ test('a currency’s digits are read from Intl once, not per amount (a hot path 
   assert.ok(resolvedOptions.mock.callCount() <= 1, `${resolvedOptions.mock.callCount()} calls`);
   assert.equal(plain(formatMoney(123456, 'CHF', 'de')), '1.234,56 CHF');
 });
+
+test('dates: an instant and a calendar date give the same day; a repeat gives the same text', () => {
+  assert.equal(formatDate('2026-03-14T23:30:00Z', 'en'), 'Mar 14, 2026');
+  assert.equal(formatDate(new Date('2026-03-14T23:30:00Z'), 'en'), 'Mar 14, 2026');
+  for (let i = 0; i < 3; i++) assert.equal(formatDate('2026-03-14', 'fr'), '14 mars 2026');
+  assert.equal(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'ar'));
+  assert.notEqual(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'en'));
+});

@@ -37,16 +37,35 @@ export function formatMoney(cents: number, currency: string, locale: string): st
   return moneyFormat(locale, currency).format(cents / 10 ** currencyDigits(currency));
 }
 
+/**
+ * Formatted calendar dates by locale and ISO string: a portal page shows the same few issuing and
+ * due dates row after row, and after `resolvedOptions()` was gone, parsing and formatting them was
+ * the next `Intl` cost in the gateway's profile. Bounded; emptied when full (dates are cheap).
+ */
+const formattedDates = new Map<string, string>();
+const MAX_FORMATTED_DATES = 10_000;
+
 /** A calendar date (`2026-11-25`) or an instant, shown as the date it is in UTC. */
 export function formatDate(value: string | Date, locale: string): string {
+  if (typeof value !== 'string') return dateFormat(locale).format(value);
+  const key = `${locale}\u0000${value}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+    formatted = dateFormat(locale).format(new Date(date));
+    if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
+}
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     dateFormats.set(locale, format);
   }
-  const date =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  return format.format(new Date(date));
+  return format;
 }
 
 /** Quantities such as line-item units: up to 4 decimals, locale separators. */
