@@ -44,27 +44,29 @@ const printWith =
   };
 
 /** Page.printToPDF straight over CDP: the PDF comes back base64 in the reply, no IO.read stream. */
-async function printBase64(page: Page, document: PdfDocument): Promise<Buffer> {
-  await page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
-  const session = sessions.get(page) ?? (await page.createCDPSession());
-  sessions.set(page, session);
-  const mm = (value: number) => value / 25.4;
-  const { data } = await session.send('Page.printToPDF', {
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<div></div>',
-    footerTemplate: document.footerTemplate,
-    paperWidth: 8.27,
-    paperHeight: 11.7,
-    marginTop: mm(16),
-    marginBottom: mm(18),
-    marginLeft: mm(14),
-    marginRight: mm(14),
-    generateTaggedPDF: false,
-    transferMode: 'ReturnAsBase64',
-  });
-  return Buffer.from(data, 'base64');
-}
+const printBase64 =
+  (tagged: boolean) =>
+  async (page: Page, document: PdfDocument): Promise<Buffer> => {
+    await page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
+    const session = sessions.get(page) ?? (await page.createCDPSession());
+    sessions.set(page, session);
+    const mm = (value: number) => value / 25.4;
+    const { data } = await session.send('Page.printToPDF', {
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: document.footerTemplate,
+      paperWidth: 8.27,
+      paperHeight: 11.7,
+      marginTop: mm(16),
+      marginBottom: mm(18),
+      marginLeft: mm(14),
+      marginRight: mm(14),
+      generateTaggedPDF: tagged,
+      transferMode: 'ReturnAsBase64',
+    });
+    return Buffer.from(data, 'base64');
+  };
 const sessions = new WeakMap<Page, Awaited<ReturnType<Page['createCDPSession']>>>();
 
 const VARIANTS: Variant[] = [
@@ -75,7 +77,13 @@ const VARIANTS: Variant[] = [
     name: 'tagged: false + waitForFonts: false',
     print: printWith({ tagged: false, waitForFonts: false }),
   },
-  { name: 'CDP printToPDF, base64 reply, untagged', print: printBase64 },
+  { name: 'CDP printToPDF, base64 reply (Portico)', print: printBase64(true) },
+  { name: 'CDP printToPDF, base64 reply, untagged', print: printBase64(false) },
+  {
+    name: '--single-process + CDP base64 reply',
+    args: ['--single-process'],
+    print: printBase64(true),
+  },
   { name: '--single-process (utility services in-process)', args: ['--single-process'] },
   {
     name: '--single-process + untagged + no font wait',
