@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { BenchRecord } from './bench-record';
 import { RUNS_SHOWN, TABLE_END, TABLE_START, renderTable, replaceTable } from './bench-table';
 

@@ -1,7 +1,7 @@
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 const WORKERS = 2;
 
@@ -14,12 +14,12 @@ const WORKERS = 2;
 describe('two gateways of two workers each', () => {
   let stack: PorticoStack;
   let other: string;
-  before(async () => {
+  beforeAll(async () => {
     const workers = { GATEWAY_WORKERS: String(WORKERS) };
     stack = await PorticoStack.start({}, { appEnv: { gateway: workers } });
     other = await stack.startExtraGateway(workers);
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   /**
    * A request on a connection of its own: node:cluster hands connections to the workers in turn,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { jest, test } from '@jest/globals';
 import { currencyDigits, formatDate, formatMoney, formatNumber } from './formatting';
 
 // Intl output uses narrow/no-break spaces in some locales; compare with them normalized.
@@ -28,11 +28,15 @@ test('quantities keep up to four decimals', () => {
   assert.equal(formatNumber(1234.5, 'de'), '1.234,5');
 });
 
-test('a currency’s digits are read from Intl once, not per amount (a hot path of the portal page)', (t) => {
-  const resolvedOptions = t.mock.method(Intl.NumberFormat.prototype, 'resolvedOptions');
-  for (let i = 0; i < 50; i++) formatMoney(i * 100, 'CHF', 'de');
-  assert.ok(resolvedOptions.mock.callCount() <= 1, `${resolvedOptions.mock.callCount()} calls`);
-  assert.equal(plain(formatMoney(123456, 'CHF', 'de')), '1.234,56 CHF');
+test('a currency’s digits are read from Intl once, not per amount (a hot path of the portal page)', () => {
+  const resolvedOptions = jest.spyOn(Intl.NumberFormat.prototype, 'resolvedOptions');
+  try {
+    for (let i = 0; i < 50; i++) formatMoney(i * 100, 'CHF', 'de');
+    assert.ok(resolvedOptions.mock.calls.length <= 1, `${resolvedOptions.mock.calls.length} calls`);
+    assert.equal(plain(formatMoney(123456, 'CHF', 'de')), '1.234,56 CHF');
+  } finally {
+    resolvedOptions.mockRestore();
+  }
 });
 
 test('dates: an instant and a calendar date give the same day; a repeat gives the same text', () => {

@@ -1,7 +1,7 @@
 import { ConfigError } from '@portico/config';
 import assert from 'node:assert/strict';
+import { describe, test } from '@jest/globals';
 import { availableParallelism } from 'node:os';
-import { describe, test } from 'node:test';
 import { DEVELOPMENT_SECRETS, loadGatewayConfig } from './gateway.config';
 
 describe('gateway configuration', () => {

@@ -1,6 +1,6 @@
 import type { RpcClient } from '@portico/messaging';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { GatewayConfig } from '../config/gateway.config';
 import { InvoicePdfDownloads } from './invoice-pdf-downloads';
 
