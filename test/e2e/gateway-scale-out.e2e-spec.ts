@@ -1,4 +1,4 @@
-import { PorticoStack, waitFor } from '@portico/testing';
+import { PorticoStack, waitFor, type AppProcess } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -14,10 +14,20 @@ const WORKERS = 2;
 describe('two gateways of two workers each', () => {
   let stack: PorticoStack;
   let other: string;
+  /** Worker processes that said they listen: /health/ready answers as soon as the first does. */
+  const listening = (app: AppProcess) =>
+    new Set([...app.logs.matchAll(/worker (\d+) listening on/g)].map((m) => m[1]));
   beforeAll(async () => {
     const workers = { GATEWAY_WORKERS: String(WORKERS) };
     stack = await PorticoStack.start({}, { appEnv: { gateway: workers } });
+    const first = stack.app('gateway');
     other = await stack.startExtraGateway(workers);
+    for (const app of [first, stack.app('gateway')]) {
+      await waitFor(`${WORKERS} workers listening`, () => listening(app).size === WORKERS, {
+        timeoutMs: 60_000,
+        intervalMs: 100,
+      });
+    }
   });
   afterAll(async () => stack?.stop());
 
@@ -49,9 +59,9 @@ describe('two gateways of two workers each', () => {
 
   // stack.app('gateway') is the most recent one: the other gateway.
   test('the other gateway runs two worker processes', () => {
-    const logs = stack.app('gateway').logs;
-    const listening = new Set([...logs.matchAll(/worker (\d+) listening on/g)].map((m) => m[1]));
-    assert.equal(listening.size, WORKERS, logs);
+    const app = stack.app('gateway');
+    assert.equal(listening(app).size, WORKERS, app.logs);
+    assert.match(app.logs, new RegExp(`starting ${WORKERS} gateway workers`));
   });
 
   test('a key revoked through one gateway is refused by every worker of the other at once', async () => {

@@ -118,9 +118,12 @@ export class PorticoStack {
     });
     this.apps.push(app);
     const url = `http://127.0.0.1:${port}`;
+    // As long as the stack's own start may take: on a loaded machine a cluster of workers is slow.
     await waitFor('the extra gateway', async () => (await fetch(`${url}/health/ready`)).ok, {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       intervalMs: 200,
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- extra gateway\n${app.logs}`);
     });
     return url;
   }
