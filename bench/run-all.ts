@@ -20,6 +20,7 @@ export const BENCHES: { name: string; file: string }[] = [
   { name: 'ingestion', file: 'invoice-ingestion.js' },
   { name: 'invoice-list', file: 'invoice-list-query.js' },
   { name: 'lago', file: 'lago-webhooks.js' },
+  { name: 'webhooks', file: 'webhook-delivery.js' },
   { name: 'pdf', file: 'pdf-rendering.js' },
   { name: 'portal', file: 'portal-page.js' },
 ];
