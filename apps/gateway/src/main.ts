@@ -8,6 +8,8 @@ async function bootstrap(): Promise<void> {
   const config = loadGatewayConfig();
   const app = await createGateway(config);
   closeOnSignals(app, 'Gateway');
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   new Logger('Gateway').log(`listening on ${await app.getUrl()} (public URL ${config.publicUrl})`);
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RenderInvoicePdf } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../config/gateway.config';
 import { InvoiceFileUrls } from './invoice-file-urls';
@@ -15,7 +15,7 @@ import { sendPdf } from './send-pdf';
 @Controller('invoice-files')
 export class InvoiceFilesController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly urls: InvoiceFileUrls,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}

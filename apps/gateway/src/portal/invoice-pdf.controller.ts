@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RenderInvoicePdf, upstreamInvoiceIdSchema } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../config/gateway.config';
 import { sendPdf } from '../invoice-pdfs/send-pdf';
@@ -20,7 +20,7 @@ import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 @Controller('customer-portal/:token/invoices')
 export class InvoicePdfController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}
 

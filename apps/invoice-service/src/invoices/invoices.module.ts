@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
+import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { Invoice, InvoiceSchema } from './invoice.schema';
 import { InvoiceNotifications } from './invoice-notifications';
@@ -13,6 +14,7 @@ import { InvoicesService } from './invoices.service';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }])],
+  controllers: [InvoiceCacheConsumer, InvoicesConsumer, InvoicesRpcHandler],
   providers: [
     {
       provide: CustomerInvoicesCache,
@@ -22,9 +24,7 @@ import { InvoicesService } from './invoices.service';
     InvoiceChangeNotifications,
     InvoicesRepository,
     InvoiceWriteBatcher,
-    InvoicesConsumer,
     InvoicesService,
-    InvoicesRpcHandler,
     InvoiceNotifications,
   ],
   exports: [InvoicesRepository, InvoiceNotifications],

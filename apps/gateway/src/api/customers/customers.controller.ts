@@ -22,7 +22,7 @@ import {
   paginationMetaSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../openapi/zod-openapi';
 import { RequestId } from '../../requests/request-id';
@@ -46,7 +46,7 @@ const listResponse = z.object({
 @Controller('api/v1/customers')
 export class CustomersController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly portalSessions: PortalSessionSource,
   ) {}
 

@@ -10,7 +10,7 @@ import {
   invoiceSummarySchema,
   upstreamInvoiceIdSchema,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
@@ -41,7 +41,7 @@ const invoiceResponse = z.object({ invoice: invoiceDetailSchema });
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/invoices')
 export class InvoicesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: ServiceClient) {}
 
   @Get()
   @ApiOperation({ summary: "A customer's invoices as the portal lists them, newest first" })
