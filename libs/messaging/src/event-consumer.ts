@@ -8,6 +8,7 @@ import { describeError, isTransient } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
 import { messagingMetrics, reasonKind } from './messaging.metrics';
+import { correlation } from './correlation';
 import {
   declareEventsExchange,
   declareServiceEventQueues,
@@ -137,7 +138,9 @@ export class EventConsumer {
         attempt,
         correlationId,
       });
-      this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`);
+      correlation.run(correlationId, () =>
+        this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`),
+      );
     } catch (error) {
       const reason = describeError(error);
       if (isTransient(error) && attempt < this.options.maxAttempts && !this.stopping) {

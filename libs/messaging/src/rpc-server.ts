@@ -12,6 +12,7 @@ import type { AmqpConnection } from './amqp-connection';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
+import { correlation } from './correlation';
 import { toRpcError } from './rpc-error.filter';
 import type { RpcReply } from './rpc-wire';
 import { declareRpcQueue, serviceQueueNames } from './topology';
@@ -86,8 +87,12 @@ export class RpcServer {
     const done = messagingMetrics.rpcHandled.startTimer({ pattern: String(type) });
     const reply = await this.answer(String(type), message);
     const seconds = done({ outcome: reply.ok ? 'ok' : 'error' });
-    this.logger.debug(
-      `answered ${String(type)} (${reply.ok ? 'ok' : reply.error.code}) in ${Math.round(seconds * 1_000)} ms`,
+    // The handler ran inside the id (CorrelationInterceptor); this line names it too.
+    const id = message.properties.headers?.[Header.CorrelationId] as string | undefined;
+    correlation.run(id, () =>
+      this.logger.debug(
+        `answered ${String(type)} (${reply.ok ? 'ok' : reply.error.code}) in ${Math.round(seconds * 1_000)} ms`,
+      ),
     );
     if (replyTo) {
       try {
