@@ -31,7 +31,7 @@ import {
 import { BrokerAdmin, testEnvironment, uniqueNamespace, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { lastValueFrom, map, throwError, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { AmqpClientProxy } from './amqp-client-proxy';
@@ -214,7 +214,7 @@ describe('the Nest transport over a real broker', () => {
   let client: ServiceClient;
   let admin: BrokerAdmin;
 
-  before(async () => {
+  beforeAll(async () => {
     service = await createMessagingMicroservice(
       ServiceModule.register(options('customer-service')),
       {
@@ -230,7 +230,7 @@ describe('the Nest transport over a real broker', () => {
     admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await service.close();
     await caller.close();
     await admin.deleteQueues([queues.events, queues.retry, queues.deadLetter, queues.rpc]);
