@@ -19,7 +19,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, Payload } from '@nestjs/microservices';
+import { Ctx, Payload, RpcException } from '@nestjs/microservices';
 import {
   defineEvent,
   defineRpc,
@@ -51,7 +51,7 @@ const Shout = defineRpc({
   service: 'customer-service',
   request: z.object({
     text: z.string().min(1),
-    mode: z.enum(['shout', 'teapot', 'missing', 'crash', 'guarded']).default('shout'),
+    mode: z.enum(['shout', 'teapot', 'missing', 'crash', 'guarded', 'raised']).default('shout'),
   }),
   response: z.object({
     text: z.string(),
@@ -121,6 +121,8 @@ class ShoutController {
         throw new DomainError(ErrorCode.NotFound, `no customer "${request.text}"`);
       case 'crash':
         throw new Error('secret connection string mongodb://admin:pw@db');
+      case 'raised':
+        throw new RpcException({ code: ErrorCode.Conflict, message: 'raised the Nest way' });
       default:
         return {
           text: request.text.toUpperCase(),
@@ -274,6 +276,13 @@ describe('the Nest transport over a real broker', () => {
       assert.equal(error.code, ErrorCode.Internal);
       assert.doesNotMatch(error.message, /mongodb|pw/);
       return true;
+    });
+  });
+
+  test("Nest's RpcException with one of our codes arrives as that domain error", async () => {
+    await assert.rejects(client.call(Shout, { text: 'x', mode: 'raised' }), {
+      code: ErrorCode.Conflict,
+      message: 'raised the Nest way',
     });
   });
 

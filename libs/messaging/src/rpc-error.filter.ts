@@ -35,6 +35,11 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   }
 }
 
+const KNOWN_CODES = new Set<unknown>(Object.values(ErrorCode));
+
+/** `new RpcException({ code, message })` with one of our codes: a domain error in Nest's terms. */
 function isSerializedError(value: unknown): value is SerializedError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Partial<SerializedError>;
+  return KNOWN_CODES.has(code) && typeof message === 'string';
 }
