@@ -9,3 +9,4 @@ export * from './pdf-text';
 export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
+export * from './webhook-receiver';
