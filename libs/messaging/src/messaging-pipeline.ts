@@ -20,7 +20,7 @@ export function useMessagingPipeline(microservice: INestMicroservice): void {
  */
 export async function createMessagingMicroservice(
   module: object,
-  options: Pick<NestApplicationOptions, 'logger' | 'bufferLogs'> = {},
+  options: Pick<NestApplicationOptions, 'logger' | 'bufferLogs' | 'abortOnError'> = {},
 ): Promise<INestMicroservice> {
   const async: AsyncMicroserviceOptions = {
     inject: [AmqpTransport],

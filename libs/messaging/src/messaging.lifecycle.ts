@@ -5,6 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
 import { EventPublisher } from './event-publisher';
@@ -28,9 +30,12 @@ export class MessagingLifecycle
     private readonly rpcClient: RpcClient,
     private readonly transport: AmqpTransport,
     private readonly instanceSubscriber: InstanceSubscriber,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.refuseHandlersOnProviders();
     await this.connection.start(this.options.connectTimeoutMs);
     await this.publisher.start();
     await this.rpcClient.start();
@@ -46,5 +51,25 @@ export class MessagingLifecycle
     await this.rpcClient.stop();
     await this.publisher.stop();
     await this.connection.close();
+  }
+
+  /**
+   * Nest serves `@HandleRpc` / `@HandleEvent` only on controllers; on a provider they would be
+   * ignored without a word and its messages never consumed. Refuse to start instead.
+   */
+  private refuseHandlersOnProviders(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const key of this.scanner.getAllMethodNames(prototype)) {
+        if (Reflect.getMetadata(PATTERN_METADATA, prototype[key] as object) !== undefined) {
+          throw new Error(
+            `${wrapper.name}.${key} handles messages but ${wrapper.name} is a provider: ` +
+              `list it under its module's controllers`,
+          );
+        }
+      }
+    }
   }
 }

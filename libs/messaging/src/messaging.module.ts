@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AmqpClientProxy } from './amqp-client-proxy';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
@@ -24,6 +25,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {

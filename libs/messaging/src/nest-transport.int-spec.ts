@@ -189,6 +189,13 @@ class ServiceModule {
   }
 }
 
+/** A handler on a provider, which Nest would ignore without a word. */
+@Injectable()
+class MisplacedHandler {
+  @HandleEvent(NestTestAnnounced, { scope: 'instance' })
+  async announced(): Promise<void> {}
+}
+
 @Module({})
 class CallerModule {
   static register(options: MessagingOptions): DynamicModule {
@@ -326,6 +333,19 @@ describe('the Nest transport over a real broker', () => {
       letters[0]!.properties.headers?.[Header.Reason],
       'rejected: validation_errors: n=2 is not countable',
     );
+  });
+
+  test('a handler on a provider instead of a controller stops the start with its name', async () => {
+    const misplaced = await createMessagingMicroservice(
+      {
+        module: CallerModule,
+        imports: [MessagingModule.forRoot(options('misplaced'))],
+        providers: [MisplacedHandler],
+      },
+      { logger: false, abortOnError: false },
+    );
+    await assert.rejects(misplaced.listen(), /MisplacedHandler\.announced handles messages/);
+    await misplaced.close().catch(() => undefined);
   });
 
   test('per-instance events reach every controller that handles them', async () => {
