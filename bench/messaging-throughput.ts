@@ -1,14 +1,20 @@
 // Events/s through `billing.events` into a consumer that acks, with publisher confirms:
 // Portico's messaging layer against a raw amqplib publisher/consumer pair, same broker, same run.
+// Portico's side is what the services run: a Nest microservice on AmqpTransport, the handler a
+// `@HandleEvent` controller method behind Nest's pipeline (interceptor and filter included).
 //   npm run bench:messaging            (EVENTS=20000 WINDOW=200 PREFETCH=32 ROUNDS=3)
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Controller, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { defineEvent } from '@portico/contracts';
 import {
   AmqpConnection,
-  EventConsumer,
+  createMessagingMicroservice,
   EventPublisher,
   eventsExchangeName,
+  HandleEvent,
+  MessagingModule,
+  serviceQueueNames,
+  type MessagingOptions,
 } from '@portico/messaging';
 import { connect } from 'amqplib';
 import { randomBytes } from 'node:crypto';
@@ -115,39 +121,63 @@ async function raw(): Promise<number> {
   return EVENTS / seconds;
 }
 
+let benchConsumed = 0;
+
+@Controller()
+class BenchConsumer {
+  @HandleEvent(BenchInvoice)
+  async handle(): Promise<void> {
+    benchConsumed++;
+  }
+}
+
+@Module({})
+class BenchModule {
+  static register(options: MessagingOptions): DynamicModule {
+    return {
+      module: BenchModule,
+      imports: [MessagingModule.forRoot(options)],
+      controllers: [BenchConsumer],
+    };
+  }
+}
+
 async function portico(): Promise<number> {
   const ns = `bench${randomBytes(3).toString('hex')}.`;
   const pubConn = new AmqpConnection(AMQP_URL, 'bench-publisher');
-  const subConn = new AmqpConnection(AMQP_URL, 'bench-consumer');
-  await Promise.all([pubConn.start(), subConn.start()]);
+  await pubConn.start();
   const publisher = new EventPublisher(pubConn, ns, 30_000);
   await publisher.start();
-  const consumer = new EventConsumer(subConn, {
-    namespace: ns,
-    service: 'bench',
-    prefetch: PREFETCH,
-    queueType: 'classic',
-    retryDelayMs: 1_000,
-    maxAttempts: 3,
-    publishTimeoutMs: 30_000,
-  });
-  let consumed = 0;
-  consumer.register(BenchInvoice, async () => {
-    consumed++;
-  });
-  await consumer.start();
+  const service = await createMessagingMicroservice(
+    BenchModule.register({
+      url: AMQP_URL,
+      namespace: ns,
+      appName: 'bench',
+      prefetch: PREFETCH,
+      queueType: 'classic',
+      retryDelayMs: 1_000,
+      maxAttempts: 3,
+      rpcTimeoutMs: 5_000,
+      shutdownTimeoutMs: 5_000,
+      publishTimeoutMs: 30_000,
+    }),
+    { logger: ['error'] },
+  );
+  await service.listen();
+  benchConsumed = 0;
   const started = process.hrtime.bigint();
   await publishAll((i) => publisher.publish(BenchInvoice, envelope(i)));
-  await waitForCount(() => consumed);
+  await waitForCount(() => benchConsumed);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await consumer.stop(5_000);
+  await service.close();
   await publisher.stop();
   const cleanup = await connect(AMQP_URL);
   const channel = await cleanup.createChannel();
-  for (const q of Object.values(consumer.queues)) await channel.deleteQueue(q);
+  const queues = serviceQueueNames(ns, 'bench');
+  for (const q of [queues.events, queues.retry, queues.deadLetter]) await channel.deleteQueue(q);
   await channel.deleteExchange(eventsExchangeName(ns));
   await cleanup.close();
-  await Promise.all([pubConn.close(), subConn.close()]);
+  await pubConn.close();
   return EVENTS / seconds;
 }
 

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connectMessagingTransport } from '@portico/messaging';
 import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -65,5 +66,7 @@ export function configureGateway(
   );
   applySecurityHeaders(fastify, config.publicUrl);
   setupOpenApi(app, config.publicUrl);
+  // Cache invalidations arrive as @HandleEvent handlers: start them with startAllMicroservices().
+  connectMessagingTransport(app);
   return app;
 }

@@ -16,6 +16,9 @@ async function serve(config: GatewayConfig): Promise<void> {
   } else {
     closeOnSignals(app, 'Gateway');
   }
+  // Cache invalidations (@HandleEvent, per instance) before the first request is served.
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const who = cluster.isWorker ? `worker ${process.pid} ` : '';
   new Logger('Gateway').log(

@@ -9,7 +9,7 @@ import {
   type RpcInput,
   type RpcResponse,
 } from '@portico/contracts';
-import { AmqpConnection, EventPublisher, RpcClient } from '@portico/messaging';
+import { AmqpConnection, EventPublisher, ServiceClient } from '@portico/messaging';
 import type { LightMyRequestResponse } from 'fastify';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -120,7 +120,7 @@ export async function startInProcessGateway(
   const rpc = new FakeRpcClient();
   const events = new FakeEventPublisher();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-    .overrideProvider(RpcClient)
+    .overrideProvider(ServiceClient)
     .useValue(rpc)
     .overrideProvider(EventPublisher)
     .useValue(events)

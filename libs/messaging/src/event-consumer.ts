@@ -130,16 +130,17 @@ export class EventConsumer {
     // Events from upstream carry no correlation id: their own id then names the work.
     const correlationId = (headers[Header.CorrelationId] as string | undefined) ?? parsed.event.id;
     try {
-      await correlation.run(correlationId, async () => {
-        await this.handlers.get(parsed.contract.type)!(parsed.event, {
-          messageId: message.properties.messageId as string | undefined,
-          routingKey,
-          redelivered: message.fields.redelivered,
-          attempt,
-          correlationId,
-        });
-        this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`);
+      // The handler runs inside `correlationId` through the transport's CorrelationInterceptor.
+      await this.handlers.get(parsed.contract.type)!(parsed.event, {
+        messageId: message.properties.messageId as string | undefined,
+        routingKey,
+        redelivered: message.fields.redelivered,
+        attempt,
+        correlationId,
       });
+      correlation.run(correlationId, () =>
+        this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`),
+      );
     } catch (error) {
       const reason = describeError(error);
       if (isTransient(error) && attempt < this.options.maxAttempts && !this.stopping) {

@@ -1,7 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
+import { EventPattern, MessagePattern } from '@nestjs/microservices';
 import type { EventContract, RpcContract } from '@portico/contracts';
-
-export const EVENT_HANDLER = Symbol('portico:event-handler');
-export const RPC_HANDLER = Symbol('portico:rpc-handler');
 
 export interface HandleEventOptions {
   /**
@@ -11,27 +10,31 @@ export interface HandleEventOptions {
   scope?: 'service' | 'instance';
 }
 
-export interface EventHandlerMetadata {
+/** What the transport reads from a handler's extras to wire it to the right engine. */
+export interface EventPatternExtras {
   contract: EventContract;
   scope: 'service' | 'instance';
 }
 
-/** Marks a provider method as the handler of one event type. */
+export interface RpcPatternExtras {
+  contract: RpcContract;
+}
+
+/**
+ * `@EventPattern(contract.type)` for one event type of `libs/contracts`: the pattern comes from the
+ * contract, never written by hand, and the contract rides along so the transport can validate.
+ * Put it on a controller method; Nest's pipes, guards, interceptors and filters then apply.
+ */
 export function HandleEvent(
   contract: EventContract,
   options: HandleEventOptions = {},
 ): MethodDecorator {
-  return (_target, _key, descriptor) => {
-    const metadata: EventHandlerMetadata = { contract, scope: options.scope ?? 'service' };
-    Reflect.defineMetadata(EVENT_HANDLER, metadata, descriptor.value as object);
-    return descriptor;
-  };
+  const extras: EventPatternExtras = { contract, scope: options.scope ?? 'service' };
+  return applyDecorators(EventPattern<string>(contract.type, extras));
 }
 
-/** Marks a provider method as the answer to one RPC. */
+/** `@MessagePattern(contract.name)` for one RPC of `libs/contracts`, on a controller method. */
 export function HandleRpc(contract: RpcContract): MethodDecorator {
-  return (_target, _key, descriptor) => {
-    Reflect.defineMetadata(RPC_HANDLER, contract, descriptor.value as object);
-    return descriptor;
-  };
+  const extras: RpcPatternExtras = { contract };
+  return applyDecorators(MessagePattern<string>(contract.name, extras));
 }

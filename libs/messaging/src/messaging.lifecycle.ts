@@ -1,68 +1,49 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { RpcContract } from '@portico/contracts';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { AmqpConnection } from './amqp-connection';
-import { EventConsumer, type EventHandler } from './event-consumer';
+import { AmqpTransport } from './amqp-transport';
 import { EventPublisher } from './event-publisher';
-import { EVENT_HANDLER, RPC_HANDLER, type EventHandlerMetadata } from './handler.decorators';
 import { InstanceSubscriber } from './instance-subscriber';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
-import { RpcServer, type RpcHandler } from './rpc-server';
 
 /**
- * Wires decorated handlers to the broker once every provider exists, and tears down in the order
- * that loses nothing: stop consuming and finish in-flight work (before the database closes), then
- * close the connection.
+ * Connects before the transport starts consuming (Nest starts a microservice's transport after
+ * the bootstrap hooks), and tears down in the order that loses nothing: stop consuming and
+ * finish in-flight work (before the database closes), then close the connection.
  */
 @Injectable()
 export class MessagingLifecycle
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
-  private readonly logger = new Logger('Messaging');
-
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
     private readonly connection: AmqpConnection,
     private readonly publisher: EventPublisher,
     private readonly rpcClient: RpcClient,
-    private readonly consumer: EventConsumer,
-    private readonly rpcServer: RpcServer,
+    private readonly transport: AmqpTransport,
     private readonly instanceSubscriber: InstanceSubscriber,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.registerHandlers();
+    this.refuseHandlersOnProviders();
     await this.connection.start(this.options.connectTimeoutMs);
     await this.publisher.start();
     await this.rpcClient.start();
-    if (this.consumer.handledTypes.length > 0) {
-      await this.consumer.start();
-      this.logger.log(
-        `consuming ${this.consumer.queues.events}: ${this.consumer.handledTypes.join(', ')}`,
-      );
-    }
-    if (this.instanceSubscriber.handledTypes.length > 0) {
-      await this.instanceSubscriber.start();
-    }
-    if (this.rpcServer.handledNames.length > 0) {
-      await this.rpcServer.start();
-      this.logger.log(`answering ${this.rpcServer.handledNames.join(', ')}`);
-    }
   }
 
+  /** A standalone microservice closed its transport already; a hybrid app closes it after this. */
   async beforeApplicationShutdown(): Promise<void> {
-    const timeout = this.options.shutdownTimeoutMs;
-    await Promise.all([this.consumer.stop(timeout), this.rpcServer.stop(timeout)]);
+    await this.transport.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -72,21 +53,22 @@ export class MessagingLifecycle
     await this.connection.close();
   }
 
-  private registerHandlers(): void {
+  /**
+   * Nest serves `@HandleRpc` / `@HandleEvent` only on controllers; on a provider they would be
+   * ignored without a word and its messages never consumed. Refuse to start instead.
+   */
+  private refuseHandlersOnProviders(): void {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const key of this.scanner.getAllMethodNames(prototype)) {
-        const method = instance[key] as (...args: unknown[]) => Promise<unknown>;
-        const event = Reflect.getMetadata(EVENT_HANDLER, method) as
-          EventHandlerMetadata | undefined;
-        if (event) {
-          const target = event.scope === 'instance' ? this.instanceSubscriber : this.consumer;
-          target.register(event.contract, method.bind(instance) as EventHandler);
+        if (Reflect.getMetadata(PATTERN_METADATA, prototype[key] as object) !== undefined) {
+          throw new Error(
+            `${wrapper.name}.${key} handles messages but ${wrapper.name} is a provider: ` +
+              `list it under its module's controllers`,
+          );
         }
-        const rpc = Reflect.getMetadata(RPC_HANDLER, method) as RpcContract | undefined;
-        if (rpc) this.rpcServer.register(rpc, method.bind(instance) as RpcHandler);
       }
     }
   }

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AmqpClientProxy } from './amqp-client-proxy';
 import { AmqpConnection } from './amqp-connection';
+import { AmqpTransport } from './amqp-transport';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
 import { InstanceSubscriber } from './instance-subscriber';
@@ -8,12 +10,14 @@ import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
+import { ServiceClient } from './service-client';
 
 const DEFAULT_PUBLISH_TIMEOUT_MS = 15_000;
 
 /**
- * The only place an app gets broker access. Provides EventPublisher and RpcClient to inject, and
- * consumes with every `@HandleEvent` / `@HandleRpc` method it finds among the app's providers.
+ * The only place an app gets broker access. Provides EventPublisher, AmqpClientProxy and
+ * ServiceClient to inject, and AmqpTransport, the Nest microservice strategy that serves the
+ * app's `@HandleEvent` / `@HandleRpc` controller methods (see messaging-pipeline.ts).
  */
 @Module({})
 export class MessagingModule {
@@ -67,9 +71,19 @@ export class MessagingModule {
           useFactory: (c: AmqpConnection, o: MessagingOptions) =>
             new InstanceSubscriber(c, o.namespace, o.appName),
         },
+        AmqpTransport,
+        AmqpClientProxy,
+        ServiceClient,
         MessagingLifecycle,
       ],
-      exports: [AmqpConnection, EventPublisher, RpcClient],
+      exports: [
+        AmqpConnection,
+        EventPublisher,
+        RpcClient,
+        AmqpTransport,
+        AmqpClientProxy,
+        ServiceClient,
+      ],
     };
   }
 }

@@ -9,11 +9,11 @@ import {
 } from '@portico/contracts';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { AmqpConnection } from './amqp-connection';
-import { describeError } from './failure-policy';
 import { InFlight } from './in-flight';
 import { Header } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
 import { correlation } from './correlation';
+import { toRpcError } from './rpc-error.filter';
 import type { RpcReply } from './rpc-wire';
 import { declareRpcQueue, serviceQueueNames } from './topology';
 
@@ -85,15 +85,15 @@ export class RpcServer {
   private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
     const { replyTo, correlationId, type } = message.properties;
     const done = messagingMetrics.rpcHandled.startTimer({ pattern: String(type) });
+    const reply = await this.answer(String(type), message);
+    const seconds = done({ outcome: reply.ok ? 'ok' : 'error' });
+    // The handler ran inside the id (CorrelationInterceptor); this line names it too.
     const id = message.properties.headers?.[Header.CorrelationId] as string | undefined;
-    const reply = await correlation.run(id, async () => {
-      const answered = await this.answer(String(type), message);
-      const seconds = done({ outcome: answered.ok ? 'ok' : 'error' });
+    correlation.run(id, () =>
       this.logger.debug(
-        `answered ${String(type)} (${answered.ok ? 'ok' : answered.error.code}) in ${Math.round(seconds * 1_000)} ms`,
-      );
-      return answered;
-    });
+        `answered ${String(type)} (${reply.ok ? 'ok' : reply.error.code}) in ${Math.round(seconds * 1_000)} ms`,
+      ),
+    );
     if (replyTo) {
       try {
         channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {
@@ -140,11 +140,9 @@ export class RpcServer {
       // Parsing the reply strips fields the contract does not name, so internal data never leaks.
       return { ok: true, data: entry.contract.response.parse(result) };
     } catch (error) {
-      if (error instanceof DomainError) return failure(error);
-      this.logger.error(`${name} failed: ${describeError(error)}`, (error as Error).stack);
-      return failure(
-        new DomainError(ErrorCode.Internal, `${this.service} failed to answer ${name}`),
-      );
+      // Through the Nest transport, RpcErrorFilter mapped it already (toRpcError keeps a
+      // DomainError as it is); a handler registered directly gets the same mapping here.
+      return failure(toRpcError(error, this.service, name));
     }
   }
 }

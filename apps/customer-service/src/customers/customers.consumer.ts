@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   CustomerCreated,
   CustomerUpdated,
@@ -6,17 +6,18 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import { HandleEvent, type EventContext } from '@portico/messaging';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CustomersService } from './customers.service';
 
 /** Customers from upstream billing systems, via `billing.events`. */
-@Injectable()
+@Controller()
 export class CustomersConsumer {
   constructor(private readonly customers: CustomersService) {}
 
   @HandleEvent(CustomerCreated)
   created(
-    event: EventEnvelope<EventData<typeof CustomerCreated>>,
-    context: EventContext,
+    @Payload() event: EventEnvelope<EventData<typeof CustomerCreated>>,
+    @Ctx() context: EventContext,
   ): Promise<void> {
     return this.apply(event, context);
   }
@@ -24,8 +25,8 @@ export class CustomersConsumer {
   // Created and updated carry the same state; "newer wins" makes their order irrelevant.
   @HandleEvent(CustomerUpdated)
   updated(
-    event: EventEnvelope<EventData<typeof CustomerUpdated>>,
-    context: EventContext,
+    @Payload() event: EventEnvelope<EventData<typeof CustomerUpdated>>,
+    @Ctx() context: EventContext,
   ): Promise<void> {
     return this.apply(event, context);
   }

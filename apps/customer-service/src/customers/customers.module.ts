@@ -13,13 +13,8 @@ import { CustomersService } from './customers.service';
     MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }]),
     OrganizationsModule,
   ],
-  providers: [
-    CustomersRepository,
-    CustomersService,
-    CustomerEvents,
-    CustomersRpcHandler,
-    CustomersConsumer,
-  ],
+  controllers: [CustomersRpcHandler, CustomersConsumer],
+  providers: [CustomersRepository, CustomersService, CustomerEvents],
   exports: [CustomersService, CustomersRepository, CustomerEvents],
 })
 export class CustomersModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   DeleteCustomer,
   GetCustomer,
@@ -8,16 +8,17 @@ import {
   type RpcResponse,
 } from '@portico/contracts';
 import { HandleRpc, type RpcContext } from '@portico/messaging';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CustomersService } from './customers.service';
 
-@Injectable()
+@Controller()
 export class CustomersRpcHandler {
   constructor(private readonly customers: CustomersService) {}
 
   @HandleRpc(UpsertCustomer)
   upsert(
-    request: RpcRequest<typeof UpsertCustomer>,
-    context: RpcContext,
+    @Payload() request: RpcRequest<typeof UpsertCustomer>,
+    @Ctx() context: RpcContext,
   ): Promise<RpcResponse<typeof UpsertCustomer>> {
     return this.customers.upsertFromApi(
       request.organization_id,
@@ -44,8 +45,8 @@ export class CustomersRpcHandler {
 
   @HandleRpc(DeleteCustomer)
   async delete(
-    request: RpcRequest<typeof DeleteCustomer>,
-    context: RpcContext,
+    @Payload() request: RpcRequest<typeof DeleteCustomer>,
+    @Ctx() context: RpcContext,
   ): Promise<RpcResponse<typeof DeleteCustomer>> {
     return {
       customer: await this.customers.delete(

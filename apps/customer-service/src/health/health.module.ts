@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 import { HealthRpcHandler } from './health.rpc-handler';
 
-@Module({ providers: [HealthRpcHandler] })
+@Module({ controllers: [HealthRpcHandler] })
 export class HealthModule {}

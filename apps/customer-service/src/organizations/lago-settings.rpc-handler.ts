@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   GetLagoSettings,
   GetLagoWebhookKeys,
@@ -9,7 +9,7 @@ import {
 import { HandleRpc } from '@portico/messaging';
 import { LagoSettingsService } from './lago-settings.service';
 
-@Injectable()
+@Controller()
 export class LagoSettingsRpcHandler {
   constructor(private readonly settings: LagoSettingsService) {}
 

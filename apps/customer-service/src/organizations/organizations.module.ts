@@ -18,13 +18,12 @@ import { OrganizationsService } from './organizations.service';
       { name: LagoSettings.name, schema: LagoSettingsSchema },
     ]),
   ],
+  controllers: [OrganizationsRpcHandler, LagoSettingsRpcHandler],
   providers: [
     OrganizationsRepository,
     OrganizationsService,
-    OrganizationsRpcHandler,
     LagoSettingsRepository,
     LagoSettingsService,
-    LagoSettingsRpcHandler,
   ],
   exports: [OrganizationsService],
 })

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   AuthenticateApiKey,
   CreateApiKey,
@@ -13,7 +13,7 @@ import {
 import { HandleRpc } from '@portico/messaging';
 import { OrganizationsService } from './organizations.service';
 
-@Injectable()
+@Controller()
 export class OrganizationsRpcHandler {
   constructor(private readonly organizations: OrganizationsService) {}
 

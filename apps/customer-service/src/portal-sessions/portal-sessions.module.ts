@@ -6,6 +6,7 @@ import { PortalSessionsService } from './portal-sessions.service';
 
 @Module({
   imports: [CustomersModule, OrganizationsModule],
-  providers: [PortalSessionsService, PortalSessionsRpcHandler],
+  controllers: [PortalSessionsRpcHandler],
+  providers: [PortalSessionsService],
 })
 export class PortalSessionsModule {}

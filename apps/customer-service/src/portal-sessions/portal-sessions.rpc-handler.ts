@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   OpenPortalSession,
   RevokePortalSessions,
@@ -7,9 +7,10 @@ import {
   type RpcResponse,
 } from '@portico/contracts';
 import { HandleRpc, type RpcContext } from '@portico/messaging';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { PortalSessionsService } from './portal-sessions.service';
 
-@Injectable()
+@Controller()
 export class PortalSessionsRpcHandler {
   constructor(private readonly sessions: PortalSessionsService) {}
 
@@ -22,8 +23,8 @@ export class PortalSessionsRpcHandler {
 
   @HandleRpc(RevokePortalSessions)
   revoke(
-    request: RpcRequest<typeof RevokePortalSessions>,
-    context: RpcContext,
+    @Payload() request: RpcRequest<typeof RevokePortalSessions>,
+    @Ctx() context: RpcContext,
   ): Promise<RpcResponse<typeof RevokePortalSessions>> {
     return this.sessions.revokeAll(
       request.organization_id,

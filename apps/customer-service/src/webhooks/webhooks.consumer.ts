@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   CustomerUpdatedFromPortal,
   InvoicePaymentRequested,
@@ -14,7 +14,7 @@ import { WebhookDeliveriesService } from './webhook-deliveries.service';
  * records and queues its deliveries; sending happens on the delivery queue, so a slow receiver
  * never holds up this queue.
  */
-@Injectable()
+@Controller()
 export class WebhooksConsumer {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 

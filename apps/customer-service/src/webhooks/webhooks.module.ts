@@ -46,9 +46,8 @@ import { WebhooksRpcHandler } from './webhooks.rpc-handler';
     WebhookDeliveriesService,
     WebhookDeliveryQueue,
     WebhookDispatcher,
-    WebhooksConsumer,
-    WebhooksRpcHandler,
   ],
+  controllers: [WebhooksConsumer, WebhooksRpcHandler],
 })
 export class WebhooksModule implements OnApplicationShutdown {
   constructor(@Inject(OutboundGuard) private readonly guard: OutboundGuard) {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   CreateWebhookEndpoint,
   DeleteWebhookEndpoint,
@@ -16,7 +16,7 @@ import { HandleRpc } from '@portico/messaging';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
-@Injectable()
+@Controller()
 export class WebhooksRpcHandler {
   constructor(
     private readonly endpoints: WebhookEndpointsService,

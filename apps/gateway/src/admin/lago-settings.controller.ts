@@ -7,7 +7,7 @@ import {
   lagoSettingsViewSchema,
   type LagoSettingsView,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { GatewayConfig } from '../config/gateway.config';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
@@ -31,7 +31,7 @@ type LagoResponse = z.output<typeof lagoResponse>;
 @Controller('admin/v1/organizations/:id/lago')
 export class LagoSettingsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly keys: LagoWebhookKeySource,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}

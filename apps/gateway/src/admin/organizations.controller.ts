@@ -15,7 +15,7 @@ import {
   updateOrganizationSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiKeyAuthenticator } from '../api/auth/api-key-authenticator';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
@@ -46,7 +46,7 @@ const revokedKeyResponse = z.object({ api_key: apiKeyViewSchema });
 @Controller('admin/v1/organizations')
 export class OrganizationsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly authenticator: ApiKeyAuthenticator,
   ) {}
 

@@ -27,7 +27,7 @@ import {
   webhookEndpointViewSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
@@ -63,7 +63,7 @@ const deliveryResponse = z.object({ delivery: webhookDeliveryViewSchema });
 @UseGuards(AdminTokenGuard)
 @Controller('admin/v1/organizations/:id/webhook-endpoints')
 export class WebhookEndpointsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: ServiceClient) {}
 
   @Post()
   @ApiOperation({ summary: 'Add a webhook endpoint; its signing secret is shown this once' })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { PortalModule } from '../portal/portal.module';
+import { ApiCachesConsumer } from './api-caches.consumer';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
@@ -17,6 +18,7 @@ import { LocalesController } from './locales/locales.controller';
 @Module({
   imports: [PortalModule, IngestionModule, InvoicePdfsModule],
   controllers: [
+    ApiCachesConsumer,
     CustomersController,
     PortalUrlsController,
     LocalesController,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { DomainError, healthCheckRpc, type ServiceName } from '@portico/contracts';
-import { AmqpConnection, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 
 /** A readiness probe must answer well inside a kubelet's default 1 s... 10 s window. */
 const SERVICE_PROBE_TIMEOUT_MS = 2_000;
@@ -11,7 +11,7 @@ export class DependencyHealthIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly connection: AmqpConnection,
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
   ) {}
 
   broker(): HealthIndicatorResult {

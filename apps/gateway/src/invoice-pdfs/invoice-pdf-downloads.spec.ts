@@ -1,4 +1,4 @@
-import type { RpcClient } from '@portico/messaging';
+import type { ServiceClient } from '@portico/messaging';
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -21,7 +21,7 @@ function service(pdfs: Map<string, { key: string; pdf: Buffer }>) {
         }),
       };
     },
-  } as unknown as RpcClient;
+  } as unknown as ServiceClient;
   return { rpc, sent };
 }
 
@@ -83,7 +83,7 @@ describe('PDF downloads through the gateway', () => {
   test('no bytes for a key this gateway does not hold is an error, never an empty PDF', async () => {
     const rpc = {
       call: async () => ({ number: 'INV-1', locale: 'en', cached: true, key: 'other' }),
-    } as unknown as RpcClient;
+    } as unknown as ServiceClient;
     const downloads = new InvoicePdfDownloads(rpc, config(1_024));
     await assert.rejects(downloads.download(request('inv_1')), /sent no PDF/);
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RenderInvoicePdf } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { GatewayConfig } from '../config/gateway.config';
 import { GatewayPdfCache } from './gateway-pdf-cache';
 
@@ -22,7 +22,7 @@ export class InvoicePdfDownloads {
   private readonly held: GatewayPdfCache;
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {
     this.held = new GatewayPdfCache(config.pdfCacheBytes);

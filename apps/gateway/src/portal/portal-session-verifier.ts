@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type RpcResponse,
 } from '@portico/contracts';
-import { AmqpConnection, HandleEvent, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 import { ExpiringCache } from '../caching/expiring-cache';
 
 /** A backstop only: revocations and changes reach every gateway at once as events. */
@@ -29,7 +29,7 @@ export class PortalSessionVerifier {
   private readonly cache = new ExpiringCache<VerifiedSession>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     connection: AmqpConnection,
   ) {
     // While disconnected, announcements may have been missed.
@@ -61,14 +61,12 @@ export class PortalSessionVerifier {
     );
   }
 
-  @HandleEvent(PorticoCustomerChanged, { scope: 'instance' })
   async customerChanged(
     event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
   ): Promise<void> {
     this.forgetCustomer(event.organization_id, event.data.external_id);
   }
 
-  @HandleEvent(PorticoOrganizationChanged, { scope: 'instance' })
   async organizationChanged(
     event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
   ): Promise<void> {

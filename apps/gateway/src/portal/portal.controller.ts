@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ErrorCode, INVOICE_FILTERS, ListInvoices } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -39,7 +39,7 @@ const pageQuery = z.object({
 @Controller('customer-portal/:token')
 export class PortalController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
     private readonly assets: PortalAssets,
   ) {}

@@ -7,13 +7,19 @@ import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
 import { PortalViews } from './portal-views';
+import { PortalSessionCacheConsumer } from './portal-session-cache.consumer';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
   imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
+  controllers: [
+    PortalController,
+    InvoicePdfController,
+    PortalAssetsController,
+    PortalSessionCacheConsumer,
+  ],
   providers: [
     PortalTokens,
     PortalSessionVerifier,

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { healthCheckRpc, type RpcResponse } from '@portico/contracts';
 import { HandleRpc } from '@portico/messaging';
 import { DatabaseHealth } from '@portico/persistence';
 
 const HealthCheck = healthCheckRpc('invoice-service');
 
-@Injectable()
+@Controller()
 export class HealthRpcHandler {
   constructor(private readonly database: DatabaseHealth) {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PorticoInvoicesChanged, type EventData, type EventEnvelope } from '@portico/contracts';
-import { EventPublisher, HandleEvent } from '@portico/messaging';
+import { EventPublisher } from '@portico/messaging';
 import { randomUUID } from 'node:crypto';
 import { CustomerInvoicesCache, customerKey } from './customer-invoices.cache';
 
@@ -28,8 +28,7 @@ export class InvoiceChangeNotifications {
     );
   }
 
-  /** Every instance, this one included, hears every announcement (a per-instance queue). */
-  @HandleEvent(PorticoInvoicesChanged, { scope: 'instance' })
+  /** Every instance, this one included, hears every announcement (InvoiceCacheConsumer). */
   async announced(event: EventEnvelope<EventData<typeof PorticoInvoicesChanged>>): Promise<void> {
     for (const customer of event.data.external_customer_ids)
       this.cache.invalidate(customerKey(event.organization_id, customer));

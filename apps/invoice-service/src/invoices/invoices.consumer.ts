@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   InvoiceCreated,
   InvoicePaymentOverdue,
@@ -17,7 +17,7 @@ import { InvoiceWriteBatcher } from './invoice-write-batcher';
  * Invoices from upstream billing systems. Each handler resolves once its change is stored, so
  * the message is acked only then; repeated and out-of-order events are absorbed by the record.
  */
-@Injectable()
+@Controller()
 export class InvoicesConsumer {
   constructor(
     private readonly batcher: InvoiceWriteBatcher,

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { PartiesModule } from '../parties/parties.module';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
+import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { Invoice, InvoiceSchema } from './invoice.schema';
 import { InvoiceNotifications } from './invoice-notifications';
@@ -17,6 +18,7 @@ import { InvoicesService } from './invoices.service';
     MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }]),
     PartiesModule,
   ],
+  controllers: [InvoiceCacheConsumer, InvoicesConsumer, InvoicesRpcHandler],
   providers: [
     {
       provide: CustomerInvoicesCache,
@@ -26,9 +28,7 @@ import { InvoicesService } from './invoices.service';
     InvoiceChangeNotifications,
     InvoicesRepository,
     InvoiceWriteBatcher,
-    InvoicesConsumer,
     InvoicesService,
-    InvoicesRpcHandler,
     InvoiceNotifications,
   ],
   exports: [InvoicesRepository, InvoiceNotifications],

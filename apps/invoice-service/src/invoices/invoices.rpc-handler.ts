@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   GetInvoice,
   GetInvoiceTotals,
@@ -10,7 +10,7 @@ import {
 import { HandleRpc } from '@portico/messaging';
 import { InvoicesService } from './invoices.service';
 
-@Injectable()
+@Controller()
 export class InvoicesRpcHandler {
   constructor(private readonly invoices: InvoicesService) {}
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   PorticoCustomerChanged,
   PorticoOrganizationChanged,
@@ -14,7 +14,7 @@ import { PartiesRepository } from './parties.repository';
  * Keeps what PDFs need of customers and organizations (language, names, branding) from
  * customer-service's state-transfer events; newer wins, so replays change nothing.
  */
-@Injectable()
+@Controller()
 export class PartiesConsumer {
   constructor(
     private readonly repository: PartiesRepository,

@@ -4,7 +4,8 @@ import { PartiesConsumer } from './parties.consumer';
 import { PartiesRepository } from './parties.repository';
 
 @Module({
-  providers: [PartiesRepository, LogoFetcher, PartiesConsumer],
+  controllers: [PartiesConsumer],
+  providers: [PartiesRepository, LogoFetcher],
   exports: [PartiesRepository],
 })
 export class PartiesModule {}

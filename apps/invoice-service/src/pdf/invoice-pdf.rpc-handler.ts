@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RenderInvoicePdf, type RpcRequest, type RpcResponse } from '@portico/contracts';
 import { HandleRpc } from '@portico/messaging';
 import { InvoicePdfService } from './invoice-pdf.service';
 
-@Injectable()
+@Controller()
 export class InvoicePdfRpcHandler {
   constructor(private readonly pdfs: InvoicePdfService) {}
 

@@ -18,6 +18,7 @@ import { PdfRenderer } from './pdf-renderer';
 
 @Module({
   imports: [InvoicesModule, PartiesModule],
+  controllers: [InvoicePdfRpcHandler],
   providers: [
     {
       provide: PdfRenderer,
@@ -32,7 +33,6 @@ import { PdfRenderer } from './pdf-renderer';
     },
     PdfCacheRepository,
     InvoicePdfService,
-    InvoicePdfRpcHandler,
     PdfPrerenderer,
   ],
 })

@@ -5,7 +5,7 @@ import {
   type EventData,
   type EventEnvelope,
 } from '@portico/contracts';
-import { AmqpConnection, HandleEvent, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 import { createHash } from 'node:crypto';
 import { ExpiringCache } from '../../caching/expiring-cache';
 
@@ -23,7 +23,7 @@ export class ApiKeyAuthenticator {
   private readonly cache = new ExpiringCache<string>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     connection: AmqpConnection,
   ) {
     connection.on('connected', () => this.cache.clear());
@@ -42,7 +42,6 @@ export class ApiKeyAuthenticator {
     this.cache.deleteWhere((cached) => cached === organizationId);
   }
 
-  @HandleEvent(PorticoOrganizationChanged, { scope: 'instance' })
   async onOrganizationChanged(
     event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
   ): Promise<void> {

@@ -22,7 +22,7 @@ import {
   paginationMetaSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiEndpoint, validBody, validParam, validQuery } from '../../openapi/api-endpoint';
 import { exampleCustomer, exampleCustomerInput, examplePageMeta } from '../../openapi/api-examples';
@@ -52,7 +52,7 @@ const externalId = {
 @Controller('api/v1/customers')
 export class CustomersController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly portalSessions: PortalSessionSource,
   ) {}
 

@@ -6,7 +6,7 @@ import {
   type EventData,
   type EventEnvelope,
 } from '@portico/contracts';
-import { AmqpConnection, HandleEvent, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 import { ExpiringCache } from '../../caching/expiring-cache';
 import { PortalSessionVerifier } from '../../portal/portal-session-verifier';
 
@@ -32,7 +32,7 @@ export class PortalSessionSource {
   private readonly cache = new ExpiringCache<SessionBasis>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly verifier: PortalSessionVerifier,
     connection: AmqpConnection,
   ) {
@@ -75,7 +75,6 @@ export class PortalSessionSource {
     this.verifier.forgetCustomer(organizationId, externalCustomerId);
   }
 
-  @HandleEvent(PorticoCustomerChanged, { scope: 'instance' })
   async onCustomerChanged(
     event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
   ): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GetInvoice, lagoInvoiceSchema } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { InvoiceFileUrls } from '../../invoice-pdfs/invoice-file-urls';
 import { ApiEndpoint } from '../../openapi/api-endpoint';
@@ -23,7 +23,7 @@ const downloadResponse = z.object({
 @Controller('api/v1/invoices')
 export class InvoiceDownloadsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly urls: InvoiceFileUrls,
   ) {}
 

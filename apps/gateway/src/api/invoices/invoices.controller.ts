@@ -7,7 +7,7 @@ import {
   lagoInvoiceSchema,
   paginationMetaSchema,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiEndpoint, validQuery } from '../../openapi/api-endpoint';
 import { exampleInvoice, examplePageMeta } from '../../openapi/api-examples';
@@ -33,7 +33,7 @@ const { fees: _fees, ...listedInvoice } = exampleInvoice;
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/invoices')
 export class InvoicesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: ServiceClient) {}
 
   @Get()
   @ApiEndpoint({

@@ -8,7 +8,7 @@ import {
   type EventEnvelope,
   type LagoWebhookKeys,
 } from '@portico/contracts';
-import { AmqpConnection, HandleEvent, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 import { ExpiringCache } from '../../caching/expiring-cache';
 
 const CACHE_TTL_MS = 30_000;
@@ -24,7 +24,7 @@ export class LagoWebhookKeySource {
   private readonly cache = new ExpiringCache<LagoWebhookKeys>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     connection: AmqpConnection,
   ) {
     connection.on('connected', () => this.cache.clear());
@@ -53,7 +53,6 @@ export class LagoWebhookKeySource {
     this.cache.delete(organizationId);
   }
 
-  @HandleEvent(PorticoOrganizationChanged, { scope: 'instance' })
   async onOrganizationChanged(
     event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
   ): Promise<void> {
