@@ -3,6 +3,7 @@ import {
   DeleteCustomer,
   GetCustomer,
   ListCustomers,
+  SearchCustomers,
   UpsertCustomer,
   type RpcRequest,
   type RpcResponse,
@@ -34,6 +35,18 @@ export class CustomersRpcHandler {
   @HandleRpc(ListCustomers)
   list(request: RpcRequest<typeof ListCustomers>): Promise<RpcResponse<typeof ListCustomers>> {
     return this.customers.list(request.organization_id, request.page, request.per_page);
+  }
+
+  @HandleRpc(SearchCustomers)
+  search(
+    request: RpcRequest<typeof SearchCustomers>,
+  ): Promise<RpcResponse<typeof SearchCustomers>> {
+    return this.customers.search(
+      request.organization_id,
+      request.query || undefined,
+      request.page,
+      request.per_page,
+    );
   }
 
   @HandleRpc(DeleteCustomer)
