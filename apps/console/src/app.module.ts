@@ -22,7 +22,10 @@ export class AppModule {
   static register(config: ConsoleConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [MessagingModule.forRoot(config.messaging), I18nModule.forRoot(porticoI18nOptions())],
+      imports: [
+        MessagingModule.forRoot(config.messaging),
+        I18nModule.forRoot(porticoI18nOptions()),
+      ],
       controllers: [
         HealthController,
         ConsoleAssetsController,

@@ -23,7 +23,8 @@ export async function createConsole(config: ConsoleConfig): Promise<NestFastifyA
   );
   fastify.addHook('onSend', async (_request, reply, payload) => {
     // What every answer carries, pages or not (JSON health, assets, redirects).
-    if (!reply.hasHeader('x-content-type-options')) void reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('x-content-type-options'))
+      void reply.header('x-content-type-options', 'nosniff');
     if (!reply.hasHeader('x-frame-options')) void reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('content-security-policy'))
       void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");

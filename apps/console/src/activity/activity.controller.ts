@@ -47,7 +47,11 @@ export class ActivityController {
       rows: activity.map((entry) => ({
         ...entry,
         actionLabel: `console.activity.actions.${entry.action.replace('.', '_')}`,
-        at: new Date(entry.at).toLocaleString(lang, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' }),
+        at: new Date(entry.at).toLocaleString(lang, {
+          timeZone: 'UTC',
+          dateStyle: 'medium',
+          timeStyle: 'medium',
+        }),
         customerHref: entry.external_customer_id
           ? `/customers/${encodeURIComponent(entry.external_customer_id)}`
           : null,

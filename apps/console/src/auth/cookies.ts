@@ -38,6 +38,7 @@ export function setCookie(
     ...(maxAgeSeconds !== undefined ? [`Max-Age=${maxAgeSeconds}`] : []),
   ];
   const previous = reply.getHeader('set-cookie');
-  const list = previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
+  const list =
+    previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
   void reply.header('set-cookie', [...list, attributes.join('; ')]);
 }

@@ -21,7 +21,9 @@ export class AnonymousCsrf {
   }
 
   tokenFor(cookieValue: string): string {
-    return createHmac('sha256', this.secret).update(`login-csrf:${cookieValue}`).digest('base64url');
+    return createHmac('sha256', this.secret)
+      .update(`login-csrf:${cookieValue}`)
+      .digest('base64url');
   }
 
   static isAnonymous(cookieValue: string | undefined): boolean {

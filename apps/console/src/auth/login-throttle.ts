@@ -5,7 +5,10 @@
  * instance: N instances allow up to N × the attempts (docs/console.md).
  */
 export class LoginThrottle {
-  private readonly entries = new Map<string, { failures: number; first: number; lockedUntil: number }>();
+  private readonly entries = new Map<
+    string,
+    { failures: number; first: number; lockedUntil: number }
+  >();
 
   constructor(
     private readonly freeAttempts: number,

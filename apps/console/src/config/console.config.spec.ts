@@ -10,8 +10,14 @@ test('development defaults boot; cookies are Secure only over https', () => {
   assert.equal(config.secureCookies, false);
   assert.equal(config.session.idleTimeoutSeconds, 30 * 60);
   assert.equal(config.session.lifetimeSeconds, 12 * 3_600);
-  assert.equal(loadConsoleConfig({ CONSOLE_PUBLIC_URL: 'https://c.example.com/' }).publicUrl, 'https://c.example.com');
-  assert.equal(loadConsoleConfig({ CONSOLE_PUBLIC_URL: 'https://c.example.com' }).secureCookies, true);
+  assert.equal(
+    loadConsoleConfig({ CONSOLE_PUBLIC_URL: 'https://c.example.com/' }).publicUrl,
+    'https://c.example.com',
+  );
+  assert.equal(
+    loadConsoleConfig({ CONSOLE_PUBLIC_URL: 'https://c.example.com' }).secureCookies,
+    true,
+  );
 });
 
 test('production refuses development secrets and short ones, naming each variable', () => {

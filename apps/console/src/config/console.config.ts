@@ -41,7 +41,9 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    const names = Object.keys(CONSOLE_DEVELOPMENT_SECRETS) as (keyof typeof CONSOLE_DEVELOPMENT_SECRETS)[];
+    const names = Object.keys(
+      CONSOLE_DEVELOPMENT_SECRETS,
+    ) as (keyof typeof CONSOLE_DEVELOPMENT_SECRETS)[];
     for (const name of names) {
       if (env[name] === CONSOLE_DEVELOPMENT_SECRETS[name] || /change-?me/i.test(env[name])) {
         ctx.addIssue({

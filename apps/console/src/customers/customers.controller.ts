@@ -50,7 +50,10 @@ const INVOICES_PAGE_SIZE = 20;
 
 /** A hand-edited URL never breaks the page: unknown values fall back to the defaults. */
 const listQuery = z.object({
-  q: z.string().catch('').transform((v) => v.trim().slice(0, 100)),
+  q: z
+    .string()
+    .catch('')
+    .transform((v) => v.trim().slice(0, 100)),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 const detailQuery = z.object({
@@ -134,7 +137,12 @@ export class CustomersController {
     @Param('externalId') rawId: string,
     @Query() rawQuery: unknown,
   ): Promise<void> {
-    await this.renderDetails(request, reply, externalIdOf(rawId), detailQuery.parse(rawQuery ?? {}));
+    await this.renderDetails(
+      request,
+      reply,
+      externalIdOf(rawId),
+      detailQuery.parse(rawQuery ?? {}),
+    );
   }
 
   /** "Customer portal" (open: a redirect in the new tab) and "Copy link" (show: on the page). */

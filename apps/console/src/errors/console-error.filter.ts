@@ -51,7 +51,7 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<ConsoleRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof SessionRequired) {
-      const next = request.method === 'GET' ? request.url : refererPath(request) ?? '/';
+      const next = request.method === 'GET' ? request.url : (refererPath(request) ?? '/');
       void reply
         .status(303)
         .header('cache-control', 'no-store')

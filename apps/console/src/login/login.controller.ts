@@ -39,7 +39,11 @@ export class LoginController {
   }
 
   @Get('login')
-  loginPage(@Req() request: ConsoleRequest, @Res() reply: FastifyReply, @Query('next') next?: string) {
+  loginPage(
+    @Req() request: ConsoleRequest,
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+  ) {
     this.renderLogin(request, reply, { next: safeNext(next) });
   }
 
@@ -180,7 +184,11 @@ export class LoginController {
       request,
       reply,
       'set-password',
-      { loginCsrf: this.anonymousToken(request, reply), action: `/set-password/${encodeURIComponent(token)}`, ...view },
+      {
+        loginCsrf: this.anonymousToken(request, reply),
+        action: `/set-password/${encodeURIComponent(token)}`,
+        ...view,
+      },
       status,
     );
   }

@@ -28,7 +28,10 @@ export class ConsoleViews {
   private readonly pages = new Map<PageName, Handlebars.TemplateDelegate>();
 
   constructor(private readonly i18n: I18nService) {
-    const dir = join(findUp(__dirname, ['views', 'layout.hbs'], [...VIEWS_PATH, 'layout.hbs']), '..');
+    const dir = join(
+      findUp(__dirname, ['views', 'layout.hbs'], [...VIEWS_PATH, 'layout.hbs']),
+      '..',
+    );
     const handlebars = Handlebars.create();
     handlebars.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => {
       const lang = (options.data.root as { lang: string }).lang;

@@ -5,7 +5,9 @@ import { LANGUAGE_COOKIE, readCookie } from '../auth/cookies';
 /** The operator's pick (cookie) first, then the browser's Accept-Language, then English. */
 export function uiLanguage(request: FastifyRequest): Locale {
   const picked = readCookie(request, LANGUAGE_COOKIE);
-  return (picked && toSupportedLocale(picked)) || fromAcceptLanguage(request.headers['accept-language']);
+  return (
+    (picked && toSupportedLocale(picked)) || fromAcceptLanguage(request.headers['accept-language'])
+  );
 }
 
 export function directionOf(lang: string): 'ltr' | 'rtl' {

@@ -21,13 +21,27 @@ test('the form becomes the API update: blanks clear, origins one per line, bad i
     logo_url: null,
     embed_origins: ['https://app.acme.com', 'https://beta.acme.com'],
   });
-  const bad = organizationChangesFrom({ name: 'x', brand_color: 'red', embed_origins: 'http://evil' });
+  const bad = organizationChangesFrom({
+    name: 'x',
+    brand_color: 'red',
+    embed_origins: 'http://evil',
+  });
   assert.ok(!bad.success);
-  assert.deepEqual(bad.error.issues.map((i) => i.path.join('.')).sort(), ['brand_color', 'embed_origins.0']);
+  assert.deepEqual(bad.error.issues.map((i) => i.path.join('.')).sort(), [
+    'brand_color',
+    'embed_origins.0',
+  ]);
 });
 
 test('only changed fields are described, before and after', () => {
-  const before = { name: 'A', display_name: null, default_document_locale: 'en', brand_color: null, logo_url: null, embed_origins: [] } as unknown as OrganizationView;
+  const before = {
+    name: 'A',
+    display_name: null,
+    default_document_locale: 'en',
+    brand_color: null,
+    logo_url: null,
+    embed_origins: [],
+  } as unknown as OrganizationView;
   assert.equal(describeChanges(before, before), null);
   const after = { ...before, default_document_locale: 'de' } as OrganizationView;
   assert.deepEqual(describeChanges(before, after), {

@@ -62,7 +62,8 @@ export class SettingsController {
       changes: changes.data,
     });
     const described = describeChanges(before, after);
-    if (described) await this.activity.record(session, { action: 'organization.updated', ...described });
+    if (described)
+      await this.activity.record(session, { action: 'organization.updated', ...described });
     void reply.redirect('/settings?saved=1', 303);
   }
 
@@ -216,7 +217,11 @@ export class SettingsController {
         members: operators.map((o) => ({
           ...o,
           isSelf: o.id === session.operator.id,
-          roles: ROLES.map((r) => ({ value: r, label: `console.roles.${r}`, selected: r === o.role })),
+          roles: ROLES.map((r) => ({
+            value: r,
+            label: `console.roles.${r}`,
+            selected: r === o.role,
+          })),
           roleLabel: `console.roles.${o.role}`,
         })),
         roles: ROLES.map((r) => ({ value: r, label: `console.roles.${r}` })),

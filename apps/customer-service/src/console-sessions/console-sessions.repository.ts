@@ -7,9 +7,7 @@ export type ConsoleSessionRecord = ConsoleSession;
 
 @Injectable()
 export class ConsoleSessionsRepository implements OnModuleInit {
-  constructor(
-    @InjectModel(ConsoleSession.name) private readonly sessions: Model<ConsoleSession>,
-  ) {}
+  constructor(@InjectModel(ConsoleSession.name) private readonly sessions: Model<ConsoleSession>) {}
 
   async onModuleInit(): Promise<void> {
     await this.sessions.init();

@@ -58,7 +58,10 @@ export class ConsoleSessionsService {
       throw EXPIRED();
     }
     // A removed operator's sessions are closed on removal; this catches a race with it.
-    const operator = await this.operatorRecords.findById(session.organization_id, session.operator_id);
+    const operator = await this.operatorRecords.findById(
+      session.organization_id,
+      session.operator_id,
+    );
     if (!operator) throw EXPIRED();
     if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS)
       await this.repository.touch(session._id, now);
@@ -77,7 +80,10 @@ export class ConsoleSessionsService {
   }
 }
 
-function toSessionView(session: ConsoleSessionRecord, operator: OperatorRecord): ConsoleSessionView {
+function toSessionView(
+  session: ConsoleSessionRecord,
+  operator: OperatorRecord,
+): ConsoleSessionView {
   return {
     id: session._id,
     operator: toOperatorView(operator),

@@ -48,7 +48,11 @@ export class OperatorsRepository implements OnModuleInit {
     changes: Partial<OperatorRecord>,
   ): Promise<OperatorRecord | null> {
     return this.operators
-      .findOneAndUpdate({ _id: id, organization_id: organizationId }, { $set: changes }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, organization_id: organizationId },
+        { $set: changes },
+        { new: true },
+      )
       .lean<OperatorRecord>()
       .exec();
   }

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  ErrorCode,
-  type OperatorRole,
-  type OperatorView,
-} from '@portico/contracts';
+import { DomainError, ErrorCode, type OperatorRole, type OperatorView } from '@portico/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { isDuplicateKeyError } from '../common/mongo-errors';
 import { newId } from '../common/new-id';

@@ -15,7 +15,11 @@ export const OpenConsoleSession = defineRpc({
     email: operatorEmailSchema,
     password: z.string().min(1).max(200),
     idle_timeout_seconds: z.number().int().min(60).max(86_400),
-    lifetime_seconds: z.number().int().min(60).max(30 * 86_400),
+    lifetime_seconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400),
   }),
   response: z.object({ token: z.string(), session: consoleSessionViewSchema }),
 });
