@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** Root of the compiled tree (`dist/`), where every app's main.js lives. */
 const DIST = join(__dirname, '../../..');
 
-export type AppName = 'gateway' | 'customer-service' | 'invoice-service';
+export type AppName = 'gateway' | 'customer-service' | 'invoice-service' | 'console';
 
 /** One of Portico's apps running as its own process, exactly as `npm start` runs it. */
 export class AppProcess {

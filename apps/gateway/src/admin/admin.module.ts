@@ -3,11 +3,12 @@ import { ApiModule } from '../api/api.module';
 import { LagoWebhookModule } from '../webhooks/lago/lago-webhook.module';
 import { AdminTokenGuard } from './admin-token.guard';
 import { LagoSettingsController } from './lago-settings.controller';
+import { OperatorsController } from './operators.controller';
 import { OrganizationsController } from './organizations.controller';
 
 @Module({
   imports: [ApiModule, LagoWebhookModule],
-  controllers: [OrganizationsController, LagoSettingsController],
+  controllers: [OrganizationsController, LagoSettingsController, OperatorsController],
   providers: [AdminTokenGuard],
 })
 export class AdminModule {}
