@@ -287,7 +287,7 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
       (await client.post(`/settings/members/${operatorId}/role`, { role: 'member' })).status,
       303,
     );
-    const activity = await client.get('/activity');
+    const activity = await client.get('/settings');
     assert.equal(activity.status, 403, 'now a member: organization pages are closed');
     const log = await (await signedIn(org.id, 'viewer')).client.get('/activity');
     assert.match(log.text, /data-action="operator.role_changed"/);

@@ -5,22 +5,17 @@ import { AppModule } from './app.module';
 import type { ConsoleConfig } from './config/console.config';
 
 /** Forms are small: a few fields, never files. */
-const FORM_BODY_LIMIT = 64 * 1_024;
+const BODY_LIMIT = 64 * 1_024;
 
 /** Builds the console's HTTP app without listening, so tests start it exactly as production does. */
 export async function createConsole(config: ConsoleConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config),
-    new FastifyAdapter({ bodyLimit: FORM_BODY_LIMIT, trustProxy: config.trustProxy }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }),
     { logger: createLogger(config.logging) },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // HTML forms post urlencoded fields: plain strings, the last value of a repeated name wins.
-  fastify.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
+  // HTML forms post urlencoded fields: Nest's Fastify adapter parses them (@fastify/formbody).
   fastify.addHook('onSend', async (_request, reply, payload) => {
     // What every answer carries, pages or not (JSON health, assets, redirects).
     if (!reply.hasHeader('x-content-type-options'))
