@@ -4,11 +4,11 @@
   'use strict';
   document.querySelectorAll('button.copy[data-copy]').forEach(function (button) {
     var source = document.querySelector(button.getAttribute('data-copy'));
-    if (!source || !navigator.clipboard) return;
+    if (!source || !window.navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener('click', function () {
       var text = source.value !== undefined ? source.value : source.textContent;
-      navigator.clipboard.writeText(text.trim()).then(function () {
+      window.navigator.clipboard.writeText(text.trim()).then(function () {
         button.setAttribute('data-copied', 'true');
       });
     });

@@ -14,7 +14,6 @@ import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { AdminTokenGuard } from './admin-token.guard';
 
-const organizationId = new ZodValidationPipe(z.string().min(1).max(63), 'organization id');
 const inviteBody = z.object({
   email: operatorEmailSchema,
   role: operatorRoleSchema.default('admin'),
@@ -48,7 +47,7 @@ export class OperatorsController {
   @ApiZodResponse(201, 'The operator and the link to pass on', inviteResponse)
   @ApiErrors(404, 409, 422)
   async invite(
-    @Param('id', organizationId) id: string,
+    @Param('id', new ZodValidationPipe(z.string().min(1).max(63), 'organization id')) id: string,
     @Body(new ZodValidationPipe(inviteBody)) body: z.output<typeof inviteBody>,
   ): Promise<z.output<typeof inviteResponse>> {
     const { operator, setup } = await this.rpc.call(InviteOperator, {
