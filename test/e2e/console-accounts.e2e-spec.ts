@@ -294,6 +294,59 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     assert.match(log.text, /data-action="operator.invited"/);
   });
 
+  test('organization settings: the form is the admin API; the Lago HMAC key is write-only', async () => {
+    const { client } = await signedIn(acme.id, 'admin');
+    const page = await client.get('/settings');
+    assert.equal(page.status, 200);
+    assert.match(
+      page.text,
+      new RegExp(`value="${stack.publicUrl.replace(/[.]/g, '\\.')}/webhooks/lago/${acme.id}"`),
+    );
+    const bad = await client.post('/settings', {
+      name: 'Acme',
+      brand_color: 'red',
+      embed_origins: '',
+    });
+    assert.equal(bad.status, 422);
+    await client.get('/settings');
+    const saved = await client.post('/settings', {
+      name: 'Acme Inc',
+      display_name: 'Acme',
+      default_document_locale: 'de',
+      brand_color: '#112233',
+      logo_url: '',
+      embed_origins: 'https://app.acme.example',
+    });
+    assert.equal(saved.status, 303);
+    const org = await stack.admin<{ organization: Record<string, unknown> }>(
+      'GET',
+      `/admin/v1/organizations/${acme.id}`,
+    );
+    assert.equal(org.body.organization.name, 'Acme Inc');
+    assert.equal(org.body.organization.default_document_locale, 'de');
+    assert.deepEqual(org.body.organization.embed_origins, ['https://app.acme.example']);
+
+    await client.get('/settings');
+    const secret = `hmac-${randomBytes(8).toString('hex')}`;
+    assert.equal(
+      (await client.post('/settings/lago', { hmac_key: secret, rsa_public_key: '', api_url: '' }))
+        .status,
+      303,
+    );
+    const after = await client.get('/settings');
+    assert.ok(!after.text.includes(secret), 'the key is never shown again');
+    assert.match(after.text, /name="hmac_clear"/);
+    const lago = await stack.admin<{ lago: { hmac_key_set: boolean } }>(
+      'GET',
+      `/admin/v1/organizations/${acme.id}/lago`,
+    );
+    assert.equal(lago.body.lago.hmac_key_set, true);
+    const activity = await client.get('/activity');
+    assert.match(activity.text, /data-action="organization.lago_updated"/);
+    assert.match(activity.text, /data-action="organization.updated"/);
+    assert.ok(!activity.text.includes(secret), 'nor in the activity log');
+  });
+
   test('login attempts are limited per account and per address, with back-off: 429 and Retry-After', async () => {
     const client = new ConsoleClient(stack.consoleUrl);
     await client.get('/login');

@@ -1,7 +1,7 @@
 import type { OrganizationView } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeChanges, organizationChangesFrom } from './settings-form';
+import { describeChanges, lagoChangesFrom, organizationChangesFrom } from './settings-form';
 
 test('the form becomes the API update: blanks clear, origins one per line, bad input refused', () => {
   const parsed = organizationChangesFrom({
@@ -49,4 +49,26 @@ test('only changed fields are described, before and after', () => {
     before: '{"default_document_locale":"en"}',
     after: '{"default_document_locale":"de"}',
   });
+});
+
+test('the Lago form: the HMAC key is write-only (empty keeps it, only the checkbox clears it)', () => {
+  const keep = lagoChangesFrom({ hmac_key: '', rsa_public_key: '', api_url: '' });
+  assert.ok(keep.success);
+  assert.deepEqual(keep.data, { rsa_public_key: null, api_url: null });
+  const set = lagoChangesFrom({
+    hmac_key: 'a-long-hmac-key',
+    api_url: 'https://lago.acme.example/',
+  });
+  assert.ok(set.success);
+  assert.equal(set.data.hmac_key, 'a-long-hmac-key');
+  assert.equal(set.data.api_url, 'https://lago.acme.example');
+  const clear = lagoChangesFrom({ hmac_key: 'ignored-when-clearing', hmac_clear: 'yes' });
+  assert.ok(clear.success);
+  assert.equal(clear.data.hmac_key, null);
+  const bad = lagoChangesFrom({ rsa_public_key: 'not a key', api_url: 'ftp://x' });
+  assert.ok(!bad.success);
+  assert.deepEqual(bad.error.issues.map((i) => i.path.join('.')).sort(), [
+    'api_url',
+    'rsa_public_key',
+  ]);
 });

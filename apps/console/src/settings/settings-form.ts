@@ -1,4 +1,9 @@
-import { updateOrganizationSchema, type OrganizationView } from '@portico/contracts';
+import {
+  lagoSettingsInputSchema,
+  updateOrganizationSchema,
+  type LagoSettingsView,
+  type OrganizationView,
+} from '@portico/contracts';
 
 /**
  * The organization form as the admin API's update: empty optional fields clear (null), embed
@@ -38,4 +43,32 @@ export function describeChanges(
   const pick = (o: OrganizationView) =>
     JSON.stringify(Object.fromEntries(changed.map((f) => [f, o[f]])));
   return { subject: changed.join(','), before: pick(before), after: pick(after) };
+}
+
+/**
+ * The Lago bridge form as the admin API's update. The HMAC key is write-only: left empty it keeps
+ * its value, and it is cleared only by its own checkbox.
+ */
+export function lagoChangesFrom(form: Record<string, string>) {
+  const optional = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+  return lagoSettingsInputSchema.safeParse({
+    ...(form.hmac_clear === 'yes'
+      ? { hmac_key: null }
+      : form.hmac_key?.trim()
+        ? { hmac_key: form.hmac_key }
+        : {}),
+    rsa_public_key: optional(form.rsa_public_key),
+    api_url: optional(form.api_url),
+  });
+}
+
+/** For the activity log: what changed, never the HMAC key itself (only whether one is set). */
+export function describeLagoChange(before: LagoSettingsView, after: LagoSettingsView) {
+  const pick = (v: LagoSettingsView) =>
+    JSON.stringify({
+      hmac_key_set: v.hmac_key_set,
+      rsa_public_key: v.rsa_public_key !== null,
+      api_url: v.api_url,
+    });
+  return { subject: 'lago', before: pick(before), after: pick(after) };
 }

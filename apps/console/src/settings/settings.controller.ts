@@ -2,11 +2,13 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@
 import {
   ChangeOperatorRole,
   CreateApiKey,
+  GetLagoSettings,
   GetOrganization,
   InviteOperator,
   ListOperators,
   RemoveOperator,
   RevokeApiKey,
+  UpdateLagoSettings,
   UpdateOrganization,
   operatorEmailSchema,
   operatorRoleSchema,
@@ -23,7 +25,12 @@ import { ConsolePageError } from '../errors/console-errors';
 import { ConsoleErrorFilter } from '../errors/console-error.filter';
 import { ConsolePages } from '../rendering/console-pages';
 import { languageOptions } from '../rendering/ui-language';
-import { describeChanges, organizationChangesFrom } from './settings-form';
+import {
+  describeChanges,
+  describeLagoChange,
+  lagoChangesFrom,
+  organizationChangesFrom,
+} from './settings-form';
 
 const ROLES = ['admin', 'member', 'viewer'] as const;
 
@@ -64,6 +71,30 @@ export class SettingsController {
     const described = describeChanges(before, after);
     if (described)
       await this.activity.record(session, { action: 'organization.updated', ...described });
+    void reply.redirect('/settings?saved=1', 303);
+  }
+
+  /** The Lago bridge: where Lago posts, and the keys its deliveries are checked with. */
+  @Post('lago')
+  async updateLago(@Req() request: ConsoleRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = sessionOf(request);
+    const organizationId = session.operator.organization_id;
+    const changes = lagoChangesFrom(formOf(request));
+    if (!changes.success) {
+      const fields = changes.error.issues.map((i) => String(i.path[0]));
+      return this.renderSettings(request, reply, { invalid: [...new Set(fields)] }, 422);
+    }
+    const { lago: before } = await this.rpc.call(GetLagoSettings, {
+      organization_id: organizationId,
+    });
+    const { lago: after } = await this.rpc.call(UpdateLagoSettings, {
+      organization_id: organizationId,
+      changes: changes.data,
+    });
+    await this.activity.record(session, {
+      action: 'organization.lago_updated',
+      ...describeLagoChange(before, after),
+    });
     void reply.redirect('/settings?saved=1', 303);
   }
 
@@ -177,9 +208,11 @@ export class SettingsController {
     extra: Record<string, unknown>,
     status = 200,
   ): Promise<void> {
-    const { organization } = await this.rpc.call(GetOrganization, {
-      organization_id: sessionOf(request).operator.organization_id,
-    });
+    const organizationId = sessionOf(request).operator.organization_id;
+    const [{ organization }, { lago }] = await Promise.all([
+      this.rpc.call(GetOrganization, { organization_id: organizationId }),
+      this.rpc.call(GetLagoSettings, { organization_id: organizationId }),
+    ]);
     const query = request.query as Record<string, string | undefined>;
     this.pages.send(
       request,
@@ -188,6 +221,13 @@ export class SettingsController {
       {
         nav: 'settings',
         org: settingsView(organization),
+        lago: {
+          // The gateway's address, as the admin API shows it: Lago posts there, not here.
+          webhookUrl: `${this.config.portalPublicUrl}/webhooks/lago/${organizationId}`,
+          hmacKeySet: lago.hmac_key_set,
+          rsaPublicKey: lago.rsa_public_key ?? '',
+          apiUrl: lago.api_url,
+        },
         languages: languageOptions(organization.default_document_locale),
         saved: query.saved === '1',
         keyRevoked: query.revoked === '1',

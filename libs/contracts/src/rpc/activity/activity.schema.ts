@@ -7,6 +7,7 @@ export const ACTIVITY_ACTIONS = [
   'customer.portal_opened',
   'customer.portal_links_revoked',
   'organization.updated',
+  'organization.lago_updated',
   'api_key.created',
   'api_key.revoked',
   'operator.invited',
