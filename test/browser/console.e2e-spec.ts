@@ -6,7 +6,7 @@ import {
   testEnvironment,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer-core';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from '../../tools/demo/demo-data';
 import { PorticoHttp } from '../../tools/demo/portico-http';
@@ -27,7 +27,7 @@ describe('the operator console in a real browser', () => {
     viewer: 'viewer@lumen.example',
   };
 
-  before(async () => {
+  beforeAll(async () => {
     // PUBLIC_URL is the gateway itself: the portal links the console mints open in the browser.
     stack = await PorticoStack.start({}, { servePublicUrl: true, console: true });
     org = await stack.createOrganization({ name: 'Lumen', default_document_locale: 'fr' });
@@ -59,7 +59,7 @@ describe('the operator console in a real browser', () => {
       await page.close();
     }
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });

@@ -9,7 +9,7 @@ import { AmqpConnection, RpcClient } from '@portico/messaging';
 import { ConsoleClient, PorticoStack, testEnvironment } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 const PASSWORD = 'correct horse battery staple';
 const strongPassword = () => `pw-${randomBytes(9).toString('base64url')}`;
@@ -32,7 +32,7 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     return { email, client, operatorId };
   }
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start(
       {},
       {
@@ -49,7 +49,7 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     rpc = new RpcClient(connection, stack.namespace, 5_000);
     await rpc.start();
   });
-  after(async () => {
+  afterAll(async () => {
     await rpc?.stop();
     await connection?.close();
     await stack?.stop();

@@ -1,21 +1,21 @@
-import { ConsoleClient, PorticoStack } from '@portico/testing';
+import { ConsoleClient, DIST_DIR, PorticoStack } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const CLI = join(__dirname, '../../tools/seed-demo.cli.js');
+const CLI = join(DIST_DIR, 'tools/seed-demo.cli.js');
 
 let stack: PorticoStack;
 const dir = mkdtempSync(join(tmpdir(), 'portico-demo-'));
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start({}, { console: true });
 });
-after(async () => {
+afterAll(async () => {
   await stack?.stop();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { LoginThrottle } from './login-throttle';
 
 test('free attempts, then a lock that doubles with each further failure, capped', () => {

@@ -1,6 +1,6 @@
 import { ConfigError } from '@portico/config';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { loadConsoleConfig } from './console.config';
 
 const strong = (c: string) => c.repeat(40);

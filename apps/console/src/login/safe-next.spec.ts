@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { safeNext } from './safe-next';
 
 test('after login, only a path of the console: no open redirect', () => {

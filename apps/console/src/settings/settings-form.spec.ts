@@ -1,6 +1,6 @@
 import type { OrganizationView } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { describeChanges, lagoChangesFrom, organizationChangesFrom } from './settings-form';
 
 test('the form becomes the API update: blanks clear, origins one per line, bad input refused', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { escapeRegex } from './customers.repository';
 
 test('a search is text, not a pattern: every regex metacharacter is escaped', () => {

@@ -51,7 +51,7 @@ export class OperatorsRepository implements OnModuleInit {
       .findOneAndUpdate(
         { _id: id, organization_id: organizationId },
         { $set: changes },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<OperatorRecord>()
       .exec();
@@ -73,7 +73,7 @@ export class OperatorsRepository implements OnModuleInit {
             updated_at: now,
           },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<OperatorRecord>()
       .exec();
