@@ -43,5 +43,9 @@ export async function startBenchStack(
       PORTICO_ADMIN_TOKEN: adminToken,
     }),
   ];
-  return { namespace, adminToken, base, apps };
+  const databases = {
+    customers: `bench_customers_${suffix}`,
+    invoices: `bench_invoices_${suffix}`,
+  };
+  return { namespace, adminToken, base, apps, databases };
 }

@@ -6,6 +6,7 @@ import { startBenchStack } from './bench-stack';
 //   npm run bench:console   (CUSTOMERS=10000 OPERATORS=20 DURATION=10 INVOICES=50)
 import { AppProcess, ConsoleClient, freePort, waitFor } from '@portico/testing';
 import autocannon from 'autocannon';
+import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from '../tools/demo/demo-data';
@@ -17,7 +18,7 @@ const CUSTOMERS = Number(process.env.CUSTOMERS ?? 10_000);
 const OPERATORS = Number(process.env.OPERATORS ?? 20);
 const DURATION = Number(process.env.DURATION ?? 10);
 const INVOICES = Number(process.env.INVOICES ?? 50);
-const BATCH = 100;
+const BATCH = 500;
 const PASSWORD = 'bench operator password';
 
 /** autocannon with one connection per operator; each request carries one of the sessions. */
@@ -64,7 +65,7 @@ async function load(url: string, paths: string[], cookies: string[]): Promise<Me
 }
 
 async function main(): Promise<void> {
-  const { adminToken, base, apps, namespace } = await startBenchStack();
+  const { adminToken, base, apps, namespace, databases } = await startBenchStack();
   const consolePort = await freePort();
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   apps.push(
@@ -93,26 +94,32 @@ async function main(): Promise<void> {
       organization: { id: string };
     }>('POST', '/admin/v1/organizations', adminToken, { name: 'Bench Org' });
 
-    // 10,000 customers as an upstream system sends them (customer.created, 100 per request).
+    // 10,000 customers written straight into customer-service's collection, in its own record
+    // shape: through the event path they take minutes on FerretDB, and this measures reading.
     const seeding = performance.now();
-    const now = new Date().toISOString();
+    const db = mongoose.createConnection(process.env.MONGODB_URI!, { dbName: databases.customers });
+    await db.asPromise();
+    const now = new Date();
     for (let start = 0; start < CUSTOMERS; start += BATCH) {
-      const events = Array.from({ length: Math.min(BATCH, CUSTOMERS - start) }, (_, i) => {
+      const records = Array.from({ length: Math.min(BATCH, CUSTOMERS - start) }, (_, i) => {
         const n = start + i;
         return {
-          id: `evt_bench_customer_${n}`,
-          type: 'customer.created',
-          occurred_at: now,
-          data: {
-            external_id: `cust-${String(n).padStart(5, '0')}`,
-            name: `Customer ${n} ${['Traders', 'Logistics', 'Bakery', 'Analytics'][n % 4]}`,
-            email: `billing-${n}@customer-${n}.example`,
-            updated_at: now,
-          },
+          _id: `cus_bench_${n}`,
+          organization_id: organization.id,
+          external_id: `cust-${String(n).padStart(5, '0')}`,
+          name: `Customer ${n} ${['Traders', 'Logistics', 'Bakery', 'Analytics'][n % 4]}`,
+          email: `billing-${n}@customer-${n}.example`,
+          currency: null,
+          document_locale: n % 3 === 0 ? 'de' : null,
+          portal_session_generation: 0,
+          created_at: new Date(now.getTime() - n * 1_000),
+          updated_at: now,
+          deleted_at: null,
         };
       });
-      await http.expect('POST', '/api/v1/events', apiKey, { events });
+      await db.collection('customers').insertMany(records as never[]);
     }
+    await db.close();
     await waitFor(
       `${CUSTOMERS} customers stored`,
       async () =>
@@ -125,8 +132,12 @@ async function main(): Promise<void> {
         ).meta.total_count >= CUSTOMERS,
       { timeoutMs: 600_000, intervalMs: 1_000 },
     );
-    // The customer whose details are viewed: a realistic invoice history.
+    // The customer whose details are viewed: a realistic invoice history (through the API, so
+    // the invoice-service knows the customer too).
     const customer = { ...DEMO_CUSTOMERS[0]!, external_id: 'cust-05000' };
+    await http.expect('POST', '/api/v1/customers', apiKey, {
+      customer: { external_id: customer.external_id, name: customer.name },
+    });
     const events = invoiceHistory(customer, { count: INVOICES });
     await publishEvents(http, apiKey, events);
     await waitForInvoices(http, apiKey, customer.external_id, visibleInvoices(events).length);
