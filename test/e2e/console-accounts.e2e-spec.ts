@@ -373,4 +373,12 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     }
     assert.ok(addressLimited, 'many accounts from one address are limited too');
   });
+
+  test('no library warns in the console or in customer-service after these writes', () => {
+    for (const name of ['console', 'customer-service'] as const) {
+      const logs = stack.app(name).logs;
+      assert.ok(!logs.includes('[MONGOOSE] Warning'), `${name}: ${logs}`);
+      assert.ok(!logs.includes('No resolvers provided'), `${name}: ${logs}`);
+    }
+  });
 });
