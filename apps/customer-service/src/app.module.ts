@@ -8,12 +8,15 @@ import { HealthModule } from './health/health.module';
 import { OperatorsModule } from './operators/operators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
   static register(config: CustomerServiceConfig): DynamicModule {
     return {
       module: AppModule,
+      // Global so every feature module can inject the config without importing the root.
+      global: true,
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
@@ -23,6 +26,7 @@ export class AppModule {
         PortalSessionsModule,
         OperatorsModule,
         ActivityModule,
+        WebhooksModule,
       ],
       providers: [{ provide: CustomerServiceConfig, useValue: config }],
       exports: [CustomerServiceConfig],

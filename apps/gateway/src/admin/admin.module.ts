@@ -5,10 +5,16 @@ import { AdminTokenGuard } from './admin-token.guard';
 import { LagoSettingsController } from './lago-settings.controller';
 import { OperatorsController } from './operators.controller';
 import { OrganizationsController } from './organizations.controller';
+import { WebhookEndpointsController } from './webhook-endpoints.controller';
 
 @Module({
   imports: [ApiModule, LagoWebhookModule],
-  controllers: [OrganizationsController, LagoSettingsController, OperatorsController],
+  controllers: [
+    OrganizationsController,
+    LagoSettingsController,
+    OperatorsController,
+    WebhookEndpointsController,
+  ],
   providers: [AdminTokenGuard],
 })
 export class AdminModule {}
