@@ -3,8 +3,11 @@ import type { FastifyReply } from 'fastify';
 /** A PDF download: an attachment, never a document the console's origin would render. */
 export function sendPdf(
   reply: FastifyReply,
-  result: { number: string; locale: string; pdf_base64: string },
+  result: { number: string; locale: string; pdf_base64?: string },
 ): void {
+  // The console keeps no PDFs, so it never asks conditionally: the bytes are always there.
+  if (result.pdf_base64 === undefined)
+    throw new Error('the invoice-service sent a PDF without bytes');
   const pdf = Buffer.from(result.pdf_base64, 'base64');
   const ascii = result.number.replace(/[^A-Za-z0-9._-]/g, '_');
   void reply
