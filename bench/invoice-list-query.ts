@@ -19,6 +19,7 @@ import {
 } from '../apps/invoice-service/src/invoices/customer-invoices.cache';
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
 import { InvoicesService } from '../apps/invoice-service/src/invoices/invoices.service';
+import { PartiesRepository } from '../apps/invoice-service/src/parties/parties.repository';
 import { BenchRun } from './bench-record';
 
 const ORG_INVOICES = Number(process.env.ORG_INVOICES ?? 200_000);
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   await model.init();
   const repository = new InvoicesRepository(model as never);
   const cache = new CustomerInvoicesCache({ maxInvoices: 1_000_000, maxAgeMs: 3_600_000 });
-  const service = new InvoicesService(repository, cache);
+  const service = new InvoicesService(repository, cache, new PartiesRepository(db as never));
   const cold =
     <T>(work: () => Promise<T>) =>
     () => {

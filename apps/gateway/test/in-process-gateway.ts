@@ -4,7 +4,7 @@ import {
   AuthenticateApiKey,
   DomainError,
   ErrorCode,
-  type InvoiceDetail,
+  type LagoInvoice,
   type RpcContract,
   type RpcInput,
   type RpcResponse,
@@ -16,6 +16,7 @@ import { EventEmitter } from 'node:events';
 import { AppModule } from '../src/app.module';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config/gateway.config';
 import { configureGateway, gatewayHttpAdapter } from '../src/create-gateway';
+import { exampleInvoice } from '../src/openapi/api-examples';
 
 type Answer<C extends RpcContract> = (
   request: RpcInput<C>,
@@ -149,26 +150,16 @@ export async function startInProcessGateway(
 }
 
 /** An invoice as invoice-service answers GetInvoice: finalized, pending, one line. */
-export function invoiceDetail(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
+/** An invoice as the invoice-service answers it (Lago's shape), with line items. */
+export function invoiceDetail(overrides: Partial<LagoInvoice> = {}): LagoInvoice {
   return {
+    ...exampleInvoice,
     id: 'up_inv_1',
+    lago_id: 'up_inv_1',
     number: 'INV-0001',
     external_customer_id: 'jane',
-    issuing_date: '2026-11-01',
-    payment_due_date: '2026-11-15',
-    status: 'finalized',
-    payment_status: 'pending',
-    payment_overdue: false,
-    payment_dispute_lost_at: null,
-    invoice_type: 'subscription',
-    currency: 'EUR',
-    sub_total_excluding_taxes_amount_cents: 10_000,
-    taxes_amount_cents: 2_000,
-    total_amount_cents: 12_000,
-    total_due_amount_cents: 12_000,
-    badge: 'unpaid',
-    updated_at: '2026-11-01T00:00:00.000Z',
-    fees: [{ description: 'Plan', units: 1, unit_amount_cents: 10_000, amount_cents: 10_000 }],
+    customer: null,
+    fees: exampleInvoice.fees!.slice(0, 1),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import {
   GetCustomer,
   ListCustomers,
   UpsertCustomer,
+  buildCustomerView,
   type CustomerView,
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
@@ -15,16 +16,17 @@ import {
 } from '../../../test/in-process-gateway';
 
 const KEY = 'key_customers_acme';
-const stored = (externalId: string): CustomerView => ({
-  id: 'cus_1',
-  external_id: externalId,
-  name: 'Jane',
-  email: null,
-  currency: 'EUR',
-  billing_configuration: { document_locale: 'fr' },
-  created_at: '2026-11-01T00:00:00.000Z',
-  updated_at: '2026-11-01T00:00:00.000Z',
-});
+const stored = (externalId: string): CustomerView =>
+  buildCustomerView({
+    id: 'cus_1',
+    external_id: externalId,
+    name: 'Jane',
+    email: null,
+    currency: 'EUR',
+    document_locale: 'fr',
+    created_at: '2026-11-01T00:00:00.000Z',
+    updated_at: '2026-11-01T00:00:00.000Z',
+  });
 
 describe('/api/v1/customers (in process)', () => {
   let gateway: InProcessGateway;
