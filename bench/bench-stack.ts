@@ -65,5 +65,9 @@ export async function startBenchStack(
     apps[2] = AppProcess.start('gateway', { ...gatewayEnv, ...env }, options.gatewayNodeArgs);
     await ready();
   };
-  return { namespace, adminToken, base, apps, ready, restartGateway };
+  const databases = {
+    customers: `bench_customers_${suffix}`,
+    invoices: `bench_invoices_${suffix}`,
+  };
+  return { namespace, adminToken, base, apps, ready, restartGateway, databases };
 }

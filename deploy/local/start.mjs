@@ -16,7 +16,7 @@ import { runOnSupportedNode } from './lib/node-runtime.mjs';
 // Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
 await runOnSupportedNode();
 
-const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
+const SERVICES = ['customer-service', 'invoice-service', 'gateway', 'console'];
 const watch = process.argv.includes('--watch');
 const dir = runDir('stack');
 const supervisorFile = join(dir, 'supervisor.pid');
@@ -24,6 +24,8 @@ const port = Number(process.env.PORT || 3000);
 const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
 const demoHostPort = Number(process.env.DEMO_HOST_PORT || 4000);
 const demoHostUrl = `http://localhost:${demoHostPort}`;
+const consolePort = Number(process.env.CONSOLE_PORT || 4100);
+const consoleUrl = process.env.CONSOLE_PUBLIC_URL || `http://localhost:${consolePort}`;
 
 let registry;
 let stopping = false;
@@ -40,6 +42,11 @@ async function main() {
       `port ${port} is already in use; set PORT to run the gateway elsewhere`,
     );
   }
+  if (await isListening(consolePort)) {
+    throw new ProvisionError(
+      `port ${consolePort} is already in use; set CONSOLE_PORT to run the console elsewhere`,
+    );
+  }
 
   ensureDependencies();
   const { broker, database, chromium } = await provisionInfrastructure(registry);
@@ -53,13 +60,16 @@ async function main() {
     PORT: String(port),
     HOST: process.env.HOST || '127.0.0.1',
     PUBLIC_URL: publicUrl,
+    CONSOLE_PUBLIC_URL: consoleUrl,
   };
+  // The console is an edge app of its own: its own port; its portal links point at the gateway.
+  const consoleEnv = { ...env, PORT: String(consolePort), PORTAL_PUBLIC_URL: publicUrl };
   if (watch) startCompilerWatch();
   const children = SERVICES.map((name) =>
     startService(
       name,
       [...(watch ? ['--watch'] : []), '--enable-source-maps', `dist/apps/${name}/src/main.js`],
-      env,
+      name === 'console' ? consoleEnv : env,
     ),
   );
   for (const child of children) {
@@ -75,6 +85,7 @@ async function main() {
   console.log(`
   Portico is running
     Gateway     ${publicUrl}
+    Console     ${consoleUrl}
     Readiness   ${publicUrl}/health/ready
     Logs        ${join(dir, 'logs')}
 ${
@@ -84,7 +95,14 @@ ${
     Host app    ${demoHost ?? `not started: port ${demoHostPort} is in use (set DEMO_HOST_PORT)`}
     API key     ${demo.apiKey}
     Portal URL  ${demo.portalUrl}
+${
+  demo.console
+    ? `    Console     ${consoleUrl}/login
+      email     ${demo.console.email}
+      password  ${demo.console.password ?? `unknown: set by an earlier run whose ${join(dir, 'demo-console-password')} is gone`}
 `
+    : ''
+}`
     : ''
 }
   Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
@@ -140,6 +158,7 @@ function seedDemo(env) {
         PORTICO_URL: `http://127.0.0.1:${port}`,
         DEMO_HOST_ORIGIN: `${demoHostUrl},http://127.0.0.1:${demoHostPort}`,
         DEMO_API_KEY_FILE: join(dir, 'demo-api-key'),
+        DEMO_CONSOLE_PASSWORD_FILE: join(dir, 'demo-console-password'),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -177,8 +196,11 @@ async function waitUntilReady() {
   while (Date.now() < deadline && !stopping) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
+      const consoleReady = await fetch(`http://127.0.0.1:${consolePort}/health/ready`);
+      if (response.ok && consoleReady.ok) return;
+      last = response.ok
+        ? `console: ${consoleReady.status}`
+        : `${response.status} ${await response.text()}`;
     } catch (error) {
       last = error.message;
     }

@@ -22,8 +22,8 @@ const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { 
 };
 const dockerfile = readFileSync(join(ROOT, 'deploy/docker/Dockerfile'), 'utf8');
 
-test('the three apps are built from the multi-stage Dockerfile, each with its own APP', () => {
-  for (const app of ['gateway', 'customer-service', 'invoice-service']) {
+test('the three apps and the console are built from the multi-stage Dockerfile, each with its own APP', () => {
+  for (const app of ['gateway', 'customer-service', 'invoice-service', 'console']) {
     const service = compose.services[app]!;
     assert.equal(service.build?.dockerfile, 'deploy/docker/Dockerfile', app);
     assert.equal(service.build?.args.APP, app);
@@ -56,6 +56,23 @@ test('production secrets must be supplied, never defaulted', () => {
   const env = compose.services.gateway!.environment!;
   assert.match(env.PORTAL_JWT_SECRET!, /^\$\{PORTAL_JWT_SECRET:\?/);
   assert.match(env.PORTICO_ADMIN_TOKEN!, /^\$\{PORTICO_ADMIN_TOKEN:\?/);
+  const consoleEnv = compose.services.console!.environment!;
+  assert.match(consoleEnv.PORTAL_JWT_SECRET!, /^\$\{PORTAL_JWT_SECRET:\?/);
+  assert.match(consoleEnv.CONSOLE_SECRET!, /^\$\{CONSOLE_SECRET:\?/);
+});
+
+test('the console: production mode, the broker only (never a database), ready after customer-service', () => {
+  const service = compose.services.console!;
+  const env = service.environment!;
+  assert.equal(env.NODE_ENV, 'production');
+  assert.match(env.AMQP_URL!, /@rabbitmq:5672$/);
+  assert.equal(env.MONGODB_URI, undefined, 'the console talks to services over RabbitMQ only');
+  assert.equal(service.depends_on?.['customer-service']?.condition, 'service_healthy');
+  assert.match(service.healthcheck!.test.join(' '), /:4100\/health\/ready/);
+  assert.equal(env.PORTAL_PUBLIC_URL, compose.services.gateway!.environment!.PUBLIC_URL);
+  assert.equal(env.CONSOLE_PUBLIC_URL, compose.services.gateway!.environment!.CONSOLE_PUBLIC_URL);
+  assert.match(dockerfile, /COPY .*apps\/console\/src\/views/);
+  assert.match(dockerfile, /COPY .*apps\/console\/src\/assets/);
 });
 
 test('every app runs in production mode against the compose broker and database', () => {

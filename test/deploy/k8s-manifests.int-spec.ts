@@ -23,7 +23,7 @@ test('deploy/k8s (base and overlays) renders and validates in strict mode', asyn
   const { stdout } = await validate();
   assert.match(
     stdout,
-    /base: Summary: 14 resources .* Valid: 14, Invalid: 0, Errors: 0, Skipped: 0/,
+    /base: Summary: 17 resources .* Valid: 17, Invalid: 0, Errors: 0, Skipped: 0/,
   );
   assert.match(stdout, /example: Summary: \d+ resources .* Invalid: 0, Errors: 0, Skipped: 0/);
 });
@@ -44,7 +44,7 @@ test('every app has probes on its health endpoints; gateway and invoice-service 
   const { stdout } = await validate('--render', join(ROOT, 'deploy/k8s/base'));
   const docs = parseAllDocuments(stdout).map((d) => d.toJS() as Manifest);
   const byKind = (kind: string) => docs.filter((d) => d.kind === kind);
-  for (const app of ['gateway', 'customer-service', 'invoice-service']) {
+  for (const app of ['gateway', 'customer-service', 'invoice-service', 'console']) {
     const deployment = byKind('Deployment').find((d) => d.metadata.name === `portico-${app}`);
     const container = deployment!.spec.template.spec.containers[0];
     assert.equal(container.livenessProbe.httpGet.path, '/health', app);
@@ -60,6 +60,12 @@ test('every app has probes on its health endpoints; gateway and invoice-service 
       .sort(),
     ['portico-gateway', 'portico-invoice-service'],
   );
+  const consoleEnv = byKind('Deployment').find((d) => d.metadata.name === 'portico-console')!.spec
+    .template.spec.containers[0].env as { name: string; valueFrom?: unknown }[];
+  const names = consoleEnv.map((e) => e.name);
+  assert.ok(!names.some((n) => n.startsWith('MONGODB')), 'the console never reaches a database');
+  for (const name of ['PORTAL_JWT_SECRET', 'CONSOLE_SECRET', 'PORTAL_PUBLIC_URL'])
+    assert.ok(consoleEnv.find((e) => e.name === name)?.valueFrom, `${name} comes from a reference`);
   assert.equal(byKind('RabbitmqCluster').length, 1);
   assert.equal(byKind('MongoDBCommunity')[0]!.spec.type, 'ReplicaSet');
 });

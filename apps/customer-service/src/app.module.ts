@@ -3,7 +3,9 @@ import { MessagingModule } from '@portico/messaging';
 import { PersistenceModule } from '@portico/persistence';
 import { CustomerServiceConfig } from './config/customer-service.config';
 import { CustomersModule } from './customers/customers.module';
+import { ActivityModule } from './activity/activity.module';
 import { HealthModule } from './health/health.module';
+import { OperatorsModule } from './operators/operators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -22,6 +24,8 @@ export class AppModule {
         OrganizationsModule,
         CustomersModule,
         PortalSessionsModule,
+        OperatorsModule,
+        ActivityModule,
         WebhooksModule,
       ],
       providers: [{ provide: CustomerServiceConfig, useValue: config }],

@@ -56,3 +56,23 @@ export function resolveLocale(
     DEFAULT_LOCALE
   );
 }
+
+/** The first supported language the browser asks for (`pt-BR,pt;q=0.9` → `pt-BR`), else English. */
+export function fromAcceptLanguage(header: string | undefined): Locale {
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    const exact = toSupportedLocale(tag);
+    if (exact) return exact;
+    const base = LOCALES.find((l) => l.code.split('-')[0] === tag.split('-')[0]!.toLowerCase());
+    if (base) return base.code;
+  }
+  return 'en';
+}

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DIST_DIR as DIST } from './project-paths';
 
-export type AppName = 'gateway' | 'customer-service' | 'invoice-service';
+export type AppName = 'gateway' | 'customer-service' | 'invoice-service' | 'console';
 
 /** One of Portico's apps running as its own process, exactly as `npm start` runs it. */
 export class AppProcess {

@@ -9,5 +9,6 @@ export * from './pdf-text';
 export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
+export * from './console-client';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';

@@ -18,6 +18,7 @@ export interface JsonResponse<T = Record<string, unknown>> {
 export class PorticoStack {
   readonly adminToken = randomBytes(24).toString('hex');
   readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly consoleSecret = randomBytes(32).toString('hex');
   readonly namespace = uniqueNamespace();
   /** Where Portico's links point; `servePublicUrl` makes it this stack's own gateway (browser tests). */
   publicUrl = 'https://portal.example.test';
@@ -28,6 +29,8 @@ export class PorticoStack {
   private apps: AppProcess[] = [];
   private readonly envs = new Map<AppName, Record<string, string>>();
   url = '';
+  /** The operator console, when started with `{ console: true }`. */
+  consoleUrl = '';
   /** The broker this stack runs on: the test run's, or one passed as AMQP_URL (a restartable node). */
   amqpUrl = '';
 
@@ -40,13 +43,16 @@ export class PorticoStack {
     {
       servePublicUrl = false,
       appEnv = {},
+      console = false,
     }: {
       servePublicUrl?: boolean;
       appEnv?: Partial<Record<AppName, Record<string, string>>>;
+      /** Also start the operator console (its own process and port). */
+      console?: boolean;
     } = {},
   ): Promise<PorticoStack> {
     const stack = new PorticoStack();
-    await stack.boot(extraEnv, servePublicUrl, appEnv);
+    await stack.boot(extraEnv, servePublicUrl, appEnv, console);
     return stack;
   }
 
@@ -54,10 +60,13 @@ export class PorticoStack {
     extraEnv: Record<string, string>,
     servePublicUrl: boolean,
     appEnv: Partial<Record<AppName, Record<string, string>>>,
+    withConsole: boolean,
   ): Promise<void> {
     this.amqpUrl = extraEnv.AMQP_URL ?? testEnvironment.amqpUrl;
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
+    const consolePort = withConsole ? await freePort() : 0;
+    if (withConsole) this.consoleUrl = `http://127.0.0.1:${consolePort}`;
     if (servePublicUrl) this.publicUrl = this.url;
     const common = {
       NODE_ENV: 'test',
@@ -76,15 +85,27 @@ export class PorticoStack {
       PUBLIC_URL: this.publicUrl,
       PORTAL_JWT_SECRET: this.jwtSecret,
       PORTICO_ADMIN_TOKEN: this.adminToken,
+      ...(withConsole && { CONSOLE_PUBLIC_URL: this.consoleUrl }),
       // One process unless a test asks for a cluster: tests read one gateway's logs.
       GATEWAY_WORKERS: '1',
     });
+    if (withConsole)
+      this.envs.set('console', {
+        ...common,
+        PORT: String(consolePort),
+        HOST: '127.0.0.1',
+        CONSOLE_PUBLIC_URL: this.consoleUrl,
+        PORTAL_PUBLIC_URL: this.publicUrl,
+        PORTAL_JWT_SECRET: this.jwtSecret,
+        CONSOLE_SECRET: this.consoleSecret,
+      });
     for (const [name, env] of Object.entries(appEnv) as [AppName, Record<string, string>][])
       this.envs.set(name, { ...this.envs.get(name)!, ...env });
     this.apps = [...this.envs.keys()].map((name) => AppProcess.start(name, this.envs.get(name)!));
+    const ready = async (url: string) => (await fetch(`${url}/health/ready`)).ok;
     await waitFor(
       'the stack to be ready',
-      async () => (await fetch(`${this.url}/health/ready`)).ok,
+      async () => (await ready(this.url)) && (!this.consoleUrl || (await ready(this.consoleUrl))),
       {
         timeoutMs: 60_000,
         intervalMs: 200,
@@ -126,6 +147,38 @@ export class PorticoStack {
       throw new Error(`${error.message}\n--- extra gateway\n${app.logs}`);
     });
     return url;
+  }
+
+  /** The customer database, for assertions no API exposes (what is stored, and how). */
+  async withCustomersDb<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+    const db = mongoose.createConnection(testEnvironment.mongoUri, {
+      dbName: this.databases.customers,
+    });
+    await db.asPromise();
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  }
+
+  /** Adds a console operator through the admin API; answers the one-time set-password URL. */
+  async inviteOperator(
+    organizationId: string,
+    email: string,
+    role: 'admin' | 'member' | 'viewer' = 'admin',
+  ): Promise<{ operatorId: string; setPasswordUrl: string }> {
+    const response = await this.admin<{ operator: { id: string }; set_password_url: string }>(
+      'POST',
+      `/admin/v1/organizations/${organizationId}/operators`,
+      { email, role },
+    );
+    if (response.status !== 201)
+      throw new Error(`inviting an operator: ${JSON.stringify(response.body)}`);
+    return {
+      operatorId: response.body.operator.id,
+      setPasswordUrl: response.body.set_password_url,
+    };
   }
 
   /** The invoice database, for assertions no API exposes (revisions, duplicates). */

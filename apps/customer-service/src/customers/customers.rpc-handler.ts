@@ -3,6 +3,7 @@ import {
   DeleteCustomer,
   GetCustomer,
   ListCustomers,
+  SearchCustomers,
   UpsertCustomer,
   type RpcRequest,
   type RpcResponse,
@@ -41,6 +42,18 @@ export class CustomersRpcHandler {
       customerType: request.customer_type,
       hasTaxIdentificationNumber: request.has_tax_identification_number,
     });
+  }
+
+  @HandleRpc(SearchCustomers)
+  search(
+    request: RpcRequest<typeof SearchCustomers>,
+  ): Promise<RpcResponse<typeof SearchCustomers>> {
+    return this.customers.search(
+      request.organization_id,
+      request.query || undefined,
+      request.page,
+      request.per_page,
+    );
   }
 
   @HandleRpc(DeleteCustomer)

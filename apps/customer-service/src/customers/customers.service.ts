@@ -97,6 +97,16 @@ export class CustomersService {
     return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
   }
 
+  async search(organizationId: string, query: string | undefined, page: number, perPage: number) {
+    const { items, total } = await this.repository.search(
+      organizationId,
+      query,
+      (page - 1) * perPage,
+      perPage,
+    );
+    return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
+  }
+
   async delete(
     organizationId: string,
     externalId: string,

@@ -1,5 +1,6 @@
 // Creates an organization from a terminal through a running gateway's admin API:
 //   npm run org:create -- --name "Acme" [--id acme] [--locale fr] [--embed-origin https://app.acme.com]…
+//     [--admin-email ana@acme.com]   (also answers the first console admin's one-time set-password link)
 // Reads GATEWAY_URL (default http://localhost:3000) and PORTICO_ADMIN_TOKEN (default: development).
 import { parseArgs } from 'node:util';
 import { DEVELOPMENT_SECRETS } from '../config/gateway.config';
@@ -14,6 +15,7 @@ async function main(): Promise<number> {
       'embed-origin': { type: 'string', multiple: true },
       'brand-color': { type: 'string' },
       'logo-url': { type: 'string' },
+      'admin-email': { type: 'string' },
     },
   });
   if (!values.name) {
@@ -55,6 +57,20 @@ async function main(): Promise<number> {
   const organization = answer.organization as { id: string; name: string };
   console.log(`organization ${organization.id} (${organization.name}) created`);
   console.log(`API key (shown once, store it now): ${String(answer.api_key)}`);
+  if (!values['admin-email']) return 0;
+  const invite = await fetch(`${gateway}/admin/v1/organizations/${organization.id}/operators`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: values['admin-email'], role: 'admin' }),
+  });
+  const invited = (await invite.json()) as Record<string, unknown>;
+  if (!invite.ok) {
+    console.error(`console admin: ${invite.status} ${invited.code}: ${invited.message}`);
+    return 1;
+  }
+  console.log(
+    `console admin ${values['admin-email']}: set a password within 24 hours at ${String(invited.set_password_url)}`,
+  );
   return 0;
 }
 

@@ -25,6 +25,11 @@ const schema = z
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
       .default('http://localhost:3000')
       .transform((v) => v.replace(/\/+$/, '')),
+    /** Where the operator console answers: set-password links point there. */
+    CONSOLE_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .default('http://localhost:4100')
+      .transform((v) => v.replace(/\/+$/, '')),
     PORTAL_JWT_SECRET: z.string().default(DEVELOPMENT_SECRETS.PORTAL_JWT_SECRET),
     PORTICO_ADMIN_TOKEN: z.string().default(DEVELOPMENT_SECRETS.PORTICO_ADMIN_TOKEN),
     BODY_LIMIT_BYTES: intFromEnv(1_048_576, 1_024, 104_857_600),
@@ -83,6 +88,7 @@ export interface GatewayConfig {
   port: number;
   host: string;
   publicUrl: string;
+  consolePublicUrl: string;
   portalJwtSecret: string;
   adminToken: string;
   bodyLimitBytes: number;
@@ -110,6 +116,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: parsed.PORT,
     host: parsed.HOST,
     publicUrl: parsed.PUBLIC_URL,
+    consolePublicUrl: parsed.CONSOLE_PUBLIC_URL,
     portalJwtSecret: parsed.PORTAL_JWT_SECRET,
     adminToken: parsed.PORTICO_ADMIN_TOKEN,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,

@@ -1,5 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ErrorCode, LOCALES, toSupportedLocale } from '@portico/contracts';
+import { DomainError, ErrorCode, fromAcceptLanguage } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { httpStatusFor } from '../errors/http-status';
 import { PortalAssets } from './portal-assets';
@@ -109,25 +109,7 @@ export class PortalErrorFilter implements ExceptionFilter {
   }
 }
 
-/** The first supported language the browser asks for (`pt-BR,pt;q=0.9` → `pt-BR`), else English. */
-export function fromAcceptLanguage(header: string | undefined): string {
-  const wanted = (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((entry) => entry.tag && entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of wanted) {
-    const exact = toSupportedLocale(tag);
-    if (exact) return exact;
-    const base = LOCALES.find((l) => l.code.split('-')[0] === tag.split('-')[0]!.toLowerCase());
-    if (base) return base.code;
-  }
-  return 'en';
-}
+export { fromAcceptLanguage } from '@portico/contracts';
 
 /**
  * The page a portal request gets when its token used up its rate limit. The limiter answers before

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ActivityEntry, ActivityEntrySchema } from './activity-entry.schema';
+import { ActivityRepository } from './activity.repository';
+import { ActivityRpcHandler } from './activity.rpc-handler';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: ActivityEntry.name, schema: ActivityEntrySchema }])],
+  providers: [ActivityRepository, ActivityRpcHandler],
+})
+export class ActivityModule {}
