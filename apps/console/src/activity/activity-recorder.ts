@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { RecordActivity, type ActivityAction, type ConsoleSessionView } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 
 /** Writes one console change to the organization's activity log (customer-service). */
 @Injectable()
 export class ActivityRecorder {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: ServiceClient) {}
 
   async record(
     session: ConsoleSessionView,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ListActivity } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ConsoleSessionGuard } from '../auth/console-session.guard';
@@ -21,7 +21,7 @@ const query = z.object({
 @Controller('activity')
 export class ActivityController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
   ) {}
 

@@ -6,7 +6,7 @@ import {
   ResolveConsoleSession,
   type OperatorRole,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { ConsolePageError, SessionRequired } from '../errors/console-errors';
 import { SESSION_COOKIE, readCookie } from './cookies';
 import { AnonymousCsrf, sameToken } from './csrf';
@@ -26,7 +26,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 @Injectable()
 export class ConsoleSessionGuard implements CanActivate {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly reflector: Reflector,
   ) {}
 

@@ -23,7 +23,7 @@ import {
   toSupportedLocale,
   upstreamInvoiceIdSchema,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { MAX_PORTAL_TOKEN_TTL_SECONDS, PortalTokenCodec } from '@portico/portal-tokens';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -76,7 +76,7 @@ export class CustomersController {
   private readonly tokens: PortalTokenCodec;
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { DomainError, healthCheckRpc } from '@portico/contracts';
-import { AmqpConnection, RpcClient } from '@portico/messaging';
+import { AmqpConnection, ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -10,7 +10,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 export class HealthController {
   constructor(
     private readonly amqp: AmqpConnection,
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
   ) {}
 
   @Get()

@@ -9,7 +9,7 @@ import {
   operatorPasswordSchema,
   toSupportedLocale,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ConsoleSessionGuard } from '../auth/console-session.guard';
 import { formOf, type ConsoleRequest } from '../auth/console-request';
@@ -29,7 +29,7 @@ export class LoginController {
   private readonly perAddress: LoginThrottle;
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {

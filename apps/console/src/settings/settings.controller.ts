@@ -15,7 +15,7 @@ import {
   type OrganizationView,
 } from '@portico/contracts';
 import { Inject } from '@nestjs/common';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ActivityRecorder } from '../activity/activity-recorder';
 import { ConsoleSessionGuard, Roles } from '../auth/console-session.guard';
@@ -41,7 +41,7 @@ const ROLES = ['admin', 'member', 'viewer'] as const;
 @Controller('settings')
 export class SettingsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,

@@ -6,6 +6,7 @@ import { ActivityRpcHandler } from './activity.rpc-handler';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: ActivityEntry.name, schema: ActivityEntrySchema }])],
-  providers: [ActivityRepository, ActivityRpcHandler],
+  controllers: [ActivityRpcHandler],
+  providers: [ActivityRepository],
 })
 export class ActivityModule {}

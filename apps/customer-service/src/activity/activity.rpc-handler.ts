@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   ListActivity,
   RecordActivity,
@@ -11,7 +11,7 @@ import { HandleRpc } from '@portico/messaging';
 import { newId } from '../common/new-id';
 import { ActivityRepository, type ActivityRecord } from './activity.repository';
 
-@Injectable()
+@Controller()
 export class ActivityRpcHandler {
   constructor(private readonly repository: ActivityRepository) {}
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   CloseConsoleSessions,
   OpenConsoleSession,
@@ -9,7 +9,7 @@ import {
 import { HandleRpc } from '@portico/messaging';
 import { ConsoleSessionsService } from './console-sessions.service';
 
-@Injectable()
+@Controller()
 export class ConsoleSessionsRpcHandler {
   constructor(private readonly sessions: ConsoleSessionsService) {}
 

@@ -22,13 +22,12 @@ import { OperatorsService } from './operators.service';
       { name: ConsoleSession.name, schema: ConsoleSessionSchema },
     ]),
   ],
+  controllers: [OperatorsRpcHandler, ConsoleSessionsRpcHandler],
   providers: [
     OperatorsRepository,
     OperatorsService,
-    OperatorsRpcHandler,
     ConsoleSessionsRepository,
     ConsoleSessionsService,
-    ConsoleSessionsRpcHandler,
   ],
 })
 export class OperatorsModule {}

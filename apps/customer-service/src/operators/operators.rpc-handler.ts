@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   ChangeOperatorRole,
   CompleteOperatorSetup,
@@ -12,7 +12,7 @@ import { HandleRpc } from '@portico/messaging';
 import { ConsoleSessionsService } from '../console-sessions/console-sessions.service';
 import { OperatorsService } from './operators.service';
 
-@Injectable()
+@Controller()
 export class OperatorsRpcHandler {
   constructor(
     private readonly operators: OperatorsService,

@@ -7,7 +7,7 @@ import {
   operatorRoleSchema,
   operatorViewSchema,
 } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { GatewayConfig } from '../config/gateway.config';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
@@ -32,7 +32,7 @@ const inviteResponse = z.object({
 @Controller('admin/v1/organizations/:id/operators')
 export class OperatorsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: ServiceClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}
 
