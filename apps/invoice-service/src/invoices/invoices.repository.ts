@@ -4,6 +4,18 @@ import type { Model } from 'mongoose';
 import { Invoice } from './invoice.schema';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
+/**
+ * Operations per write command. FerretDB 1.24 on PostgreSQL holds one pooled connection per
+ * update of a command until the command ends (and one more to write), so a command with as many
+ * updates as its pool has connections waits on itself forever and every client with it: 51
+ * against its default pool of 50. Small commands keep that impossible whatever the pool
+ * (deploy/local sizes it at 200; the writer runs at most two batches at once); MongoDB only sees
+ * a few more round trips.
+ */
+export const MAX_OPERATIONS_PER_COMMAND = 20;
+/** `_id` lookups in flight per batch: enough to overlap round trips, few enough to share the pool. */
+const MAX_PARALLEL_LOOKUPS = 32;
+
 export interface InvoiceWrite {
   record: InvoiceRecord;
   /** The revision the change was computed from; 0 for an invoice not stored yet. */
@@ -24,9 +36,14 @@ export class InvoicesRepository implements OnModuleInit {
    * key, while an `$in` over many ids scans the whole collection there.
    */
   async findStates(ids: string[]): Promise<Map<string, InvoiceState>> {
-    const found = await Promise.all(
-      ids.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
-    );
+    const found: (InvoiceRecord | null)[] = [];
+    for (const group of chunks(ids, MAX_PARALLEL_LOOKUPS)) {
+      found.push(
+        ...(await Promise.all(
+          group.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
+        )),
+      );
+    }
     return new Map(
       found.filter((r): r is InvoiceRecord => r !== null).map((record) => [record._id, record]),
     );
@@ -37,6 +54,8 @@ export class InvoicesRepository implements OnModuleInit {
    * (duplicate key), which the caller then merges into the stored versions instead.
    */
   async insertNew(records: InvoiceRecord[]): Promise<Set<string>> {
+    // One command whatever the size: FerretDB inserts a command's documents in one transaction
+    // on one connection (only updates hold one each).
     if (records.length === 0) return new Set();
     try {
       await this.invoices.collection.insertMany(records as never[], { ordered: false });
@@ -50,11 +69,20 @@ export class InvoicesRepository implements OnModuleInit {
   }
 
   /**
-   * Writes every record in one unordered bulk: inserts for new invoices, and for known ones an
-   * update that only matches the revision the change was computed from. Returns the ids whose
-   * write lost a race (another writer got there first); the caller recomputes those.
+   * Writes every record in unordered bulks of MAX_OPERATIONS_PER_COMMAND, one after another:
+   * inserts for new invoices, and for known ones an update that only matches the revision the
+   * change was computed from. Returns the ids whose write lost a race (another writer got there
+   * first); the caller recomputes those.
    */
   async write(writes: InvoiceWrite[]): Promise<Set<string>> {
+    const lost = new Set<string>();
+    for (const group of chunks(writes, MAX_OPERATIONS_PER_COMMAND)) {
+      for (const id of await this.writeCommand(group)) lost.add(id);
+    }
+    return lost;
+  }
+
+  private async writeCommand(writes: InvoiceWrite[]): Promise<Set<string>> {
     if (writes.length === 0) return new Set();
     const operations = writes.map(({ record, expectedRev }): Record<string, unknown> => {
       if (expectedRev === 0) return { insertOne: { document: record } };
@@ -134,4 +162,10 @@ export class InvoicesRepository implements OnModuleInit {
       (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
     return matches ? record : null;
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
