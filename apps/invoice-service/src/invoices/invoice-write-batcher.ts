@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import { describeError, failureClass } from '@portico/messaging';
 import { invoiceKey, type InvoiceChange } from './invoice-change';
 import {
   applyChange,
@@ -57,18 +59,35 @@ export class InvoiceWriteBatcher {
     while (this.writing < MAX_CONCURRENT_BATCHES && this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       this.writing++;
-      void this.writeBatch(batch, 0)
-        .then(() => this.changed(batch))
-        .then(() => {
-          for (const item of batch) item.resolve();
-        })
-        .catch((error: unknown) => {
-          for (const item of batch) item.reject(error);
-        })
-        .finally(() => {
-          this.writing--;
-          if (this.queue.length > 0) this.kick();
-        });
+      void this.store(batch).finally(() => {
+        this.writing--;
+        if (this.queue.length > 0) this.kick();
+      });
+    }
+  }
+
+  /**
+   * Writes a batch and settles each item. When the write fails for something other than a
+   * dependency being away, one of its changes may be refused for its content: the batch is split
+   * in halves, each written again, until the faulty change is alone; it alone fails, and every
+   * valid neighbour is stored (once: writing a change again changes nothing). An outage fails the
+   * whole batch as it is: the consumer waits it out and nothing is the messages' fault.
+   */
+  private async store(batch: Pending[]): Promise<void> {
+    try {
+      await this.writeBatch(batch, 0);
+      await this.changed(batch);
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      if (failureClass(error) === 'infrastructure' || batch.length === 1) {
+        const refused = batch.length === 1 && refusedByDatabase(error);
+        for (const item of batch) item.reject(refused ? refusal(error) : error);
+        return;
+      }
+      this.logger.warn(`a batch of ${batch.length} failed, splitting it: ${describeError(error)}`);
+      const half = Math.ceil(batch.length / 2);
+      await this.store(batch.slice(0, half));
+      await this.store(batch.slice(half));
     }
   }
 
@@ -131,6 +150,23 @@ export class InvoiceWriteBatcher {
     }
     await this.notifications.changed(byOrganization);
   }
+}
+
+/** The database answered and refused the command (not a driver or network failure). */
+function refusedByDatabase(error: unknown): boolean {
+  const e = error as { name?: string; code?: unknown };
+  return (
+    (e.name === 'MongoServerError' || e.name === 'MongoBulkWriteError') &&
+    typeof e.code === 'number'
+  );
+}
+
+/** The change is alone and the database refuses it: the message is dead-lettered with why. */
+function refusal(error: unknown): DomainError {
+  return new DomainError(
+    ErrorCode.ValidationFailed,
+    `refused by the database: ${describeError(error)}`,
+  );
 }
 
 /** Applies a group of changes to a state; the write is conditional on the revision it started from. */
