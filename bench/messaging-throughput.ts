@@ -8,6 +8,7 @@ import {
   AmqpConnection,
   EventConsumer,
   EventPublisher,
+  declareEventsExchange,
   eventsExchangeName,
 } from '@portico/messaging';
 import { connect } from 'amqplib';
@@ -82,7 +83,7 @@ async function raw(): Promise<number> {
   ]);
   const pub = await pubConn.createConfirmChannel();
   const sub = await subConn.createChannel();
-  await pub.assertExchange(exchange, 'topic', { durable: true });
+  await declareEventsExchange(pub, ns);
   await sub.assertQueue(queue, { durable: true });
   await sub.bindQueue(queue, exchange, BenchInvoice.type);
   await sub.prefetch(PREFETCH);

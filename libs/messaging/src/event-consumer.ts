@@ -76,7 +76,9 @@ export class EventConsumer {
     channel.on('error', () => undefined);
     channel.on('close', () => this.closedChannels.add(channel));
     await channel.prefetch(this.options.prefetch);
-    const exchange = await declareEventsExchange(channel, this.options.namespace);
+    const exchange = await declareEventsExchange(channel, this.options.namespace, () =>
+      model.createChannel(),
+    );
     await declareServiceEventQueues(
       channel,
       this.queues,

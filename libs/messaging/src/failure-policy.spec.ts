@@ -24,6 +24,10 @@ test('a dependency away is an infrastructure failure, whatever shape the driver 
     'infrastructure',
   );
   assert.equal(failureClass(named('Error', 'x', { code: 'ECONNREFUSED' })), 'infrastructure');
+  assert.equal(
+    failureClass(named('MongooseError', 'Operation `invoices.findOne()` buffering timed out')),
+    'infrastructure',
+  );
   const wrapped = new Error('write failed', { cause: named('MongoNetworkTimeoutError', 't') });
   assert.equal(failureClass(wrapped), 'infrastructure');
 });

@@ -65,6 +65,7 @@ const DRIVER_OUTAGE_NAMES = new Set([
   'MongoWaitQueueTimeoutError',
   'MongoOperationTimeoutError',
   'MongoServerClosedError',
+  'MongooseServerSelectionError',
   // Our broker publisher's: no confirm within its timeout.
   'PublishTimeoutError',
 ]);
@@ -95,6 +96,12 @@ export function isInfrastructureFailure(error: unknown, depth = 0): boolean {
   if (DRIVER_OUTAGE_NAMES.has(e.name)) return true;
   if (typeof e.code === 'string' && SOCKET_CODES.has(e.code)) return true;
   if (Array.isArray(e.errorLabels) && e.errorLabels.includes('ResetPool')) return true;
+  // Mongoose queues commands while disconnected and fails them after `bufferTimeoutMS`.
+  if (
+    e.name === 'MongooseError' &&
+    /buffering timed out|disconnected|not connected/i.test(e.message)
+  )
+    return true;
   if (typeof e.code === 'number' && e.name.startsWith('Mongo')) {
     if (SERVER_OUTAGE_CODES.has(e.code)) return true;
     if (e.code === 1 && BACKEND_OUTAGE.test(e.message)) return true;

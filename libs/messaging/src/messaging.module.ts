@@ -69,7 +69,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [AmqpConnection, EventPublisher, RpcClient],
+      exports: [AmqpConnection, EventPublisher, RpcClient, EventConsumer],
     };
   }
 }

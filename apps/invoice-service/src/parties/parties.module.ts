@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { KnownOrganizations } from './known-organizations';
 import { LogoFetcher } from './logo-fetcher';
 import { PartiesConsumer } from './parties.consumer';
 import { PartiesRepository } from './parties.repository';
 
 @Module({
-  providers: [PartiesRepository, LogoFetcher, PartiesConsumer],
-  exports: [PartiesRepository],
+  providers: [PartiesRepository, LogoFetcher, PartiesConsumer, KnownOrganizations],
+  exports: [PartiesRepository, KnownOrganizations],
 })
 export class PartiesModule {}
