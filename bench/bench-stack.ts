@@ -24,15 +24,13 @@ export async function startBenchStack(
     MONGODB_URI: process.env.MONGODB_URI!,
     ...options.env,
   };
+  const databases = {
+    customers: `bench_customers_${suffix}`,
+    invoices: `bench_invoices_${suffix}`,
+  };
   const apps = [
-    AppProcess.start('customer-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_customers_${suffix}`,
-    }),
-    AppProcess.start('invoice-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_invoices_${suffix}`,
-    }),
+    AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: databases.customers }),
+    AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: databases.invoices }),
     AppProcess.start('gateway', {
       ...common,
       PORT: String(port),
@@ -43,5 +41,5 @@ export async function startBenchStack(
       PORTICO_ADMIN_TOKEN: adminToken,
     }),
   ];
-  return { namespace, adminToken, base, apps };
+  return { namespace, adminToken, base, apps, databases };
 }
