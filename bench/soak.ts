@@ -245,10 +245,11 @@ async function main(): Promise<void> {
         const i = BIG + ((n * 7_919) % Math.max(1, INVOICES - BIG));
         updated.add(i);
         updatesPublished++;
-        await publish([paymentUpdated(org, i, customerOf(i), 1)]);
+        // seq 2: succeeded (odd sequence numbers say failed).
+        await publish([paymentUpdated(org, i, customerOf(i), 2)]);
       }),
       paced(BIG > 0 ? 1 : 0, until, async (n) => {
-        await publish([paymentUpdated(org, n % BIG, BIG_CUSTOMER, n + 2)]);
+        await publish([paymentUpdated(org, n % BIG, BIG_CUSTOMER, n + 3)]);
       }),
       paced(PAGES_PER_S, until, async (n) => {
         const path = portals[n % portals.length]!;
