@@ -46,6 +46,14 @@ export class CustomerInvoicesCache {
     return { customers: this.entries.size, invoices: this.held };
   }
 
+  /** The cached list if there is a fresh one; never loads. */
+  peek(key: string): CustomerInvoice[] | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.now() - entry.loadedAt < this.options.maxAgeMs
+      ? entry.invoices
+      : undefined;
+  }
+
   async get(key: string, load: () => Promise<CustomerInvoice[]>): Promise<CustomerInvoice[]> {
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.loadedAt < this.options.maxAgeMs) {

@@ -25,10 +25,22 @@ export interface InvoiceWrite {
 /** Invoices as plain objects. Writes go through the driver in bulk; every query is scoped. */
 @Injectable()
 export class InvoicesRepository implements OnModuleInit {
+  /**
+   * Whether the database sorts with an index (MongoDB). FerretDB 1.24 pushes filters down to
+   * PostgreSQL but sorts in memory after reading every match, so there a sorted page of a
+   * customer costs as much as the whole list and is not worth a separate query.
+   */
+  sortsInDatabase = true;
+
   constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {}
 
   async onModuleInit(): Promise<void> {
     await this.invoices.init();
+    const info = await this.invoices.db.db
+      ?.admin()
+      .command({ buildInfo: 1 })
+      .catch(() => undefined);
+    this.sortsInDatabase = !(info && 'ferretdbVersion' in info);
   }
 
   /**
@@ -143,6 +155,70 @@ export class InvoicesRepository implements OnModuleInit {
         { projection: { 'document.fees': 0 } },
       )
       .toArray();
+  }
+
+  /**
+   * The newest `limit` visible invoices of a customer, by the (organization_id,
+   * external_customer_id, list_key) index: the first portal page without loading the list.
+   */
+  newestVisible(
+    organizationId: string,
+    externalCustomerId: string,
+    limit: number,
+  ): Promise<InvoiceRecord[]> {
+    return this.invoices.collection
+      .find<InvoiceRecord>(
+        {
+          organization_id: organizationId,
+          external_customer_id: externalCustomerId,
+          visible: true,
+        } as never,
+        { projection: { 'document.fees': 0 } },
+      )
+      .sort({ list_key: -1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  countVisible(organizationId: string, externalCustomerId: string): Promise<number> {
+    return this.invoices.collection.countDocuments({
+      organization_id: organizationId,
+      external_customer_id: externalCustomerId,
+      visible: true,
+    } as never);
+  }
+
+  /** Per currency, as CurrencyTotals, sorted by currency code. */
+  async totalsVisible(organizationId: string, externalCustomerId: string) {
+    const rows = await this.invoices.collection
+      .aggregate<{
+        _id: string;
+        invoices_count: number;
+        total_invoiced_cents: number;
+        total_outstanding_cents: number;
+        total_overdue_cents: number;
+      }>([
+        {
+          $match: {
+            organization_id: organizationId,
+            external_customer_id: externalCustomerId,
+            visible: true,
+          },
+        },
+        {
+          $group: {
+            _id: '$currency',
+            invoices_count: { $sum: 1 },
+            total_invoiced_cents: { $sum: '$invoiced_cents' },
+            total_outstanding_cents: { $sum: '$outstanding_due_cents' },
+            total_overdue_cents: { $sum: '$overdue_due_cents' },
+          },
+        },
+      ])
+      .toArray();
+    return rows
+      .map(({ _id, ...totals }) => ({ currency: _id, ...totals }))
+      .sort((a, b) => a.currency.localeCompare(b.currency));
   }
 
   /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
