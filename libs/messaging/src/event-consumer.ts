@@ -228,16 +228,22 @@ export class EventConsumer {
     }
   }
 
-  /** Stops taking new messages (those in hand keep waiting); once per outage. */
+  /**
+   * Stops taking new messages (those in hand keep waiting). The caller waits on `channel`, so it
+   * will resume it; a consumer started on a new channel after a reconnect is cancelled by the
+   * first of its messages to wait.
+   */
   private async pauseFor(channel: Channel, reason: string): Promise<void> {
-    if (this.pause) return;
-    this.pause = { since: new Date(), reason };
-    this.logger.warn(`a dependency is away, pausing consumption: ${reason}`);
-    messagingMetrics.consumptionPaused.set({ service: this.options.service }, 1);
-    messagingMetrics.consumptionPauses.inc({ service: this.options.service });
+    if (!this.pause) {
+      this.pause = { since: new Date(), reason };
+      this.logger.warn(`a dependency is away, pausing consumption: ${reason}`);
+      messagingMetrics.consumptionPaused.set({ service: this.options.service }, 1);
+      messagingMetrics.consumptionPauses.inc({ service: this.options.service });
+    }
     const tag = this.consumerTag;
+    if (tag === undefined || channel !== this.channel) return;
     this.consumerTag = undefined;
-    if (tag && channel === this.channel) await channel.cancel(tag).catch(() => undefined);
+    await channel.cancel(tag).catch(() => undefined);
   }
 
   /** A handler succeeded: the dependency is back, take messages again. */
