@@ -1,4 +1,6 @@
 // `npm start`: install, provision, build, and run the whole stack in the foreground.
+// `npm run start:dev` (--watch): the same, then tsc rebuilds on every change and each service
+// restarts when its compiled code changes (node --watch).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +11,13 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
+const watch = process.argv.includes('--watch');
 const dir = runDir('stack');
 const supervisorFile = join(dir, 'supervisor.pid');
 const port = Number(process.env.PORT || 3000);
@@ -47,8 +54,13 @@ async function main() {
     HOST: process.env.HOST || '127.0.0.1',
     PUBLIC_URL: publicUrl,
   };
+  if (watch) startCompilerWatch();
   const children = SERVICES.map((name) =>
-    startService(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], env),
+    startService(
+      name,
+      [...(watch ? ['--watch'] : []), '--enable-source-maps', `dist/apps/${name}/src/main.js`],
+      env,
+    ),
   );
   for (const child of children) {
     void child.exited.then(({ code, signal }) => {
@@ -79,8 +91,8 @@ ${
 `);
 }
 
-function startService(name, args, env) {
-  const child = registry.start(name, process.execPath, args, {
+function startService(name, args, env, command = process.execPath) {
+  const child = registry.start(name, command, args, {
     env,
     cwd: projectRoot,
     output: 'pipe',
@@ -99,6 +111,20 @@ function startService(name, args, env) {
     });
   }
   return child;
+}
+
+/** tsc and tsc-alias in watch mode: each change is compiled into dist/, which node --watch follows. */
+function startCompilerWatch() {
+  const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+  for (const [name, command] of [
+    ['tsc-watch', [bin('tsc'), '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput']],
+    ['tsc-alias-watch', [bin('tsc-alias'), '-p', 'tsconfig.build.json', '--watch']],
+  ]) {
+    const child = startService(name, command.slice(1), {}, command[0]);
+    void child.exited.then(({ code, signal }) => {
+      if (!stopping) log.warn(`${name} exited (${signal ?? `code ${code}`}); no more rebuilds`);
+    });
+  }
 }
 
 /** Idempotent: the same organization, customers and events every time (tools/demo/). */

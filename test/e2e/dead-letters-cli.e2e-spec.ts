@@ -1,9 +1,9 @@
 import type { DeadLetter } from '@portico/messaging';
-import { BrokerAdmin, PorticoStack, waitFor } from '@portico/testing';
+import { DIST_DIR, BrokerAdmin, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
 // The realistic failure that replay fixes: an event names an organization invoice-service does
@@ -12,15 +12,15 @@ import { promisify } from 'node:util';
 // organization is known, replaying the SAME message stores it. (A database outage no longer
 // dead-letters anything: reliability.e2e-spec.ts.) A payload that fails validation is listed
 // too, but replaying it cannot help.
-const CLI = join(__dirname, '../../tools/dlq/dlq.cli.js');
+const CLI = join(DIST_DIR, 'tools/dlq/dlq.cli.js');
 let stack: PorticoStack;
 let organizationId: string;
 
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start({ AMQP_MAX_ATTEMPTS: '2', AMQP_RETRY_DELAY_MS: '200' });
   organizationId = (await stack.createOrganization()).id;
 });
-after(async () => {
+afterAll(async () => {
   await stack?.stop();
 });
 

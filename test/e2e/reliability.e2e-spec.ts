@@ -10,7 +10,7 @@ import {
 } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 // Issue #12's "done means", against the real broker and database (FerretDB on PostgreSQL under
 // `npm test`): bursts of updates do not wedge the database, an outage dead-letters nothing, and
@@ -20,7 +20,7 @@ let proxy: TcpProxy;
 let organizationId: string;
 const OUTAGE_MS = Number(process.env.PORTICO_TEST_OUTAGE_MS ?? 60_000);
 
-before(async () => {
+beforeAll(async () => {
   const database = hostAndPort(testEnvironment.mongoUri);
   proxy = await TcpProxy.start(database.host, database.port);
   stack = await PorticoStack.start(
@@ -33,7 +33,7 @@ before(async () => {
   );
   organizationId = (await stack.createOrganization()).id;
 });
-after(async () => {
+afterAll(async () => {
   await stack?.stop();
   await proxy?.close();
 });

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { describeError, failureClass } from './failure-policy';
 
 function named(name: string, message: string, extra: Record<string, unknown> = {}): Error {

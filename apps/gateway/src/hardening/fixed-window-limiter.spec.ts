@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 
 test('allows the limit per key per window, then says how long to wait', () => {

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 import type { PortalSessionVerifier } from './portal-session-verifier';
 import type { PortalTokens } from './portal-tokens';

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import type { InvoiceChange } from './invoice-change';
 import type { InvoiceChangeNotifications } from './invoice-change-notifications';
 import type { InvoiceRecord } from './invoice-record';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { applyChange, derive, emptyState, type InvoiceRecord } from './invoice-record';
 import type { InvoicesRepository } from './invoices.repository';
