@@ -168,7 +168,9 @@ test('the database away mid-stream: nothing dead-lettered, everything stored onc
       timeoutMs: 120_000,
       intervalMs: 500,
     },
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n--- invoice-service\n${stack.app('invoice-service').logs}`);
+  });
   await waitFor('ready again', ready, { timeoutMs: 60_000, intervalMs: 500 });
   const revs = await stack.withInvoicesDb((db) =>
     db.collection('invoices').distinct('rev', { upstream_id: /^up_outage_/ }),

@@ -25,6 +25,12 @@ test('a dependency away is an infrastructure failure, whatever shape the driver 
   );
   assert.equal(failureClass(named('Error', 'x', { code: 'ECONNREFUSED' })), 'infrastructure');
   assert.equal(
+    failureClass(
+      named('MongoBulkWriteError', 'connection 3 to 127.0.0.1:35665 closed', { writeErrors: [] }),
+    ),
+    'infrastructure',
+  );
+  assert.equal(
     failureClass(named('MongooseError', 'Operation `invoices.findOne()` buffering timed out')),
     'infrastructure',
   );

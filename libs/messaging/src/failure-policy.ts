@@ -79,6 +79,8 @@ const SERVER_OUTAGE_CODES = new Set([6, 7, 89, 91, 262, 50, 11600, 10107, 13435,
  */
 const BACKEND_OUTAGE =
   /connection refused|failed to connect|connect: |no connection|connection reset|broken pipe|server closed|closed pool|too many clients|the database system is (starting up|shutting down)|timeout|timed out|EOF/i;
+const DRIVER_OUTAGE =
+  /connection( \d+)? to \S+ (closed|timed out)|connection (pool )?closed|socket|ECONN|timed out/i;
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -106,6 +108,16 @@ export function isInfrastructureFailure(error: unknown, depth = 0): boolean {
     if (SERVER_OUTAGE_CODES.has(e.code)) return true;
     if (e.code === 1 && BACKEND_OUTAGE.test(e.message)) return true;
   }
+  // A bulk write cut off mid-way (`MongoBulkWriteError: connection 3 to 127.0.0.1:27017 closed`)
+  // carries no server code and no per-document error: the connection, not a document, failed.
+  const writeErrors = (e as { writeErrors?: unknown[] }).writeErrors;
+  if (
+    e.name.startsWith('Mongo') &&
+    typeof e.code !== 'number' &&
+    (!Array.isArray(writeErrors) || writeErrors.length === 0) &&
+    DRIVER_OUTAGE.test(e.message)
+  )
+    return true;
   return isInfrastructureFailure(e.cause, depth + 1);
 }
 
