@@ -18,17 +18,33 @@ import { requestIdFor } from './requests/request-id';
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config),
-    new FastifyAdapter({
-      bodyLimit: config.bodyLimitBytes,
-      genReqId: requestIdFor,
-      // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
-      maxParamLength: 2_048,
-      trustProxy: config.trustProxy,
-      // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
-      http: { maxHeaderSize: 64 * 1_024 },
-    }),
+    gatewayHttpAdapter(config),
     { logger: createLogger(config.logging) },
   );
+  return configureGateway(app, config);
+}
+
+export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdFor,
+    // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
+    maxParamLength: 2_048,
+    trustProxy: config.trustProxy,
+    // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
+    http: { maxHeaderSize: 64 * 1_024 },
+  });
+}
+
+/**
+ * Everything around the Nest app that the HTTP edge adds: body parsing, request ids, metrics,
+ * rate limits, security headers, OpenAPI. Shared with the in-process test tier (which builds the
+ * app with @nestjs/testing), so both answer exactly alike.
+ */
+export function configureGateway(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): NestFastifyApplication {
   app.useBodyParser(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },

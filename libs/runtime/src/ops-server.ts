@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { clusterMetrics, metricsComeFromPrimary } from './cluster-metrics';
 
 export interface OpsServerOptions {
   port: number;
@@ -19,8 +20,11 @@ export function collectProcessMetrics(): void {
   collectDefaultMetrics();
 }
 
-/** The Prometheus text exposition of everything this process counts. */
+/** The Prometheus text exposition of everything this process (or its cluster) counts. */
 export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
+  if (metricsComeFromPrimary()) {
+    return { contentType: register.contentType, body: await clusterMetrics() };
+  }
   return { contentType: register.contentType, body: await register.metrics() };
 }
 

@@ -9,3 +9,5 @@ export * from './pdf-text';
 export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
+export * from './invoice-fixtures';
+export * from './webhook-receiver';

@@ -5,6 +5,7 @@ import {
   messagingEnv,
   parseConfig,
 } from '@portico/config';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Well-known development values; production refuses to boot with any of them. */
@@ -39,6 +40,15 @@ const schema = z
     /** Requests per window per portal token on /customer-portal (0 = no limit); per instance. */
     RATE_LIMIT_PORTAL: intFromEnv(300, 0, 1_000_000),
     RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
+    /**
+     * Gateway processes on this machine sharing the port (node:cluster); `auto` = one per core
+     * Node may use. One Node process tops out at one core, and the gateway is CPU-bound.
+     */
+    GATEWAY_WORKERS: z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)])
+      .default('auto'),
+    /** Recently downloaded PDFs kept by each gateway process, in MiB (0 = off). */
+    PDF_GATEWAY_CACHE_MB: intFromEnv(32, 0, 4_096),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -81,6 +91,10 @@ export interface GatewayConfig {
   /** How long an operator's invoice `file_url` works. */
   invoiceFileUrlTtlSeconds: number;
   rateLimits: { api: number; portal: number; windowMs: number };
+  /** 1 = no cluster: this process serves HTTP itself. */
+  workers: number;
+  /** Bytes of recently downloaded PDFs each gateway process keeps (0 = none). */
+  pdfCacheBytes: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
 }
 
@@ -107,6 +121,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       portal: parsed.RATE_LIMIT_PORTAL,
       windowMs: parsed.RATE_LIMIT_WINDOW_MS,
     },
+    workers: parsed.GATEWAY_WORKERS === 'auto' ? availableParallelism() : parsed.GATEWAY_WORKERS,
+    pdfCacheBytes: parsed.PDF_GATEWAY_CACHE_MB * 1_048_576,
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,

@@ -1,10 +1,8 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RenderInvoicePdf } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
-import { GatewayConfig } from '../config/gateway.config';
 import { InvoiceFileUrls } from './invoice-file-urls';
+import { InvoicePdfDownloads } from './invoice-pdf-downloads';
 import { sendPdf } from './send-pdf';
 
 /**
@@ -15,19 +13,17 @@ import { sendPdf } from './send-pdf';
 @Controller('invoice-files')
 export class InvoiceFilesController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly downloads: InvoicePdfDownloads,
     private readonly urls: InvoiceFileUrls,
-    @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}
 
   @Get(':token')
   async file(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const { organizationId, invoiceId } = this.urls.verify(token);
-    const result = await this.rpc.call(
-      RenderInvoicePdf,
-      { organization_id: organizationId, invoice_id: invoiceId },
-      { timeoutMs: this.config.pdfRpcTimeoutMs },
-    );
+    const result = await this.downloads.download({
+      organization_id: organizationId,
+      invoice_id: invoiceId,
+    });
     void reply
       .header('cache-control', 'private, no-store')
       .header('referrer-policy', 'no-referrer')
