@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { applyChange, derive, emptyState, type InvoiceRecord } from './invoice-record';
+import type { PartiesRepository } from '../parties/parties.repository';
 import type { InvoicesRepository } from './invoices.repository';
 import { InvoicesService } from './invoices.service';
 
@@ -73,6 +74,9 @@ function repository(sortsInDatabase: boolean) {
   return { repo: repo as unknown as InvoicesRepository, release };
 }
 
+/** The customer list never asks for customer profiles. */
+const parties = {} as PartiesRepository;
+
 const request = {
   organization_id: 'org_1',
   external_customer_id: 'cus_1',
@@ -84,9 +88,9 @@ const request = {
 test('a cold first page comes from the index without waiting for the whole list, and equals it', async () => {
   const cache = () => new CustomerInvoicesCache({ maxInvoices: 1_000, maxAgeMs: 60_000 });
   const cold = repository(true);
-  const fromIndex = await new InvoicesService(cold.repo, cache()).list(request);
+  const fromIndex = await new InvoicesService(cold.repo, cache(), parties).list(request);
   const warm = repository(true);
-  const service = new InvoicesService(warm.repo, cache());
+  const service = new InvoicesService(warm.repo, cache(), parties);
   const pending = service.list({ ...request, search: 'N' }); // not a plain first page: waits
   warm.release();
   await pending;
@@ -104,6 +108,7 @@ test('where the database cannot sort with an index (FerretDB), the list is loade
   const pending = new InvoicesService(
     repo,
     new CustomerInvoicesCache({ maxInvoices: 1_000, maxAgeMs: 60_000 }),
+    parties,
   )
     .list(request)
     .then(() => (answered = true));
