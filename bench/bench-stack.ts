@@ -43,15 +43,13 @@ export async function startBenchStack(
     ...(process.env.GATEWAY_WORKERS && { GATEWAY_WORKERS: process.env.GATEWAY_WORKERS }),
     ...options.gatewayEnv,
   };
+  const databases = {
+    customers: `bench_customers_${suffix}`,
+    invoices: `bench_invoices_${suffix}`,
+  };
   const apps = [
-    AppProcess.start('customer-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_customers_${suffix}`,
-    }),
-    AppProcess.start('invoice-service', {
-      ...common,
-      MONGODB_DATABASE: `bench_invoices_${suffix}`,
-    }),
+    AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: databases.customers }),
+    AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: databases.invoices }),
     AppProcess.start('gateway', gatewayEnv, options.gatewayNodeArgs),
   ];
   const ready = () =>
@@ -64,10 +62,6 @@ export async function startBenchStack(
     await apps[2]!.stop();
     apps[2] = AppProcess.start('gateway', { ...gatewayEnv, ...env }, options.gatewayNodeArgs);
     await ready();
-  };
-  const databases = {
-    customers: `bench_customers_${suffix}`,
-    invoices: `bench_invoices_${suffix}`,
   };
   return { namespace, adminToken, base, apps, ready, restartGateway, databases };
 }

@@ -10,6 +10,7 @@ import {
   AmqpConnection,
   createMessagingMicroservice,
   EventPublisher,
+  declareEventsExchange,
   eventsExchangeName,
   HandleEvent,
   MessagingModule,
@@ -88,7 +89,7 @@ async function raw(): Promise<number> {
   ]);
   const pub = await pubConn.createConfirmChannel();
   const sub = await subConn.createChannel();
-  await pub.assertExchange(exchange, 'topic', { durable: true });
+  await declareEventsExchange(pub, ns);
   await sub.assertQueue(queue, { durable: true });
   await sub.bindQueue(queue, exchange, BenchInvoice.type);
   await sub.prefetch(PREFETCH);

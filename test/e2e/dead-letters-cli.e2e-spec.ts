@@ -1,45 +1,27 @@
 import type { DeadLetter } from '@portico/messaging';
-import {
-  DIST_DIR,
-  BrokerAdmin,
-  hostAndPort,
-  PorticoStack,
-  TcpProxy,
-  testEnvironment,
-  uriWithLocalPort,
-  waitFor,
-} from '@portico/testing';
+import { DIST_DIR, BrokerAdmin, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
-// The realistic failure that replay fixes: invoice-service cannot reach its database for longer
-// than its retries last (AMQP_MAX_ATTEMPTS × AMQP_RETRY_DELAY_MS), so a perfectly valid event is
-// dead-lettered as `handler_failed`. Once the database is back, replaying the SAME message
-// stores it. A payload that fails validation is listed too, but replaying it cannot help.
+// The realistic failure that replay fixes: an event names an organization invoice-service does
+// not know yet (its `portico.organization.changed` has not arrived), is held for its retries
+// (AMQP_MAX_ATTEMPTS × AMQP_RETRY_DELAY_MS) and dead-lettered as `unknown_organization`. Once the
+// organization is known, replaying the SAME message stores it. (A database outage no longer
+// dead-letters anything: reliability.e2e-spec.ts.) A payload that fails validation is listed
+// too, but replaying it cannot help.
 const CLI = join(DIST_DIR, 'tools/dlq/dlq.cli.js');
 let stack: PorticoStack;
-let proxy: TcpProxy;
 let organizationId: string;
 
 beforeAll(async () => {
-  const database = hostAndPort(testEnvironment.mongoUri);
-  proxy = await TcpProxy.start(database.host, database.port);
-  stack = await PorticoStack.start(
-    { AMQP_MAX_ATTEMPTS: '2', AMQP_RETRY_DELAY_MS: '200' },
-    {
-      appEnv: {
-        'invoice-service': { MONGODB_URI: uriWithLocalPort(testEnvironment.mongoUri, proxy.port) },
-      },
-    },
-  );
+  stack = await PorticoStack.start({ AMQP_MAX_ATTEMPTS: '2', AMQP_RETRY_DELAY_MS: '200' });
   organizationId = (await stack.createOrganization()).id;
 });
 afterAll(async () => {
   await stack?.stop();
-  await proxy?.close();
 });
 
 const run = promisify(execFile);
@@ -118,8 +100,13 @@ test('dlq: a poison event is listed with its reason', async () => {
   assert.equal((await list()).length, 1, 'reading never consumes a dead letter');
 });
 
-test('dlq: events dead-lettered during a database outage are stored once after replay', async () => {
-  proxy.cut();
+test('dlq: events held for an organization not known yet are stored once after replay', async () => {
+  const profiles = (db: Parameters<Parameters<typeof stack.withInvoicesDb>[0]>[0]) =>
+    db.collection<{ _id: string }>('organization_profiles');
+  const profile = await waitFor('the organization known to invoice-service', () =>
+    stack.withInvoicesDb((db) => profiles(db).findOne({ _id: organizationId })),
+  );
+  await stack.withInvoicesDb((db) => profiles(db).deleteOne({ _id: organizationId }));
   // Delivered twice by upstream (at-least-once): two dead letters carry the same event.
   await stack.publish('invoice.created', invoiceEvent('evt_outage', 'up_outage', 120));
   await stack.publish('invoice.created', invoiceEvent('evt_outage', 'up_outage', 120));
@@ -130,12 +117,13 @@ test('dlq: events dead-lettered during a database outage are stored once after r
   const outage = (await list()).filter((l) => l.eventId === 'evt_outage');
   assert.equal(outage.length, 2);
   for (const letter of outage) {
-    assert.match(letter.reason, /^handler_failed after 2 attempts: /);
+    assert.match(letter.reason, /unknown_organization: .*\(held 2 attempts\)$/);
     assert.equal(letter.attempts, 2);
     assert.ok(Date.parse(letter.firstFailedAt!) <= Date.parse(letter.failedAt!));
   }
+  assert.equal((await stored('up_outage')).length, 0, 'not stored while unknown');
 
-  proxy.restore();
+  await stack.withInvoicesDb((db) => profiles(db).insertOne(profile));
   const replayed = await dlq('replay', 'evt_outage');
   assert.equal(replayed.code, 0, replayed.stderr);
   assert.match(replayed.stdout, /2 replayed to invoice-service/);

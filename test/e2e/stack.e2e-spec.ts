@@ -31,8 +31,15 @@ describe('the whole stack', () => {
     assert.equal(body.details.broker?.status, 'up');
     for (const service of ['customer-service', 'invoice-service']) {
       assert.equal(body.details[service]?.status, 'up', service);
-      assert.deepEqual(body.details[service]?.dependencies, { database: { status: 'up' } });
     }
+    assert.deepEqual(body.details['customer-service']?.dependencies, {
+      database: { status: 'up' },
+    });
+    // invoice-service also says whether it takes events (paused while a dependency is away).
+    assert.deepEqual(body.details['invoice-service']?.dependencies, {
+      database: { status: 'up' },
+      events: { status: 'up' },
+    });
   });
 
   test('no library warns at start or on the first writes (mongoose options, nestjs-i18n)', async () => {

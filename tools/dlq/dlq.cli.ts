@@ -3,17 +3,18 @@
 //   show <n|event-id>…        the same plus headers and the body
 //   replay <n|event-id>…|--all  put them back on the queue they failed in (after fixing the cause)
 //   purge --yes               drop them all
-// Options: --service invoice-service|customer-service (default invoice-service), --json.
+// Options: --service invoice-service|customer-service|unroutable (default invoice-service), --json.
+// `unroutable`: what billing.events could not route (its alternate exchange); listed, not replayed.
 // Reads AMQP_URL and AMQP_NAMESPACE like the apps.
 import { DeadLetters } from '@portico/messaging';
 import { parseArgs } from 'node:util';
 import { loadDlqConfig } from './config/dlq.config';
 import { formatDeadLetter, formatDeadLetterRow } from './dlq-format';
 
-const SERVICES = ['invoice-service', 'customer-service'];
+const SERVICES = ['invoice-service', 'customer-service', 'unroutable'];
 const USAGE =
   'usage: npm run dlq -- list|show <n|event-id>…|replay <n|event-id>…|replay --all|purge --yes ' +
-  '[--service invoice-service|customer-service] [--json]';
+  '[--service invoice-service|customer-service|unroutable] [--json]';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

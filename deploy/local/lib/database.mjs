@@ -22,14 +22,15 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 /**
  * Where the database comes from, in DESIGN.md's order: MONGODB_URI → a database already listening
- * on 127.0.0.1:27017 → a `mongod` on PATH → FerretDB with its SQLite backend, built once.
+ * on 127.0.0.1:27017 → a `mongod` on PATH → FerretDB on PostgreSQL, built once. `port: 'free'`
+ * always means a server of our own on a free port, never one already on the default port.
  */
 export async function ensureDatabase(registry, { name, port = DEFAULT_PORT, durable = true } = {}) {
   if (process.env.MONGODB_URI) {
     log.ok('database: using MONGODB_URI');
     return { uri: process.env.MONGODB_URI };
   }
-  if (await isListening(DEFAULT_PORT)) {
+  if (port !== 'free' && (await isListening(DEFAULT_PORT))) {
     log.ok(`database: using the server already listening on 127.0.0.1:${DEFAULT_PORT}`);
     return { uri: `mongodb://127.0.0.1:${DEFAULT_PORT}` };
   }

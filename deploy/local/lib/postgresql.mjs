@@ -11,10 +11,22 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { aptInstall } from './apt.mjs';
+import { installIndexTwins } from './ferretdb-indexes.mjs';
 import { log } from './log.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
+/**
+ * FerretDB's connection pool (pgxpool) and the server's limit above it. FerretDB 1.24 keeps one
+ * pooled connection per update of an `update` command open until the whole command is done and
+ * takes one more to write: a command of N updates needs N + 1 connections at once, and commands
+ * running together add up. With its default pool of 50, one bulk write of 51 updates (or two of
+ * 30) waited on itself forever and every client with it. Portico sends at most 20 updates per
+ * command from at most two writers per invoice-service (invoices.repository.ts); the pool
+ * leaves room for several instances and the other services, and the server for psql on top.
+ */
+export const FERRETDB_POOL_MAX_CONNS = 200;
+const MAX_CONNECTIONS = FERRETDB_POOL_MAX_CONNS + 20;
 
 function binDir() {
   if (!existsSync(PG_ROOT) || readdirSync(PG_ROOT).length === 0) {
@@ -59,7 +71,13 @@ export async function startPostgres(registry, { name, durable = true }) {
     execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], cwd: '/' });
   }
   const port = await freePort();
-  const settings = ['-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-p', String(port)];
+  const settings = [
+    ...['-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-p', String(port)],
+    ...['-c', `max_connections=${MAX_CONNECTIONS}`],
+    // FerretDB prepares its statements with the field name as a parameter
+    // (`_jsonb -> $1 @> $2`): only a plan made with the values can match an expression index.
+    ...['-c', 'plan_cache_mode=force_custom_plan'],
+  ];
   if (!durable)
     settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const [command, args] = asServerUser(join(bin, 'postgres'), ['-D', dataDir, ...settings]);
@@ -77,7 +95,8 @@ export async function startPostgres(registry, { name, durable = true }) {
   } catch (error) {
     if (!String(error.stderr).includes('already exists')) throw error;
   }
-  return `postgres://postgres@127.0.0.1:${port}/ferretdb`;
+  installIndexTwins({ port, database: 'ferretdb' });
+  return `postgres://postgres@127.0.0.1:${port}/ferretdb?pool_max_conns=${FERRETDB_POOL_MAX_CONNS}`;
 }
 
 /**

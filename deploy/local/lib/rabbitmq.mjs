@@ -16,14 +16,15 @@ function ensureInstalled() {
 /**
  * Where the broker comes from, in DESIGN.md's order: AMQP_URL → a broker already listening on
  * 127.0.0.1:5672 → a node of Debian's rabbitmq-server that we start (and later stop).
- * `port: 'free'` starts our node on a free port instead of 5672 (tests never take the default).
+ * `port: 'free'` always means a node of our own on a free port (tests never take the default, nor
+ * share a broker someone else started there).
  */
 export async function ensureRabbitMQ(registry, { name, port = DEFAULT_PORT } = {}) {
   if (process.env.AMQP_URL) {
     log.ok(`RabbitMQ: using AMQP_URL`);
     return { url: process.env.AMQP_URL };
   }
-  if (await isListening(DEFAULT_PORT)) {
+  if (port !== 'free' && (await isListening(DEFAULT_PORT))) {
     log.ok(`RabbitMQ: using the broker already listening on 127.0.0.1:${DEFAULT_PORT}`);
     return { url: `amqp://guest:guest@127.0.0.1:${DEFAULT_PORT}` };
   }

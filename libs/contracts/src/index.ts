@@ -1,5 +1,6 @@
 export * from './event-envelope';
 export * from './event-contract';
+export * from './storable-values';
 export * from './rpc-contract';
 export * from './service-name';
 export * from './locales';

@@ -1,4 +1,4 @@
-import type { ChannelModel, ConfirmChannel, Options } from 'amqplib';
+import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AmqpConnection } from './amqp-connection';
 
@@ -26,14 +26,17 @@ export class ReliablePublisher {
     channel.on('close', () => {
       if (this.channel === channel) this.channel = undefined;
     });
-    await this.onChannel?.(channel);
+    await this.onChannel?.(channel, () => model.createChannel());
     this.channel = channel;
   };
 
   constructor(
     private readonly connection: AmqpConnection,
     private readonly timeoutMs: number,
-    private readonly onChannel?: (channel: ConfirmChannel) => Promise<void>,
+    private readonly onChannel?: (
+      channel: ConfirmChannel,
+      openProbe: () => Promise<Channel>,
+    ) => Promise<void>,
   ) {}
 
   async start(): Promise<void> {

@@ -1,6 +1,8 @@
 import { connect, type ChannelModel, type GetMessage, type MessagePropertyHeaders } from 'amqplib';
 import { Header } from './message-headers';
-import { serviceQueueNames } from './topology';
+import { serviceQueueNames, unroutableNames, unroutableReason } from './topology';
+
+const UNROUTABLE = 'unroutable';
 
 /** One dead-lettered event as an operator needs to see it. */
 export interface DeadLetter {
@@ -42,13 +44,25 @@ export class DeadLetters {
     readonly queue: string,
   ) {}
 
+  /** `service` = `unroutable` opens the queue of messages `billing.events` could not route. */
   static async open(url: string, namespace: string, service: string): Promise<DeadLetters> {
     const model = await connect(url);
-    return new DeadLetters(model, serviceQueueNames(namespace, service).deadLetter);
+    return new DeadLetters(
+      model,
+      service === UNROUTABLE
+        ? unroutableNames(namespace).queue
+        : serviceQueueNames(namespace, service).deadLetter,
+    );
+  }
+
+  private get unroutable(): boolean {
+    return this.queue.endsWith(unroutableNames('').queue);
   }
 
   async list(): Promise<DeadLetter[]> {
-    return this.withMessages(async (messages) => messages.map(describe));
+    return this.withMessages(async (messages) =>
+      messages.map((m, i) => describe(m, i, this.unroutable)),
+    );
   }
 
   /**
@@ -59,12 +73,18 @@ export class DeadLetters {
    * is idempotent, so replaying twice stores once.
    */
   async replay(selection: DeadLetterSelection): Promise<DeadLetter[]> {
+    if (this.unroutable) {
+      // No queue took them the first time: replaying would confirm and drop them again.
+      throw new Error(
+        'unroutable messages cannot be replayed: publish them again with a routing key a service binds',
+      );
+    }
     const publisher = await this.model.createConfirmChannel();
     try {
       return await this.withMessages(async (messages, ack) => {
         const replayed: DeadLetter[] = [];
         for (const [index, message] of messages.entries()) {
-          const letter = describe(message, index);
+          const letter = describe(message, index, false);
           if (!selects(selection, letter)) continue;
           publisher.sendToQueue(letter.sourceQueue, message.content, {
             persistent: true,
@@ -124,7 +144,7 @@ export class DeadLetters {
   }
 }
 
-function describe(message: GetMessage, index: number): DeadLetter {
+function describe(message: GetMessage, index: number, unroutable: boolean): DeadLetter {
   const headers = message.properties.headers ?? {};
   const body = message.content.toString('utf8');
   return {
@@ -132,7 +152,11 @@ function describe(message: GetMessage, index: number): DeadLetter {
     messageId: message.properties.messageId as string | undefined,
     eventId: eventIdOf(body),
     type: String(headers[Header.RoutingKey] ?? message.fields.routingKey),
-    reason: String(headers[Header.Reason] ?? '(no reason recorded)'),
+    // The alternate exchange copies a message as it was: its reason is that it got there.
+    reason: String(
+      headers[Header.Reason] ??
+        (unroutable ? unroutableReason(message.fields.routingKey) : '(no reason recorded)'),
+    ),
     firstFailedAt: headers[Header.FirstFailedAt] as string | undefined,
     failedAt: headers[Header.FailedAt] as string | undefined,
     attempts: Number(headers[Header.Attempt] ?? 1),

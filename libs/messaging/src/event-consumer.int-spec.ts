@@ -48,6 +48,12 @@ for (const queueType of ['classic', 'quorum'] as const)
         const left = failuresLeft.get(event.data.n) ?? 0;
         if (event.data.fail === 'permanent')
           throw new DomainError(ErrorCode.ValidationFailed, 'unknown customer');
+        if (event.data.fail === 'outage' && left > 0) {
+          failuresLeft.set(event.data.n, left - 1);
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+            name: 'MongoServerSelectionError',
+          });
+        }
         if (event.data.fail === 'always' || left > 0) {
           failuresLeft.set(event.data.n, left - 1);
           throw new Error('database briefly away');
@@ -128,6 +134,25 @@ for (const queueType of ['classic', 'quorum'] as const)
         /^invalid_payload: data\.n: /,
       );
       await waitFor('the next good message', () => handled.some((h) => h.event.data.n === 5));
+    });
+
+    test('a dependency away pauses consumption; the message waits unacked, then is handled once', async () => {
+      failuresLeft.set(60, 4);
+      await publisher.publish(ThingHappened, envelope(60, { fail: 'outage' }));
+      await waitFor('consumption paused', () => consumer.paused !== undefined);
+      assert.match(consumer.paused!.reason, /MongoServerSelectionError/);
+      await publisher.publish(ThingHappened, envelope(61));
+      await waitFor('the outage over', () => handled.some((h) => h.event.data.n === 60), {
+        timeoutMs: 30_000,
+      });
+      const handledOnce = handled.filter((h) => h.event.data.n === 60);
+      assert.equal(handledOnce.length, 1);
+      assert.equal(handledOnce[0]!.context.attempt, 1, 'never through the retry queue');
+      await waitFor('consumption resumed, the next message handled', () =>
+        handled.some((h) => h.event.data.n === 61),
+      );
+      assert.equal(consumer.paused, undefined);
+      assert.equal(await admin.messageCount(consumer.queues.deadLetter), 0);
     });
 
     test('a transient failure is retried after a delay and then succeeds, once', async () => {

@@ -4,8 +4,9 @@ import type { Channel, ChannelModel, ConsumeMessage, MessagePropertyHeaders } fr
 import type { AmqpConnection } from './amqp-connection';
 import { ReliablePublisher } from './confirm-channel';
 import { parseEvent } from './event-parsing';
-import { describeError, isTransient } from './failure-policy';
+import { describeError, failureClass } from './failure-policy';
 import { InFlight } from './in-flight';
+import { OutageBackoff } from './outage-backoff';
 import { Header } from './message-headers';
 import { messagingMetrics, reasonKind } from './messaging.metrics';
 import { correlation } from './correlation';
@@ -42,10 +43,18 @@ export interface EventConsumerOptions {
   publishTimeoutMs: number;
 }
 
+/** Why consumption is paused, for readiness and logs. */
+export interface ConsumptionPause {
+  since: Date;
+  reason: string;
+}
+
 /**
- * A service's durable queue on `billing.events`. Acks only after the handler succeeded; a transient
- * failure waits in the retry queue and comes back; what can never succeed goes to the dead-letter
- * queue with the reason in its headers. A bad message never blocks the queue or crashes us.
+ * A service's durable queue on `billing.events`. Acks only after the handler succeeded. Failures
+ * are handled by class (failure-policy.ts): a message that is itself wrong goes to the
+ * dead-letter queue at once with the reason in its headers; a dependency away pauses consumption
+ * while the messages in hand wait, unacked, until it is back; anything else waits in the retry
+ * queue a few times before it is dead-lettered. A bad message never blocks the queue or crashes us.
  */
 export class EventConsumer {
   readonly queues: ServiceQueueNames;
@@ -57,12 +66,19 @@ export class EventConsumer {
   private channel?: Channel;
   private consumerTag?: string;
   private stopping = false;
+  private readonly stopped = new AbortController();
+  private readonly backoff = new OutageBackoff();
+  private pause?: ConsumptionPause;
+  private readonly closedChannels = new WeakSet<Channel>();
 
   private readonly setup = async (model: ChannelModel) => {
     const channel = await model.createChannel();
     channel.on('error', () => undefined);
+    channel.on('close', () => this.closedChannels.add(channel));
     await channel.prefetch(this.options.prefetch);
-    const exchange = await declareEventsExchange(channel, this.options.namespace);
+    const exchange = await declareEventsExchange(channel, this.options.namespace, () =>
+      model.createChannel(),
+    );
     await declareServiceEventQueues(
       channel,
       this.queues,
@@ -70,12 +86,16 @@ export class EventConsumer {
       [...this.contracts.keys()],
       this.options.queueType,
     );
+    this.channel = channel;
+    this.consumerTag = await this.consume(channel);
+  };
+
+  private async consume(channel: Channel): Promise<string> {
     const { consumerTag } = await channel.consume(this.queues.events, (message) => {
       if (message) this.inFlight.track(this.handle(channel, message));
     });
-    this.channel = channel;
-    this.consumerTag = consumerTag;
-  };
+    return consumerTag;
+  }
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -84,6 +104,11 @@ export class EventConsumer {
     this.queues = serviceQueueNames(options.namespace, options.service);
     this.logger = new Logger(`EventConsumer(${options.service})`);
     this.republisher = new ReliablePublisher(connection, options.publishTimeoutMs);
+  }
+
+  /** Set while a dependency is away and no new message is taken; readiness reports it. */
+  get paused(): ConsumptionPause | undefined {
+    return this.pause;
   }
 
   get handledTypes(): string[] {
@@ -106,6 +131,7 @@ export class EventConsumer {
   /** Stops taking new messages, lets the ones in hand finish (or return to the queue), then closes. */
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     this.connection.removeSetup(this.setup);
     const channel = this.channel;
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
@@ -122,14 +148,14 @@ export class EventConsumer {
     const attempt = Number(headers[Header.Attempt] ?? 1);
     const labels = { service: this.options.service, type: this.typeLabel(routingKey) };
     const done = messagingMetrics.eventHandlingSeconds.startTimer(labels);
-    const parsed = parseEvent(message.content, this.contracts);
+    const parsed = parseEvent(message.content, this.contracts, routingKey);
     if (!parsed.ok) {
       await this.deadLetter(channel, message, routingKey, attempt, parsed.reason);
       return;
     }
     // Events from upstream carry no correlation id: their own id then names the work.
     const correlationId = (headers[Header.CorrelationId] as string | undefined) ?? parsed.event.id;
-    try {
+    const run = async () => {
       // The handler runs inside `correlationId` through the transport's CorrelationInterceptor.
       await this.handlers.get(parsed.contract.type)!(parsed.event, {
         messageId: message.properties.messageId as string | undefined,
@@ -141,26 +167,98 @@ export class EventConsumer {
       correlation.run(correlationId, () =>
         this.logger.debug(`handled ${parsed.contract.type} ${parsed.event.id}`),
       );
-    } catch (error) {
-      const reason = describeError(error);
-      if (isTransient(error) && attempt < this.options.maxAttempts && !this.stopping) {
-        this.logger.warn(`${parsed.event.id} failed (attempt ${attempt}), retrying: ${reason}`);
-        messagingMetrics.eventsRetried.inc(labels);
-        await this.retry(channel, message, routingKey, attempt + 1);
-      } else if (this.stopping && isTransient(error)) {
-        // Shutting down may be why it failed; let another instance try it from scratch.
-        safely(() => channel.nack(message, false, true));
-      } else {
-        const why = isTransient(error)
-          ? `handler_failed after ${attempt} attempts: ${reason}`
-          : `rejected: ${reason}`;
-        await this.deadLetter(channel, message, routingKey, attempt, why);
-      }
+    };
+    const error = await this.runThroughOutages(channel, run);
+    if (error === undefined) {
+      safely(() => channel.ack(message));
+      messagingMetrics.eventsConsumed.inc(labels);
+      done();
       return;
     }
-    safely(() => channel.ack(message));
-    messagingMetrics.eventsConsumed.inc(labels);
-    done();
+    if (error === GIVEN_BACK) {
+      // Stopping, or the channel is gone: the broker hands it out again, attempt unchanged.
+      safely(() => channel.nack(message, false, true));
+      return;
+    }
+    const reason = describeError(error);
+    const kind = failureClass(error);
+    if (kind === 'message') {
+      await this.deadLetter(channel, message, routingKey, attempt, `rejected: ${reason}`);
+    } else if (this.stopping) {
+      // Shutting down may be why it failed; let another instance try it from scratch.
+      safely(() => channel.nack(message, false, true));
+    } else if (attempt < this.options.maxAttempts) {
+      this.logger.warn(`${parsed.event.id} failed (attempt ${attempt}), retrying: ${reason}`);
+      messagingMetrics.eventsRetried.inc(labels);
+      await this.retry(channel, message, routingKey, attempt + 1);
+    } else {
+      const why =
+        kind === 'held'
+          ? `${reason} (held ${attempt} attempts)`
+          : `handler_failed after ${attempt} attempts: ${reason}`;
+      await this.deadLetter(channel, message, routingKey, attempt, why);
+    }
+  }
+
+  /**
+   * Runs the handler; while it fails because a dependency is away, pauses consumption and tries
+   * again after a jittered backoff, the message unacked in hand, for as long as it takes. Returns
+   * undefined on success, the error of any other failure, or GIVEN_BACK when the wait ended
+   * because we stop or the channel closed (the broker redelivers then).
+   */
+  private async runThroughOutages(channel: Channel, run: () => Promise<void>): Promise<unknown> {
+    const service = { service: this.options.service };
+    let waiting = false;
+    try {
+      for (let tries = 0; ; tries++) {
+        try {
+          await run();
+          await this.resume(channel);
+          return undefined;
+        } catch (error) {
+          if (failureClass(error) !== 'infrastructure') return error;
+          await this.pauseFor(channel, describeError(error));
+          if (!waiting) messagingMetrics.eventsWaitingForDependency.inc(service);
+          waiting = true;
+          if (this.stopping || this.closedChannels.has(channel)) return GIVEN_BACK;
+          if (!(await this.backoff.wait(tries, this.stopped.signal))) return GIVEN_BACK;
+          if (this.closedChannels.has(channel)) return GIVEN_BACK;
+        }
+      }
+    } finally {
+      if (waiting) messagingMetrics.eventsWaitingForDependency.dec(service);
+    }
+  }
+
+  /**
+   * Stops taking new messages (those in hand keep waiting). The caller waits on `channel`, so it
+   * will resume it; a consumer started on a new channel after a reconnect is cancelled by the
+   * first of its messages to wait.
+   */
+  private async pauseFor(channel: Channel, reason: string): Promise<void> {
+    if (!this.pause) {
+      this.pause = { since: new Date(), reason };
+      this.logger.warn(`a dependency is away, pausing consumption: ${reason}`);
+      messagingMetrics.consumptionPaused.set({ service: this.options.service }, 1);
+      messagingMetrics.consumptionPauses.inc({ service: this.options.service });
+    }
+    const tag = this.consumerTag;
+    if (tag === undefined || channel !== this.channel) return;
+    this.consumerTag = undefined;
+    await channel.cancel(tag).catch(() => undefined);
+  }
+
+  /** A handler succeeded: the dependency is back, take messages again. */
+  private async resume(channel: Channel): Promise<void> {
+    if (!this.pause) return;
+    const { since } = this.pause;
+    this.pause = undefined;
+    messagingMetrics.consumptionPaused.set({ service: this.options.service }, 0);
+    this.logger.log(`dependency back after ${Date.now() - since.getTime()} ms, resuming`);
+    if (this.stopping || channel !== this.channel || this.closedChannels.has(channel)) return;
+    if (this.consumerTag === undefined) {
+      this.consumerTag = await this.consume(channel).catch(() => undefined);
+    }
   }
 
   /** Upstream may publish any routing key: only the types we handle become label values. */
@@ -240,6 +338,9 @@ export class EventConsumer {
     safely(() => channel.ack(message));
   }
 }
+
+/** The handler's wait ended without an outcome: the message goes back to the queue as it was. */
+const GIVEN_BACK = Symbol('given back');
 
 /** `x-death` grows with every trip through the retry queue; our own headers carry what matters. */
 function stripBrokerHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {

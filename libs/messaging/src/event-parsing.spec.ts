@@ -51,4 +51,28 @@ describe('parseEvent', () => {
     assert.equal(parsed.ok, false);
     if (!parsed.ok) assert.match(parsed.reason, /^invalid_payload: data\.total: /);
   });
+  test('a routing key that differs from the type is refused with both named', () => {
+    const parsed = parseEvent(envelope(), contracts, 'thing.deleted');
+    assert.equal(parsed.ok, false);
+    if (!parsed.ok) {
+      assert.match(
+        parsed.reason,
+        /^type_mismatch: routing key "thing.deleted" but type "thing.created"/,
+      );
+    }
+    assert.equal(parseEvent(envelope(), contracts, 'thing.created').ok, true);
+  });
+
+  test('what the database would refuse is refused at the contract, with its path', () => {
+    const nul = parseEvent(envelope({ data: { number: 'INV\u00001', total: 1 } }), contracts);
+    assert.equal(nul.ok, false);
+    if (!nul.ok) assert.match(nul.reason, /data\.number: must not contain NUL characters/);
+    const body = Buffer.from(
+      '{"id":"evt_2","type":"thing.created","organization_id":"org_1",' +
+        '"occurred_at":"2026-11-25T10:00:00Z","data":{"number":"INV-1","total":1,"extra":{"units":1e400}}}',
+    );
+    const infinite = parseEvent(body, contracts);
+    assert.equal(infinite.ok, false);
+    if (!infinite.ok) assert.match(infinite.reason, /data\.extra\.units: must be a finite number/);
+  });
 });

@@ -17,6 +17,7 @@ export type ParsedEvent =
 export function parseEvent(
   body: Buffer,
   contracts: ReadonlyMap<string, EventContract>,
+  routingKey?: string,
 ): ParsedEvent {
   let json: unknown;
   try {
@@ -29,6 +30,14 @@ export function parseEvent(
     return {
       ok: false,
       reason: `invalid_envelope: ${describeDetails(detailsFromZod(envelope.error))}`,
+    };
+  }
+  // Bindings route by key and handlers dispatch by `type`: when they disagree, which one the
+  // publisher meant is unknowable, so neither is applied.
+  if (routingKey !== undefined && routingKey !== envelope.data.type) {
+    return {
+      ok: false,
+      reason: `type_mismatch: routing key "${routingKey}" but type "${envelope.data.type}"`,
     };
   }
   const contract = contracts.get(envelope.data.type);

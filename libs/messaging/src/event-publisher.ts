@@ -23,9 +23,13 @@ export class EventPublisher {
 
   constructor(connection: AmqpConnection, namespace: string, publishTimeoutMs: number) {
     this.exchange = eventsExchangeName(namespace);
-    this.publisher = new ReliablePublisher(connection, publishTimeoutMs, async (channel) => {
-      await declareEventsExchange(channel, namespace);
-    });
+    this.publisher = new ReliablePublisher(
+      connection,
+      publishTimeoutMs,
+      async (channel, openProbe) => {
+        await declareEventsExchange(channel, namespace, openProbe);
+      },
+    );
   }
 
   start(): Promise<void> {

@@ -1,13 +1,47 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
-import { describeError, isTransient } from './failure-policy';
+import { describeError, failureClass } from './failure-policy';
 
-test('unknown errors are retried; errors about the message itself are not', () => {
-  assert.equal(isTransient(new Error('ECONNRESET')), true);
-  assert.equal(isTransient(new DomainError(ErrorCode.ServiceUnavailable, 'db down')), true);
-  assert.equal(isTransient(new DomainError(ErrorCode.ValidationFailed, 'bad')), false);
-  assert.equal(isTransient(new DomainError(ErrorCode.Conflict, 'dup')), false);
+function named(name: string, message: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(message), { name }, extra);
+}
+
+test('errors about the message itself are dead-lettered at once', () => {
+  assert.equal(failureClass(new DomainError(ErrorCode.ValidationFailed, 'bad')), 'message');
+  assert.equal(failureClass(new DomainError(ErrorCode.Conflict, 'dup')), 'message');
+});
+
+test('a dependency away is an infrastructure failure, whatever shape the driver gives it', () => {
+  assert.equal(
+    failureClass(new DomainError(ErrorCode.ServiceUnavailable, 'down')),
+    'infrastructure',
+  );
+  assert.equal(failureClass(named('MongoServerSelectionError', 'no server')), 'infrastructure');
+  assert.equal(failureClass(named('MongoNetworkError', 'socket closed')), 'infrastructure');
+  assert.equal(
+    failureClass(named('MongoServerError', 'failed to connect to host=127.0.0.1', { code: 1 })),
+    'infrastructure',
+  );
+  assert.equal(failureClass(named('Error', 'x', { code: 'ECONNREFUSED' })), 'infrastructure');
+  assert.equal(
+    failureClass(
+      named('MongoBulkWriteError', 'connection 3 to 127.0.0.1:35665 closed', { writeErrors: [] }),
+    ),
+    'infrastructure',
+  );
+  assert.equal(
+    failureClass(named('MongooseError', 'Operation `invoices.findOne()` buffering timed out')),
+    'infrastructure',
+  );
+  const wrapped = new Error('write failed', { cause: named('MongoNetworkTimeoutError', 't') });
+  assert.equal(failureClass(wrapped), 'infrastructure');
+});
+
+test('what cannot be told apart is retried a few times; an unknown organization is held', () => {
+  assert.equal(failureClass(new TypeError('x is undefined')), 'unknown');
+  assert.equal(failureClass(named('MongoServerError', 'invalid document', { code: 2 })), 'unknown');
+  assert.equal(failureClass(new DomainError(ErrorCode.OrganizationNotFound, 'org_x')), 'held');
 });
 
 test('describeError keeps the code of a domain error', () => {

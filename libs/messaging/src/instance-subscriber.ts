@@ -24,7 +24,9 @@ export class InstanceSubscriber {
   private readonly setup = async (model: ChannelModel) => {
     const channel = await model.createChannel();
     channel.on('error', () => undefined);
-    const exchange = await declareEventsExchange(channel, this.namespace);
+    const exchange = await declareEventsExchange(channel, this.namespace, () =>
+      model.createChannel(),
+    );
     const { queue } = await channel.assertQueue('', {
       exclusive: true,
       autoDelete: true,

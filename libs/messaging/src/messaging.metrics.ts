@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 /**
  * What the broker side of every app counts, defined here once (on prom-client's default
@@ -20,6 +20,21 @@ export const messagingMetrics = {
     name: 'portico_events_dead_lettered_total',
     help: 'Events moved to the dead-letter queue, by type and kind of reason',
     labelNames: ['service', 'type', 'reason'] as const,
+  }),
+  consumptionPaused: new Gauge({
+    name: 'portico_event_consumption_paused',
+    help: '1 while a service takes no new events because a dependency (database, broker) is away',
+    labelNames: ['service'] as const,
+  }),
+  consumptionPauses: new Counter({
+    name: 'portico_event_consumption_pauses_total',
+    help: 'Times a service paused consumption for an infrastructure failure',
+    labelNames: ['service'] as const,
+  }),
+  eventsWaitingForDependency: new Gauge({
+    name: 'portico_events_waiting_for_dependency',
+    help: 'Events held unacked while their handler waits for a dependency to come back',
+    labelNames: ['service'] as const,
   }),
   eventHandlingSeconds: new Histogram({
     name: 'portico_event_handling_seconds',

@@ -80,6 +80,7 @@ export class MessagingModule {
         AmqpConnection,
         EventPublisher,
         RpcClient,
+        EventConsumer,
         AmqpTransport,
         AmqpClientProxy,
         ServiceClient,

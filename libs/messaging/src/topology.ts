@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Channel } from 'amqplib';
 
 /**
@@ -7,6 +8,22 @@ import type { Channel } from 'amqplib';
  */
 export function eventsExchangeName(namespace: string): string {
   return `${namespace}billing.events`;
+}
+
+/**
+ * The alternate exchange of `billing.events` and its queue: a message no queue is bound to (a
+ * routing key no service handles, a typo) lands there instead of being confirmed and dropped.
+ * Everything in the queue has the same reason, which `npm run dlq -- --service unroutable` shows.
+ */
+export function unroutableNames(namespace: string): { exchange: string; queue: string } {
+  return {
+    exchange: `${namespace}billing.unroutable`,
+    queue: `${namespace}billing.unroutable.dead-letter`,
+  };
+}
+
+export function unroutableReason(routingKey: string): string {
+  return `unroutable: no queue is bound to routing key "${routingKey}"`;
 }
 
 export interface ServiceQueueNames {
@@ -30,9 +47,41 @@ export function serviceQueueNames(namespace: string, service: string): ServiceQu
   };
 }
 
-export async function declareEventsExchange(channel: Channel, namespace: string): Promise<string> {
+/**
+ * Declares `billing.events` with its alternate exchange. Exchange arguments cannot change once
+ * declared: a broker holding `billing.events` from a version without the alternate exchange
+ * refuses the declaration (PRECONDITION_FAILED, which closes the channel). With `openProbe`,
+ * the declaration is tried on a throwaway channel first and, if refused, the exchange is used
+ * as it is, with a warning saying how to add the alternate exchange by policy.
+ */
+export async function declareEventsExchange(
+  channel: Channel,
+  namespace: string,
+  openProbe?: () => Promise<Channel>,
+): Promise<string> {
   const name = eventsExchangeName(namespace);
-  await channel.assertExchange(name, 'topic', { durable: true });
+  const unroutable = unroutableNames(namespace);
+  await channel.assertExchange(unroutable.exchange, 'fanout', { durable: true });
+  await channel.assertQueue(unroutable.queue, { durable: true });
+  await channel.bindQueue(unroutable.queue, unroutable.exchange, '');
+  const options = { durable: true, alternateExchange: unroutable.exchange };
+  if (!openProbe) {
+    await channel.assertExchange(name, 'topic', options);
+    return name;
+  }
+  const probe = await openProbe();
+  probe.on('error', () => undefined);
+  try {
+    await probe.assertExchange(name, 'topic', options);
+    await probe.close().catch(() => undefined);
+  } catch (error) {
+    new Logger('Topology').warn(
+      `${name} exists without the alternate exchange (${(error as Error).message}); unroutable ` +
+        `messages are dropped until it is added: rabbitmqctl set_policy portico-unroutable ` +
+        `'^${name.replace(/\./g, '\\.')}$' '{"alternate-exchange":"${unroutable.exchange}"}' --apply-to exchanges`,
+    );
+    await channel.checkExchange(name);
+  }
   return name;
 }
 

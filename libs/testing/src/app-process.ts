@@ -41,6 +41,11 @@ export class AppProcess {
     return this.output;
   }
 
+  /** For measurements (RSS per process in the soak benchmark). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -80,7 +80,9 @@ export class PortalErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest & { portalSession?: { locale: string } }>();
+    const request = http.getRequest<
+      FastifyRequest & { portalSession?: { locale: string }; portalLocaleHint?: string }
+    >();
     let status = 500;
     let code = 'internal_error';
     if (exception instanceof DomainError) {
@@ -95,7 +97,9 @@ export class PortalErrorFilter implements ExceptionFilter {
     const content =
       DEAD_LINK[code] ?? (status === 404 ? NOT_FOUND : status === 503 ? UNAVAILABLE : GENERIC);
     const lang =
-      request.portalSession?.locale ?? fromAcceptLanguage(request.headers['accept-language']);
+      request.portalSession?.locale ??
+      request.portalLocaleHint ??
+      fromAcceptLanguage(request.headers['accept-language']);
     setPortalHeaders(reply, '*');
     void reply.status(status).send(
       this.views.error({

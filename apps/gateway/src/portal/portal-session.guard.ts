@@ -10,7 +10,12 @@ export interface PortalSession extends RpcResponse<typeof VerifyPortalSession> {
 
 export interface PortalRequest extends FastifyRequest {
   portalSession: PortalSession;
+  /** The session's last known locale, set when the session cannot be verified right now. */
+  portalLocaleHint?: string;
 }
+
+/** Customers whose locale a gateway remembers, least recently seen dropped first. */
+const REMEMBERED_LOCALES = 10_000;
 
 /**
  * The one guard of every portal route: the token's signature, algorithm, audience and expiry here;
@@ -20,6 +25,13 @@ export interface PortalRequest extends FastifyRequest {
  */
 @Injectable()
 export class PortalSessionGuard implements CanActivate {
+  /**
+   * The locale of each session's customer as last verified, by organization and customer: when
+   * customer-service is away, the 503 page is still in the customer's language. Only ever read
+   * for a token whose signature verified, and it holds nothing but a locale tag.
+   */
+  private readonly locales = new Map<string, string>();
+
   constructor(
     private readonly tokens: PortalTokens,
     private readonly sessions: PortalSessionVerifier,
@@ -29,11 +41,23 @@ export class PortalSessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<PortalRequest>();
     const token = (request.params as { token?: string }).token ?? '';
     const claims = this.tokens.verify(token);
-    const session = await this.sessions.verify(
-      claims.organizationId,
-      claims.customerId,
-      claims.generation,
-    );
+    const key = `${claims.organizationId}\u0000${claims.customerId}`;
+    let session: RpcResponse<typeof VerifyPortalSession>;
+    try {
+      session = await this.sessions.verify(
+        claims.organizationId,
+        claims.customerId,
+        claims.generation,
+      );
+    } catch (error) {
+      request.portalLocaleHint = this.locales.get(key);
+      throw error;
+    }
+    this.locales.delete(key);
+    this.locales.set(key, session.locale);
+    if (this.locales.size > REMEMBERED_LOCALES) {
+      this.locales.delete(this.locales.keys().next().value!);
+    }
     request.portalSession = { ...session, claims };
     return true;
   }

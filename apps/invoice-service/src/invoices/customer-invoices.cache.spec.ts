@@ -58,3 +58,49 @@ test('least recently used customers go first beyond the invoice budget; entries 
   await cache.get('c', async () => ((reloaded = true), invoices(2)));
   assert.ok(reloaded, 'too old: loaded again');
 });
+
+const invoice = (id: string, key: string, rev = 1) =>
+  ({ summary: { id }, key, rev }) as unknown as CustomerInvoice;
+const ids = (list: CustomerInvoice[]) => list.map((i) => `${i.summary.id}@${i.rev}`);
+
+test("this instance's writes patch the cached list in place, newest first, without a reload", async () => {
+  const cache = new CustomerInvoicesCache({ maxInvoices: 100, maxAgeMs: 60_000 });
+  let loads = 0;
+  const load = async () => {
+    loads++;
+    return [invoice('c', '2026-03'), invoice('b', '2026-02'), invoice('a', '2026-01')];
+  };
+  const first = await cache.get('k', load);
+  cache.patch('k', [
+    { id: 'b', rev: 2, invoice: invoice('b', '2026-02', 2) }, // updated
+    { id: 'd', rev: 1, invoice: invoice('d', '2026-02-15') }, // new, in the middle
+    { id: 'a', rev: 2 }, // left the list
+    { id: 'c', rev: 0, invoice: invoice('c', '2026-03', 0) }, // older than held: ignored
+  ]);
+  const after = await cache.get('k', load);
+  assert.equal(loads, 1, 'served from memory');
+  assert.deepEqual(ids(after), ['c@1', 'd@1', 'b@2']);
+  assert.deepEqual(ids(first), ['c@1', 'b@1', 'a@1'], 'the list already handed out is unchanged');
+  assert.deepEqual(cache.size, { customers: 1, invoices: 3 });
+});
+
+test('a write landing while the list loads is applied to the loaded list, which is kept', async () => {
+  const cache = new CustomerInvoicesCache({ maxInvoices: 100, maxAgeMs: 60_000 });
+  let release!: () => void;
+  const loading = cache.get(
+    'k',
+    () =>
+      new Promise<CustomerInvoice[]>((resolve) => {
+        release = () => resolve([invoice('a', '2026-01')]);
+      }),
+  );
+  const sharing = cache.get('k', async () => []);
+  cache.patch('k', [{ id: 'a', rev: 3, invoice: invoice('a', '2026-01', 3) }]);
+  release();
+  assert.deepEqual(ids(await loading), ['a@3']);
+  assert.deepEqual(ids(await sharing), ['a@3'], 'callers sharing the load see the write too');
+  let reloaded = false;
+  const cached = await cache.get('k', async () => ((reloaded = true), []));
+  assert.equal(reloaded, false, 'the patched load was kept');
+  assert.deepEqual(ids(cached), ['a@3']);
+});

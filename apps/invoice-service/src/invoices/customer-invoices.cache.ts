@@ -1,4 +1,4 @@
-import type { CustomerInvoice } from './customer-invoices';
+import { patched, type CustomerInvoice, type CustomerInvoicePatch } from './customer-invoices';
 
 export function customerKey(organizationId: string, externalCustomerId: string): string {
   return `${organizationId}\u0000${externalCustomerId}`;
@@ -12,6 +12,8 @@ interface Entry {
 interface Loading {
   promise: Promise<CustomerInvoice[]>;
   stale: boolean;
+  /** This instance's writes that landed while the load ran: applied to its result. */
+  patches: CustomerInvoicePatch[];
 }
 
 export interface CustomerInvoicesCacheOptions {
@@ -24,10 +26,11 @@ export interface CustomerInvoicesCacheOptions {
 
 /**
  * Each customer's visible invoices, loaded once and then served from memory: the portal's
- * filters, search, pages, counts and totals are all computed from it. Entries are dropped when
- * the customer's invoices change (by this instance's writes and, through the broadcast, any
- * other's). A load that raced with a change is handed to its callers but not kept, so a cached
- * list is never older than the last invalidation.
+ * filters, search, pages, counts and totals are all computed from it. This instance's writes
+ * patch the list in place (the writer knows exactly what it stored), a load in progress
+ * included, so a big customer whose invoices change every second stays cached. Another
+ * instance's writes (the broadcast) drop the entry; a load that raced with such a drop is handed
+ * to its callers but not kept, so a cached list is never older than the last invalidation.
  */
 export class CustomerInvoicesCache {
   private readonly entries = new Map<string, Entry>();
@@ -43,6 +46,14 @@ export class CustomerInvoicesCache {
     return { customers: this.entries.size, invoices: this.held };
   }
 
+  /** The cached list if there is a fresh one; never loads. */
+  peek(key: string): CustomerInvoice[] | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.now() - entry.loadedAt < this.options.maxAgeMs
+      ? entry.invoices
+      : undefined;
+  }
+
   async get(key: string, load: () => Promise<CustomerInvoice[]>): Promise<CustomerInvoice[]> {
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.loadedAt < this.options.maxAgeMs) {
@@ -54,7 +65,11 @@ export class CustomerInvoicesCache {
     if (entry) this.drop(key);
     const inFlight = this.loading.get(key);
     if (inFlight) return inFlight.promise;
-    const loading: Loading = { promise: load(), stale: false };
+    const loading: Loading = { promise: undefined!, stale: false, patches: [] };
+    // Everyone waiting on this load gets it with the writes made meanwhile applied.
+    loading.promise = load().then((invoices) =>
+      loading.patches.length > 0 ? patched(invoices, loading.patches) : invoices,
+    );
     this.loading.set(key, loading);
     try {
       const invoices = await loading.promise;
@@ -63,6 +78,17 @@ export class CustomerInvoicesCache {
     } finally {
       if (this.loading.get(key) === loading) this.loading.delete(key);
     }
+  }
+
+  /** Applies this instance's writes to the customer's list, cached or being loaded. */
+  patch(key: string, patches: CustomerInvoicePatch[]): void {
+    if (patches.length === 0) return;
+    this.loading.get(key)?.patches.push(...patches);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const invoices = patched(entry.invoices, patches);
+    this.held += invoices.length - entry.invoices.length;
+    this.entries.set(key, { invoices, loadedAt: entry.loadedAt });
   }
 
   invalidate(key: string): void {

@@ -5,6 +5,8 @@ import { toInvoiceSummary } from './invoice-views';
 /** One visible invoice as the portal's list needs it: its summary and what filters and sums use. */
 export interface CustomerInvoice {
   summary: InvoiceSummary;
+  /** The stored revision it was made from: a patch never replaces a newer one with an older. */
+  rev: number;
   /** `issuing_date|upstream_id`, the list order (descending) and the keyset cursor. */
   key: string;
   /** The number in lower case, once, rather than on every search of every request. */
@@ -20,6 +22,7 @@ export interface CustomerInvoice {
 export function toCustomerInvoice(record: InvoiceRecord): CustomerInvoice {
   return {
     summary: toInvoiceSummary(record),
+    rev: record.rev,
     key: record.list_key,
     searchable: (record.document?.number ?? '').toLocaleLowerCase('en'),
     paid: record.is_paid,
@@ -34,6 +37,52 @@ export function toCustomerInvoice(record: InvoiceRecord): CustomerInvoice {
 /** Newest first, the order every list is served in. */
 export function newestFirst(invoices: CustomerInvoice[]): CustomerInvoice[] {
   return invoices.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+}
+
+/** What one write did to one customer's list: the invoice as stored, or gone from the list. */
+export interface CustomerInvoicePatch {
+  id: string;
+  rev: number;
+  /** Absent when the invoice left the list (no longer visible, or moved to another customer). */
+  invoice?: CustomerInvoice;
+}
+
+/**
+ * A new list with the patches applied, newest first still; the list given is not changed (it may
+ * be in use, and its totals are memoized by identity). A patch older than what the list holds
+ * is ignored, so applying patches to a list loaded after them changes nothing.
+ */
+export function patched(
+  invoices: CustomerInvoice[],
+  patches: CustomerInvoicePatch[],
+): CustomerInvoice[] {
+  const newest = new Map<string, CustomerInvoicePatch>();
+  for (const patch of patches) {
+    const known = newest.get(patch.id);
+    if (!known || known.rev <= patch.rev) newest.set(patch.id, patch);
+  }
+  const result: CustomerInvoice[] = [];
+  for (const invoice of invoices) {
+    const patch = newest.get(invoice.summary.id);
+    if (!patch) result.push(invoice);
+    else if (patch.rev < invoice.rev) {
+      result.push(invoice);
+      newest.delete(invoice.summary.id);
+    }
+  }
+  for (const { invoice } of newest.values()) {
+    if (!invoice) continue;
+    // Binary search for its place in newest-first order.
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (result[mid]!.key > invoice.key) low = mid + 1;
+      else high = mid;
+    }
+    result.splice(low, 0, invoice);
+  }
+  return result;
 }
 
 const FILTERS: Record<InvoiceFilter, (invoice: CustomerInvoice) => boolean> = {

@@ -1,10 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import { describeError, failureClass } from '@portico/messaging';
+import { toCustomerInvoice, type CustomerInvoicePatch } from './customer-invoices';
+import { customerKey } from './customer-invoices.cache';
 import { invoiceKey, type InvoiceChange } from './invoice-change';
 import {
   applyChange,
   derive,
   emptyState,
   invoiceDocumentId,
+  type InvoiceRecord,
   type InvoiceState,
 } from './invoice-record';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
@@ -57,18 +62,36 @@ export class InvoiceWriteBatcher {
     while (this.writing < MAX_CONCURRENT_BATCHES && this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       this.writing++;
-      void this.writeBatch(batch, 0)
-        .then(() => this.changed(batch))
-        .then(() => {
-          for (const item of batch) item.resolve();
-        })
-        .catch((error: unknown) => {
-          for (const item of batch) item.reject(error);
-        })
-        .finally(() => {
-          this.writing--;
-          if (this.queue.length > 0) this.kick();
-        });
+      void this.store(batch).finally(() => {
+        this.writing--;
+        if (this.queue.length > 0) this.kick();
+      });
+    }
+  }
+
+  /**
+   * Writes a batch and settles each item. When the write fails for something other than a
+   * dependency being away, one of its changes may be refused for its content: the batch is split
+   * in halves, each written again, until the faulty change is alone; it alone fails, and every
+   * valid neighbour is stored (once: writing a change again changes nothing). An outage fails the
+   * whole batch as it is: the consumer waits it out and nothing is the messages' fault.
+   */
+  private async store(batch: Pending[]): Promise<void> {
+    try {
+      const written = new Map<string, InvoiceRecord>();
+      await this.writeBatch(batch, 0, written);
+      await this.changed(batch, written);
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      if (failureClass(error) === 'infrastructure' || batch.length === 1) {
+        const refused = batch.length === 1 && refusedByDatabase(error);
+        for (const item of batch) item.reject(refused ? refusal(error) : error);
+        return;
+      }
+      this.logger.warn(`a batch of ${batch.length} failed, splitting it: ${describeError(error)}`);
+      const half = Math.ceil(batch.length / 2);
+      await this.store(batch.slice(0, half));
+      await this.store(batch.slice(half));
     }
   }
 
@@ -77,7 +100,11 @@ export class InvoiceWriteBatcher {
    * inserted as new in one round trip; only the invoices that turn out to exist are read, merged
    * and written back conditionally on the revision read.
    */
-  private async writeBatch(batch: Pending[], attempt: number): Promise<void> {
+  private async writeBatch(
+    batch: Pending[],
+    attempt: number,
+    written: Map<string, InvoiceRecord>,
+  ): Promise<void> {
     const byId = new Map<string, Pending[]>();
     for (const item of batch) {
       const id = invoiceDocumentId(item.change.organizationId, item.change.upstreamId);
@@ -87,6 +114,7 @@ export class InvoiceWriteBatcher {
     if (attempt === 0) {
       const fresh = [...byId].map(([, items]) => merged(emptyState(items[0]!.change), items));
       const taken = await this.repository.insertNew(fresh.map((w) => w.record));
+      for (const { record } of fresh) if (!taken.has(record._id)) written.set(record._id, record);
       existing = [...taken];
     }
     if (existing.length === 0) return;
@@ -103,6 +131,7 @@ export class InvoiceWriteBatcher {
         for (const item of items) item.previousCustomer = state.external_customer_id;
     }
     const lost = await this.repository.write(writes);
+    for (const { record } of writes) if (!lost.has(record._id)) written.set(record._id, record);
     const retry = existing
       .filter((id) => lost.has(id) || !stored.has(id))
       .flatMap((id) => byId.get(id)!);
@@ -112,25 +141,61 @@ export class InvoiceWriteBatcher {
       throw new Error(`gave up writing ${keys.length} invoice changes after ${attempt} lost races`);
     }
     this.logger.debug(`${retry.length} invoice changes lost a race; recomputing`);
-    await this.writeBatch(retry, attempt + 1);
+    await this.writeBatch(retry, attempt + 1, written);
   }
 
   /**
-   * Tells this instance's cache, then every other instance and gateway, whose invoices changed;
+   * Patches this instance's cache with what was stored, then tells every other instance and
+   * gateway whose invoices changed;
    * before the batch is acked, so a crash in between redelivers and re-announces. Sent for every
    * customer touched, changed or not: an announcement too many costs a reload, one too few a
    * stale page.
    */
-  private async changed(batch: Pending[]): Promise<void> {
+  private async changed(batch: Pending[], written: Map<string, InvoiceRecord>): Promise<void> {
     const byOrganization = new Map<string, Set<string>>();
+    const patches = new Map<string, CustomerInvoicePatch[]>();
+    const add = (key: string, patch: CustomerInvoicePatch) =>
+      patches.set(key, [...(patches.get(key) ?? []), patch]);
     for (const { change, previousCustomer } of batch) {
       const customers = byOrganization.get(change.organizationId) ?? new Set<string>();
       customers.add(change.externalCustomerId);
       if (previousCustomer) customers.add(previousCustomer);
       byOrganization.set(change.organizationId, customers);
+      const record = written.get(invoiceDocumentId(change.organizationId, change.upstreamId));
+      if (previousCustomer && record && previousCustomer !== record.external_customer_id) {
+        add(customerKey(change.organizationId, previousCustomer), {
+          id: record.upstream_id,
+          rev: record.rev,
+        });
+      }
     }
-    await this.notifications.changed(byOrganization);
+    // What was stored, as each customer's cached list shows it (or no longer shows it).
+    for (const record of written.values()) {
+      add(customerKey(record.organization_id, record.external_customer_id), {
+        id: record.upstream_id,
+        rev: record.rev,
+        ...(record.visible && { invoice: toCustomerInvoice(record) }),
+      });
+    }
+    await this.notifications.changed(byOrganization, patches);
   }
+}
+
+/** The database answered and refused the command (not a driver or network failure). */
+function refusedByDatabase(error: unknown): boolean {
+  const e = error as { name?: string; code?: unknown };
+  return (
+    (e.name === 'MongoServerError' || e.name === 'MongoBulkWriteError') &&
+    typeof e.code === 'number'
+  );
+}
+
+/** The change is alone and the database refuses it: the message is dead-lettered with why. */
+function refusal(error: unknown): DomainError {
+  return new DomainError(
+    ErrorCode.ValidationFailed,
+    `refused by the database: ${describeError(error)}`,
+  );
 }
 
 /** Applies a group of changes to a state; the write is conditional on the revision it started from. */

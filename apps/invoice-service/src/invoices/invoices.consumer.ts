@@ -9,6 +9,7 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import { HandleEvent } from '@portico/messaging';
+import { KnownOrganizations } from '../parties/known-organizations';
 import type { InvoiceChange } from './invoice-change';
 import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
@@ -22,34 +23,30 @@ export class InvoicesConsumer {
   constructor(
     private readonly batcher: InvoiceWriteBatcher,
     private readonly notifications: InvoiceNotifications,
+    private readonly organizations: KnownOrganizations,
   ) {}
 
   @HandleEvent(InvoiceCreated)
   async created(event: EventEnvelope<EventData<typeof InvoiceCreated>>): Promise<void> {
-    await this.batcher.submit({ ...reference(event), kind: 'document', invoice: event.data });
+    await this.submit(event, { kind: 'document', invoice: event.data });
     this.notifications.created(event.organization_id, event.data.id);
   }
 
   @HandleEvent(InvoiceUpdated)
   updated(event: EventEnvelope<EventData<typeof InvoiceUpdated>>): Promise<void> {
-    return this.batcher.submit({ ...reference(event), kind: 'document', invoice: event.data });
+    return this.submit(event, { kind: 'document', invoice: event.data });
   }
 
   @HandleEvent(InvoicePaymentStatusUpdated)
   paymentStatusUpdated(
     event: EventEnvelope<EventData<typeof InvoicePaymentStatusUpdated>>,
   ): Promise<void> {
-    return this.batcher.submit({
-      ...reference(event),
-      kind: 'payment_status',
-      paymentStatus: event.data.payment_status,
-    });
+    return this.submit(event, { kind: 'payment_status', paymentStatus: event.data.payment_status });
   }
 
   @HandleEvent(InvoicePaymentOverdue)
   paymentOverdue(event: EventEnvelope<EventData<typeof InvoicePaymentOverdue>>): Promise<void> {
-    return this.batcher.submit({
-      ...reference(event),
+    return this.submit(event, {
       kind: 'payment_overdue',
       paymentOverdue: event.data.payment_overdue,
     });
@@ -57,9 +54,20 @@ export class InvoicesConsumer {
 
   @HandleEvent(InvoiceVoided)
   voided(event: EventEnvelope<EventData<typeof InvoiceVoided>>): Promise<void> {
-    return this.batcher.submit({ ...reference(event), kind: 'voided' });
+    return this.submit(event, { kind: 'voided' });
+  }
+
+  /** Only for an organization Portico knows: an event for any other is never stored. */
+  private async submit(
+    event: EventEnvelope<{ id: string; external_customer_id: string; updated_at: string }>,
+    change: DistributiveOmit<InvoiceChange, keyof Reference>,
+  ): Promise<void> {
+    await this.organizations.require(event.organization_id);
+    await this.batcher.submit({ ...reference(event), ...change } as InvoiceChange);
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 type Reference = Pick<
   InvoiceChange,

@@ -4,6 +4,18 @@ import type { Model } from 'mongoose';
 import { Invoice } from './invoice.schema';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
+/**
+ * Operations per write command. FerretDB 1.24 on PostgreSQL holds one pooled connection per
+ * update of a command until the command ends (and one more to write), so a command with as many
+ * updates as its pool has connections waits on itself forever and every client with it: 51
+ * against its default pool of 50. Small commands keep that impossible whatever the pool
+ * (deploy/local sizes it at 200; the writer runs at most two batches at once); MongoDB only sees
+ * a few more round trips.
+ */
+export const MAX_OPERATIONS_PER_COMMAND = 20;
+/** `_id` lookups in flight per batch: enough to overlap round trips, few enough to share the pool. */
+const MAX_PARALLEL_LOOKUPS = 32;
+
 export interface InvoiceWrite {
   record: InvoiceRecord;
   /** The revision the change was computed from; 0 for an invoice not stored yet. */
@@ -13,10 +25,22 @@ export interface InvoiceWrite {
 /** Invoices as plain objects. Writes go through the driver in bulk; every query is scoped. */
 @Injectable()
 export class InvoicesRepository implements OnModuleInit {
+  /**
+   * Whether the database sorts with an index (MongoDB). FerretDB 1.24 pushes filters down to
+   * PostgreSQL but sorts in memory after reading every match, so there a sorted page of a
+   * customer costs as much as the whole list and is not worth a separate query.
+   */
+  sortsInDatabase = true;
+
   constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {}
 
   async onModuleInit(): Promise<void> {
     await this.invoices.init();
+    const info = await this.invoices.db.db
+      ?.admin()
+      .command({ buildInfo: 1 })
+      .catch(() => undefined);
+    this.sortsInDatabase = !(info && 'ferretdbVersion' in info);
   }
 
   /**
@@ -24,9 +48,14 @@ export class InvoicesRepository implements OnModuleInit {
    * key, while an `$in` over many ids scans the whole collection there.
    */
   async findStates(ids: string[]): Promise<Map<string, InvoiceState>> {
-    const found = await Promise.all(
-      ids.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
-    );
+    const found: (InvoiceRecord | null)[] = [];
+    for (const group of chunks(ids, MAX_PARALLEL_LOOKUPS)) {
+      found.push(
+        ...(await Promise.all(
+          group.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
+        )),
+      );
+    }
     return new Map(
       found.filter((r): r is InvoiceRecord => r !== null).map((record) => [record._id, record]),
     );
@@ -37,6 +66,8 @@ export class InvoicesRepository implements OnModuleInit {
    * (duplicate key), which the caller then merges into the stored versions instead.
    */
   async insertNew(records: InvoiceRecord[]): Promise<Set<string>> {
+    // One command whatever the size: FerretDB inserts a command's documents in one transaction
+    // on one connection (only updates hold one each).
     if (records.length === 0) return new Set();
     try {
       await this.invoices.collection.insertMany(records as never[], { ordered: false });
@@ -50,11 +81,20 @@ export class InvoicesRepository implements OnModuleInit {
   }
 
   /**
-   * Writes every record in one unordered bulk: inserts for new invoices, and for known ones an
-   * update that only matches the revision the change was computed from. Returns the ids whose
-   * write lost a race (another writer got there first); the caller recomputes those.
+   * Writes every record in unordered bulks of MAX_OPERATIONS_PER_COMMAND, one after another:
+   * inserts for new invoices, and for known ones an update that only matches the revision the
+   * change was computed from. Returns the ids whose write lost a race (another writer got there
+   * first); the caller recomputes those.
    */
   async write(writes: InvoiceWrite[]): Promise<Set<string>> {
+    const lost = new Set<string>();
+    for (const group of chunks(writes, MAX_OPERATIONS_PER_COMMAND)) {
+      for (const id of await this.writeCommand(group)) lost.add(id);
+    }
+    return lost;
+  }
+
+  private async writeCommand(writes: InvoiceWrite[]): Promise<Set<string>> {
     if (writes.length === 0) return new Set();
     const operations = writes.map(({ record, expectedRev }): Record<string, unknown> => {
       if (expectedRev === 0) return { insertOne: { document: record } };
@@ -117,6 +157,70 @@ export class InvoicesRepository implements OnModuleInit {
       .toArray();
   }
 
+  /**
+   * The newest `limit` visible invoices of a customer, by the (organization_id,
+   * external_customer_id, list_key) index: the first portal page without loading the list.
+   */
+  newestVisible(
+    organizationId: string,
+    externalCustomerId: string,
+    limit: number,
+  ): Promise<InvoiceRecord[]> {
+    return this.invoices.collection
+      .find<InvoiceRecord>(
+        {
+          organization_id: organizationId,
+          external_customer_id: externalCustomerId,
+          visible: true,
+        } as never,
+        { projection: { 'document.fees': 0 } },
+      )
+      .sort({ list_key: -1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  countVisible(organizationId: string, externalCustomerId: string): Promise<number> {
+    return this.invoices.collection.countDocuments({
+      organization_id: organizationId,
+      external_customer_id: externalCustomerId,
+      visible: true,
+    } as never);
+  }
+
+  /** Per currency, as CurrencyTotals, sorted by currency code. */
+  async totalsVisible(organizationId: string, externalCustomerId: string) {
+    const rows = await this.invoices.collection
+      .aggregate<{
+        _id: string;
+        invoices_count: number;
+        total_invoiced_cents: number;
+        total_outstanding_cents: number;
+        total_overdue_cents: number;
+      }>([
+        {
+          $match: {
+            organization_id: organizationId,
+            external_customer_id: externalCustomerId,
+            visible: true,
+          },
+        },
+        {
+          $group: {
+            _id: '$currency',
+            invoices_count: { $sum: 1 },
+            total_invoiced_cents: { $sum: '$invoiced_cents' },
+            total_outstanding_cents: { $sum: '$outstanding_due_cents' },
+            total_overdue_cents: { $sum: '$overdue_due_cents' },
+          },
+        },
+      ])
+      .toArray();
+    return rows
+      .map(({ _id, ...totals }) => ({ currency: _id, ...totals }))
+      .sort((a, b) => a.currency.localeCompare(b.currency));
+  }
+
   /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
   async findVisible(
     organizationId: string,
@@ -154,4 +258,10 @@ export class InvoicesRepository implements OnModuleInit {
   count(filter: Record<string, unknown>): Promise<number> {
     return this.invoices.collection.countDocuments(filter as never);
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -43,9 +43,49 @@ export class InvoicesService {
     private readonly parties: PartiesRepository,
   ) {}
 
-  /** Keyset pages in both directions over the customer's matching invoices, newest first. */
+  /**
+   * Keyset pages in both directions over the customer's matching invoices, newest first. When the
+   * customer's list is not in memory, the plain first page (the portal's landing) is also asked
+   * of the database's index while the list loads, and whichever answers first is served: a big
+   * customer's first page does not wait for all of its invoices.
+   */
   async list(request: RpcRequest<typeof ListInvoices>): Promise<RpcResponse<typeof ListInvoices>> {
-    const all = await this.invoicesOf(request.organization_id, request.external_customer_id);
+    const full = this.invoicesOf(request.organization_id, request.external_customer_id).then(
+      (all) => this.pageOf(all, request),
+    );
+    const key = customerKey(request.organization_id, request.external_customer_id);
+    const plainFirstPage = !request.cursor && request.filter === 'all' && !request.search;
+    if (!plainFirstPage || !this.repository.sortsInDatabase || this.cache.peek(key)) return full;
+    full.catch(() => undefined); // answered below either way; the load still warms the cache
+    return Promise.any([this.firstPageFromIndex(request), full]).catch((error: AggregateError) =>
+      Promise.reject(error.errors[0]),
+    );
+  }
+
+  private async firstPageFromIndex(
+    request: RpcRequest<typeof ListInvoices>,
+  ): Promise<RpcResponse<typeof ListInvoices>> {
+    const { organization_id: org, external_customer_id: customer, limit } = request;
+    const [rows, total, totals] = await Promise.all([
+      this.repository.newestVisible(org, customer, limit + 1),
+      this.repository.countVisible(org, customer),
+      request.with_totals ? this.repository.totalsVisible(org, customer) : undefined,
+    ]);
+    const page = rows.slice(0, limit).map(toCustomerInvoice);
+    return {
+      invoices: page.map((invoice) => invoice.summary),
+      next_cursor: rows.length > limit ? encodeCursor('after', page.at(-1)!.key) : null,
+      previous_cursor: null,
+      total_count: total,
+      offset: 0,
+      ...(totals && { totals }),
+    };
+  }
+
+  private pageOf(
+    all: CustomerInvoice[],
+    request: RpcRequest<typeof ListInvoices>,
+  ): RpcResponse<typeof ListInvoices> {
     const matches = matching(all, request.filter, request.search || undefined);
     const cursor = request.cursor ? decodeCursor(request.cursor) : undefined;
     let start = 0;

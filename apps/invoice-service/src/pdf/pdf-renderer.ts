@@ -141,7 +141,7 @@ export class PdfRenderer {
     const browser = await this.browser?.catch(() => undefined);
     this.browser = undefined;
     this.idlePages = [];
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await browser?.close().catch(() => killProcessGroup(browser));
   }
 
   private async renderOnce(document: PdfDocument): Promise<Buffer> {
@@ -258,7 +258,7 @@ export class PdfRenderer {
 
   private replaceBrowser(browser: Browser, reason: string): void {
     this.forget(browser, reason);
-    browser.process()?.kill('SIGKILL');
+    killProcessGroup(browser);
   }
 
   private forget(browser: Browser, reason: string): void {
@@ -272,3 +272,18 @@ export class PdfRenderer {
 }
 
 class BrowserGone extends Error {}
+
+/**
+ * Puppeteer starts Chromium detached, as the leader of its own process group: killing the group
+ * takes its renderer, GPU and zygote children too, which a hung (or SIGSTOPped) browser would
+ * otherwise leave behind. Falls back to the main process alone if the group is already gone.
+ */
+function killProcessGroup(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,70 @@
+import { DomainError, ErrorCode } from '@portico/contracts';
+import assert from 'node:assert/strict';
+import { test } from '@jest/globals';
+import type { InvoiceChange } from './invoice-change';
+import type { InvoiceChangeNotifications } from './invoice-change-notifications';
+import type { InvoiceRecord } from './invoice-record';
+import { InvoiceWriteBatcher } from './invoice-write-batcher';
+import type { InvoicesRepository } from './invoices.repository';
+
+const change = (upstreamId: string): InvoiceChange => ({
+  kind: 'payment_status',
+  organizationId: 'org_1',
+  upstreamId,
+  externalCustomerId: 'cus_1',
+  version: new Date('2026-11-01T00:00:00Z'),
+  paymentStatus: 'succeeded',
+});
+
+/** A database that refuses any command carrying the invoice `up_bad`, and records what it stored. */
+function fakeRepository(fail: (records: InvoiceRecord[]) => Error | undefined) {
+  const stored: string[] = [];
+  const repository = {
+    insertNew: async (records: InvoiceRecord[]) => {
+      const error = fail(records);
+      if (error) throw error;
+      stored.push(...records.map((r) => r.upstream_id));
+      return new Set<string>();
+    },
+    findStates: async () => new Map(),
+    write: async () => new Set<string>(),
+  } as unknown as InvoicesRepository;
+  const notifications = { changed: async () => undefined } as unknown as InvoiceChangeNotifications;
+  return { batcher: new InvoiceWriteBatcher(repository, notifications), stored };
+}
+
+test('a change the database refuses fails alone; every neighbour in its batch is stored once', async () => {
+  const refused = Object.assign(new Error('invalid document'), {
+    name: 'MongoServerError',
+    code: 2,
+  });
+  const { batcher, stored } = fakeRepository((records) =>
+    records.some((r) => r.upstream_id === 'up_bad') ? refused : undefined,
+  );
+  const ids = Array.from({ length: 40 }, (_, i) => (i === 17 ? 'up_bad' : `up_${i}`));
+  const results = await Promise.allSettled(ids.map((id) => batcher.submit(change(id))));
+  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[ids[i], r.reason]] : []));
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0]![0], 'up_bad');
+  assert.ok(failed[0]![1] instanceof DomainError);
+  assert.equal((failed[0]![1] as DomainError).code, ErrorCode.ValidationFailed);
+  assert.match(
+    (failed[0]![1] as DomainError).message,
+    /refused by the database: .*invalid document/,
+  );
+  assert.deepEqual([...stored].sort(), ids.filter((id) => id !== 'up_bad').sort());
+});
+
+test('an outage fails the batch as it is, without splitting it or blaming a message', async () => {
+  let commands = 0;
+  const outage = Object.assign(new Error('connection refused'), { name: 'MongoNetworkError' });
+  const { batcher } = fakeRepository(() => {
+    commands++;
+    return outage;
+  });
+  const results = await Promise.allSettled(
+    Array.from({ length: 10 }, (_, i) => batcher.submit(change(`up_${i}`))),
+  );
+  assert.ok(results.every((r) => r.status === 'rejected' && r.reason === outage));
+  assert.ok(commands <= 2, `expected no bisection, saw ${commands} commands`);
+});

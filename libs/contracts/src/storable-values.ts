@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+
+/** Where a value would be refused by the database, and why. */
+export interface UnstorableValue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * What MongoDB-wire databases refuse although JSON carries it: a NUL character in a string or a
+ * key (PostgreSQL's jsonb, under FerretDB, cannot hold `\u0000`; BSON keys are C strings) and a
+ * number that is not finite (`1e400` parses to Infinity). Checked at the contract, so such an
+ * event is refused alone with its path instead of failing a write it shares with valid ones.
+ */
+export function unstorableValues(
+  value: unknown,
+  path: (string | number)[] = [],
+): UnstorableValue[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [{ path, message: 'must not contain NUL characters' }] : [];
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? [] : [{ path, message: 'must be a finite number' }];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableValues(item, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      key.includes('\u0000')
+        ? [{ path: [...path, key], message: 'key must not contain NUL characters' }]
+        : unstorableValues(item, [...path, key]),
+    );
+  }
+  return [];
+}
+
+/** For `superRefine`: one issue per unstorable value. */
+export function refuseUnstorable(value: unknown, ctx: z.core.$RefinementCtx): void {
+  for (const issue of unstorableValues(value)) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+}
