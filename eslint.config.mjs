@@ -16,7 +16,8 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read the environment only in config files (see DESIGN.md, "Code conventions").',
+          message:
+            'Read the environment only in config files (see docs/architecture.md, "Code conventions").',
         },
       ],
     },

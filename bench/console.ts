@@ -18,7 +18,7 @@ const CUSTOMERS = Number(process.env.CUSTOMERS ?? 10_000);
 const OPERATORS = Number(process.env.OPERATORS ?? 20);
 const DURATION = Number(process.env.DURATION ?? 10);
 const INVOICES = Number(process.env.INVOICES ?? 50);
-/** FerretDB on PostgreSQL hangs on large bulk writes (DESIGN.md): small batches. */
+/** FerretDB on PostgreSQL hangs on large bulk writes (docs/architecture.md): small batches. */
 const BATCH = 50;
 const PASSWORD = 'bench operator password';
 

@@ -13,7 +13,7 @@ import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
-// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+// Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
 await runOnSupportedNode();
 
 const SERVICES = ['customer-service', 'invoice-service', 'gateway', 'console'];

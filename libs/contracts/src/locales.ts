@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The document and portal languages (DESIGN.md, "Language"): Lago's nine, then ours. */
+/** The document and portal languages (docs/architecture.md, "Language"): Lago's nine, then ours. */
 export const LOCALES = [
   { code: 'en', name: 'English', native_name: 'English', direction: 'ltr' },
   { code: 'fr', name: 'French', native_name: 'Français', direction: 'ltr' },

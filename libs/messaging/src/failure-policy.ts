@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 
 /**
- * Why handling a message failed, which decides what happens to it (DESIGN.md "Two kinds of
+ * Why handling a message failed, which decides what happens to it (docs/architecture.md, "Two kinds of
  * failure, never mixed"):
  *  - `message`: the message itself is wrong (fails its contract, refused by the database for its
  *    content); the same bytes fail the same way every time → dead-lettered alone, at once.

@@ -9,7 +9,7 @@ export interface DatabaseOptions {
 
 /**
  * A service's own MongoDB database (database per service). Works against MongoDB 6+ and
- * FerretDB 1.24 alike, which is why repositories keep to the query subset in DESIGN.md.
+ * FerretDB 1.24 alike, which is why repositories keep to the query subset in docs/architecture.md.
  */
 @Module({})
 export class PersistenceModule {

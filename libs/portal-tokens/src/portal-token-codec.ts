@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
-/** A portal link lives at most this long (DESIGN.md, "Portal security"). */
+/** A portal link lives at most this long (docs/architecture.md, "Security model"). */
 export const MAX_PORTAL_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 const AUDIENCE = 'portico-portal';
 const ISSUER = 'portico';
