@@ -3,10 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
-import { applyRateLimits } from './hardening/rate-limits';
-import { PortalAssets } from './portal/portal-assets';
-import { rateLimitedPortalPage } from './portal/portal-error.filter';
-import { PortalViews } from './portal/portal-views';
+import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
+import { RateLimiter } from './rate-limits/rate-limiter';
 import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { followRequests } from './requests/request-context';
@@ -24,15 +23,23 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
       maxParamLength: 2_048,
       trustProxy: config.trustProxy,
-      // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
-      http: { maxHeaderSize: 64 * 1_024 },
+      // A whole request (a slow body included) must arrive within this; an idle socket goes sooner.
+      requestTimeout: config.requestTimeoutMs,
+      connectionTimeout: config.connectionTimeoutMs,
+      http: {
+        // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
+        maxHeaderSize: 64 * 1_024,
+        // Node checks request timeouts on this interval (30 s by default): a timeout of a few
+        // seconds would otherwise be enforced up to 30 s late.
+        connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+      },
     }),
     { logger: createLogger(config.logging) },
   );
   app.useBodyParser(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },
-    jsonUnlessRawBody(app.getHttpAdapter().getInstance()),
+    jsonUnlessRawBody(app.getHttpAdapter().getInstance(), config.jsonMaxDepth),
   );
   app
     .getHttpAdapter()
@@ -43,11 +50,39 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   followRequests(fastify);
   recordHttpMetrics(fastify);
-  const [views, assets] = [app.get(PortalViews), app.get(PortalAssets)];
-  applyRateLimits(fastify, config.rateLimits, (request) =>
-    rateLimitedPortalPage(views, assets, request.headers['accept-language']),
-  );
+  await registerRateLimits(app, config);
   applySecurityHeaders(fastify, config.publicUrl);
   setupOpenApi(app, config.publicUrl);
   return app;
+}
+
+/**
+ * @fastify/rate-limit counts; RateLimiter decides what is counted (see there). With
+ * RATE_LIMIT_STORE=redis every gateway shares one count in Redis/Valkey; a store that is away
+ * lets requests through (logged) rather than taking the whole API down with it.
+ */
+async function registerRateLimits(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): Promise<void> {
+  const { redisUrl } = config.rateLimits;
+  const redis = redisUrl
+    ? new Redis(redisUrl, {
+        // Fail fast while Redis is away instead of queueing every request behind it.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+        lazyConnect: false,
+      })
+    : undefined;
+  redis?.on('error', () => undefined);
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(rateLimit as never, {
+    global: false,
+    redis,
+    nameSpace: `portico-rate-limit:${config.messaging.namespace}`,
+    skipOnError: true,
+  });
+  if (redis) fastify.addHook('onClose', async () => void (await redis.quit().catch(() => 0)));
+  app.get(RateLimiter).attach(fastify);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { closeOnSignals } from '@portico/runtime';
+import { AmqpConnection } from '@portico/messaging';
+import { closeOnSignals, startOpsServer } from '@portico/runtime';
 import { loadGatewayConfig } from './config/gateway.config';
 import { createGateway } from './create-gateway';
 
@@ -9,6 +10,11 @@ async function bootstrap(): Promise<void> {
   const app = await createGateway(config);
   closeOnSignals(app, 'Gateway');
   await app.listen(config.port, config.host);
+  if (config.ops.port > 0) {
+    // /metrics off the public port; readiness stays on the HTTP port's /health/ready.
+    const connection = app.get(AmqpConnection);
+    await startOpsServer({ ...config.ops, ready: async () => connection.isConnected });
+  }
   new Logger('Gateway').log(`listening on ${await app.getUrl()} (public URL ${config.publicUrl})`);
 }
 

@@ -12,6 +12,7 @@ export function isTransient(error: unknown): boolean {
     case ErrorCode.PdfRendererBusy:
     case ErrorCode.PdfRenderTimeout:
     case ErrorCode.Internal:
+    case ErrorCode.TooManyRequests:
       return true;
     case ErrorCode.ValidationFailed:
     case ErrorCode.NotFound:

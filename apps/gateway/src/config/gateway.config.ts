@@ -3,6 +3,8 @@ import {
   loggingConfigFrom,
   messagingConfigFrom,
   messagingEnv,
+  opsConfigFrom,
+  opsEnv,
   parseConfig,
 } from '@portico/config';
 import { z } from 'zod';
@@ -18,6 +20,7 @@ const MIN_SECRET_LENGTH = 32;
 const schema = z
   .object({
     ...messagingEnv,
+    ...opsEnv,
     PORT: intFromEnv(3000, 0, 65_535),
     HOST: z.string().default('0.0.0.0'),
     PUBLIC_URL: z
@@ -34,13 +37,44 @@ const schema = z
     /** PDFs may wait for Chromium behind other renders: longer than other RPCs. */
     PDF_RPC_TIMEOUT_MS: intFromEnv(30_000, 100, 300_000),
     PDF_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
-    /** Requests per window per API key on /api/v1 (0 = no limit); per gateway instance. */
+    /** Requests per window per API key on /api/v1 (0 = no limit). */
     RATE_LIMIT_API: intFromEnv(600, 0, 1_000_000),
-    /** Requests per window per portal token on /customer-portal (0 = no limit); per instance. */
+    /** Requests per window per portal session on /customer-portal (0 = no limit). */
     RATE_LIMIT_PORTAL: intFromEnv(300, 0, 1_000_000),
+    /** Requests per window with the admin token on /admin (0 = no limit). */
+    RATE_LIMIT_ADMIN: intFromEnv(120, 0, 1_000_000),
+    /** Verified webhook deliveries per window per organization on /webhooks (0 = no limit). */
+    RATE_LIMIT_WEBHOOKS: intFromEnv(1_200, 0, 1_000_000),
+    /** Downloads per window per organization on /invoice-files (0 = no limit). */
+    RATE_LIMIT_FILES: intFromEnv(300, 0, 1_000_000),
+    /** Failed authentications per window per client address, every credential (0 = no limit). */
+    RATE_LIMIT_AUTH_FAILURES: intFromEnv(30, 0, 1_000_000),
     RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
+    /** `memory`: per gateway instance; `redis`: one count shared by every gateway (Redis/Valkey). */
+    RATE_LIMIT_STORE: z.enum(['memory', 'redis']).default('memory'),
+    RATE_LIMIT_REDIS_URL: z
+      .string()
+      .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://')
+      .optional(),
+    /** Longest time to receive a whole request (headers and body); a slower client is cut off. */
+    REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
+    /** Longest time a connection may stay idle before its first request arrives. */
+    CONNECTION_TIMEOUT_MS: intFromEnv(10_000, 1_000, 600_000),
+    /** Deepest nesting a JSON body may have (arrays and objects). */
+    JSON_MAX_DEPTH: intFromEnv(32, 4, 1_000),
+    /** How long an HMAC-signed Lago delivery counts as a replay of one with the same body. */
+    WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(24 * 60 * 60_000, 60_000, 7 * 24 * 60 * 60_000),
+    /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.RATE_LIMIT_STORE === 'redis' && !env.RATE_LIMIT_REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RATE_LIMIT_REDIS_URL'],
+        message: 'is required when RATE_LIMIT_STORE=redis',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const name of Object.keys(DEVELOPMENT_SECRETS) as (keyof typeof DEVELOPMENT_SECRETS)[]) {
       if (env[name] === DEVELOPMENT_SECRETS[name]) {
@@ -80,8 +114,30 @@ export interface GatewayConfig {
   pdfRpcTimeoutMs: number;
   /** How long an operator's invoice `file_url` works. */
   invoiceFileUrlTtlSeconds: number;
-  rateLimits: { api: number; portal: number; windowMs: number };
+  rateLimits: RateLimitConfig;
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  jsonMaxDepth: number;
+  webhookReplayWindowMs: number;
+  /** Undefined: /metrics is open on this listener (keep it off the public network). */
+  metricsToken?: string;
+  /** METRICS_PORT: when set, /metrics lives on this ops listener only, off the public port. */
+  ops: ReturnType<typeof opsConfigFrom>;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
+}
+
+export interface RateLimitConfig {
+  /** Requests per window for each authenticated principal, per route family (0 = no limit). */
+  api: number;
+  portal: number;
+  admin: number;
+  webhooks: number;
+  files: number;
+  /** Failed authentications per window per client address (0 = no limit). */
+  authFailures: number;
+  windowMs: number;
+  /** Undefined: counts live in this gateway's memory. */
+  redisUrl?: string;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -105,8 +161,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimits: {
       api: parsed.RATE_LIMIT_API,
       portal: parsed.RATE_LIMIT_PORTAL,
+      admin: parsed.RATE_LIMIT_ADMIN,
+      webhooks: parsed.RATE_LIMIT_WEBHOOKS,
+      files: parsed.RATE_LIMIT_FILES,
+      authFailures: parsed.RATE_LIMIT_AUTH_FAILURES,
       windowMs: parsed.RATE_LIMIT_WINDOW_MS,
+      redisUrl: parsed.RATE_LIMIT_STORE === 'redis' ? parsed.RATE_LIMIT_REDIS_URL : undefined,
     },
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: parsed.CONNECTION_TIMEOUT_MS,
+    jsonMaxDepth: parsed.JSON_MAX_DEPTH,
+    webhookReplayWindowMs: parsed.WEBHOOK_REPLAY_WINDOW_MS,
+    metricsToken: parsed.METRICS_TOKEN,
+    ops: opsConfigFrom(parsed),
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,

@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RenderInvoicePdf } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../config/gateway.config';
+import { isCredentialRefusal } from '../rate-limits/credential-refusal';
+import { RateLimiter } from '../rate-limits/rate-limiter';
 import { InvoiceFileUrls } from './invoice-file-urls';
 import { sendPdf } from './send-pdf';
 
@@ -18,11 +20,26 @@ export class InvoiceFilesController {
     private readonly rpc: RpcClient,
     private readonly urls: InvoiceFileUrls,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
+  /** Counted per organization; a forged or expired link counts against the client address. */
   @Get(':token')
-  async file(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    const { organizationId, invoiceId } = this.urls.verify(token);
+  async file(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.limiter.refuseIfBlocked(request, reply);
+    let claims: { organizationId: string; invoiceId: string };
+    try {
+      claims = this.urls.verify(token);
+    } catch (error) {
+      if (isCredentialRefusal(error)) await this.limiter.countFailure(request);
+      throw error;
+    }
+    const { organizationId, invoiceId } = claims;
+    await this.limiter.consume('files', organizationId, request, reply);
     const result = await this.rpc.call(
       RenderInvoicePdf,
       { organization_id: organizationId, invoice_id: invoiceId },

@@ -1,6 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { VerifyPortalSession, type RpcResponse } from '@portico/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isCredentialRefusal } from '../rate-limits/credential-refusal';
+import { RateLimiter } from '../rate-limits/rate-limiter';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens, type PortalSessionClaims } from './portal-tokens';
 
@@ -17,24 +19,37 @@ export interface PortalRequest extends FastifyRequest {
  * revocation and the continued existence of the organization and customer at customer-service
  * (through a per-gateway cache that every change announcement clears).
  * What a route may show is scoped by the session it leaves on the request, never by input.
+ * The session id is the principal its rate limit counts; a dead or forged token counts against
+ * the client address.
  */
 @Injectable()
 export class PortalSessionGuard implements CanActivate {
   constructor(
     private readonly tokens: PortalTokens,
     private readonly sessions: PortalSessionVerifier,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PortalRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    await this.limiter.refuseIfBlocked(request, reply);
     const token = (request.params as { token?: string }).token ?? '';
-    const claims = this.tokens.verify(token);
-    const session = await this.sessions.verify(
-      claims.organizationId,
-      claims.customerId,
-      claims.generation,
-    );
-    request.portalSession = { ...session, claims };
+    let portalSession: PortalSession;
+    try {
+      const claims = this.tokens.verify(token);
+      const session = await this.sessions.verify(
+        claims.organizationId,
+        claims.customerId,
+        claims.generation,
+      );
+      portalSession = { ...session, claims };
+    } catch (error) {
+      if (isCredentialRefusal(error)) await this.limiter.countFailure(request);
+      throw error;
+    }
+    await this.limiter.consume('portal', portalSession.claims.sessionId, request, reply);
+    request.portalSession = portalSession;
     return true;
   }
 }
