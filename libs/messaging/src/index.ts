@@ -15,3 +15,4 @@ export * from './messaging.metrics';
 export * from './rpc-client';
 export * from './rpc-server';
 export * from './topology';
+export * from './publisher-identity';

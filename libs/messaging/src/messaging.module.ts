@@ -7,7 +7,9 @@ import { InstanceSubscriber } from './instance-subscriber';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
+import { brokerUserOf } from './publisher-identity';
 import { RpcServer } from './rpc-server';
+import { eventsExchangeName } from './topology';
 
 const DEFAULT_PUBLISH_TIMEOUT_MS = 15_000;
 
@@ -33,7 +35,12 @@ export class MessagingModule {
           provide: EventPublisher,
           inject: [AmqpConnection, MESSAGING_OPTIONS],
           useFactory: (c: AmqpConnection, o: MessagingOptions) =>
-            new EventPublisher(c, o.namespace, o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS),
+            new EventPublisher(
+              c,
+              o.namespace,
+              o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
+              brokerUserOf(o.url),
+            ),
         },
         {
           provide: RpcClient,
@@ -53,6 +60,10 @@ export class MessagingModule {
               retryDelayMs: o.retryDelayMs,
               maxAttempts: o.maxAttempts,
               publishTimeoutMs: o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
+              publishers: {
+                exchange: eventsExchangeName(o.namespace),
+                trusted: new Set(o.trustedPublishers ?? []),
+              },
             }),
         },
         {
