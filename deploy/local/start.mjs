@@ -9,6 +9,8 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+import { brokerUsersEnv, provisionBrokerUsers } from './lib/rabbitmq.mjs';
+import { ensureRedis } from './lib/redis.mjs';
 
 const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
 const dir = runDir('stack');
@@ -37,6 +39,12 @@ async function main() {
   ensureDependencies();
   const { broker, database, chromium } = await provisionInfrastructure(registry);
   build();
+  const brokerUsers = await provisionBrokerUsers(broker);
+  // One rate-limit count for every gateway, only when asked for: per instance otherwise.
+  const rateLimitStore =
+    process.env.RATE_LIMIT_STORE === 'redis'
+      ? { RATE_LIMIT_STORE: 'redis', RATE_LIMIT_REDIS_URL: (await ensureRedis(registry)).url }
+      : {};
 
   const env = {
     NODE_ENV: process.env.NODE_ENV || 'development',
@@ -46,9 +54,13 @@ async function main() {
     PORT: String(port),
     HOST: process.env.HOST || '127.0.0.1',
     PUBLIC_URL: publicUrl,
+    ...rateLimitStore,
   };
   const children = SERVICES.map((name) =>
-    startService(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], env),
+    startService(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], {
+      ...env,
+      ...brokerUsers?.[name],
+    }),
   );
   for (const child of children) {
     void child.exited.then(({ code, signal }) => {
@@ -72,6 +84,15 @@ ${
     Host app    ${demoHost ?? `not started: port ${demoHostPort} is in use (set DEMO_HOST_PORT)`}
     API key     ${demo.apiKey}
     Portal URL  ${demo.portalUrl}
+`
+    : ''
+}${
+  brokerUsers
+    ? `
+  Upstream publishers get their own broker user (docs/events.md):
+    ${Object.entries(brokerUsersEnv(broker))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} AMQP_URL=${broker.url} npm run broker-users -- publisher <organization_id>
 `
     : ''
 }

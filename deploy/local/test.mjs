@@ -12,6 +12,7 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { ensureRabbitMQ, startRabbitNode } from './lib/rabbitmq.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
+import { ensureRedis } from './lib/redis.mjs';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
@@ -66,6 +67,14 @@ async function main() {
       durable: false,
     });
     env.PORTICO_TEST_AMQP_URL = broker.url;
+    // Our own node: tests may create broker users on it (least-privilege checks).
+    if (broker.ctl) {
+      env.PORTICO_TEST_BROKER_CTL = JSON.stringify({
+        ctl: broker.ctl,
+        node: broker.node,
+        env: broker.env,
+      });
+    }
     env.PORTICO_TEST_MONGODB_URI = database.uri;
     // A node of its own for the test that restarts a broker mid-stream.
     try {
@@ -82,6 +91,10 @@ async function main() {
   }
   const files = findTests();
   if (files.length === 0) throw new ProvisionError(`no test files match ${filters.join(', ')}`);
+  // The shared rate-limit store, for the tests that check limits hold across gateways.
+  if (!unitOnly && files.some((f) => f.includes('rate-limit'))) {
+    env.PORTICO_TEST_REDIS_URL = (await ensureRedis(registry)).url;
+  }
   log.step(`running ${files.length} test files`);
   const code = await runForwardingSignals(
     process.execPath,

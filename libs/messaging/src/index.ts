@@ -16,3 +16,4 @@ export * from './rpc-client';
 export * from './rpc-server';
 export * from './topology';
 export * from './publisher-identity';
+export * from './broker-permissions';

@@ -8,3 +8,4 @@ export * from './pdf-text';
 export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
+export * from './event-fixtures';

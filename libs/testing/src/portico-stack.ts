@@ -18,7 +18,7 @@ export interface JsonResponse<T = Record<string, unknown>> {
 export class PorticoStack {
   readonly adminToken = randomBytes(24).toString('hex');
   readonly jwtSecret = randomBytes(32).toString('hex');
-  readonly namespace = uniqueNamespace();
+  namespace = uniqueNamespace();
   /** Where Portico's links point; `servePublicUrl` makes it this stack's own gateway (browser tests). */
   publicUrl = 'https://portal.example.test';
   private readonly databases = {
@@ -40,12 +40,16 @@ export class PorticoStack {
     {
       servePublicUrl = false,
       appEnv = {},
+      namespace,
     }: {
       servePublicUrl?: boolean;
       appEnv?: Partial<Record<AppName, Record<string, string>>>;
+      /** A namespace chosen beforehand (e.g. to give broker users rights on it). */
+      namespace?: string;
     } = {},
   ): Promise<PorticoStack> {
     const stack = new PorticoStack();
+    if (namespace) stack.namespace = namespace;
     await stack.boot(extraEnv, servePublicUrl, appEnv);
     return stack;
   }

@@ -59,13 +59,14 @@ export class RateLimiter {
     reply: FastifyReply,
   ): Promise<void> {
     const result = await this.run(family, principal, request, true);
-    if (result) this.answer(result, reply);
+    if (result) this.answer(result, reply, result.isExceeded);
   }
 
   /** Before checking a credential: a 429 if this address already used up its failures. */
   async refuseIfBlocked(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const result = await this.run('auth_failures', request.ip, request, false);
-    if (result?.isExceeded) this.answer(result, reply);
+    // A peek counts nothing: `max` failures so far means the next attempt is one too many.
+    if (result && result.remaining === 0) this.answer(result, reply, true);
   }
 
   /** After a credential was refused: counts the failure against the client address. */
@@ -86,14 +87,18 @@ export class RateLimiter {
     return result.isAllowed ? undefined : result;
   }
 
-  private answer(result: Extract<CheckResult, { isAllowed: false }>, reply: FastifyReply): void {
+  private answer(
+    result: Extract<CheckResult, { isAllowed: false }>,
+    reply: FastifyReply,
+    refused: boolean,
+  ): void {
     const resetSeconds = Math.max(1, result.ttlInSeconds);
     // Lago's SDKs read x-ratelimit-reset: seconds until the window starts afresh.
     void reply
       .header('x-ratelimit-limit', result.max)
       .header('x-ratelimit-remaining', Math.max(0, result.remaining))
       .header('x-ratelimit-reset', resetSeconds);
-    if (!result.isExceeded) return;
+    if (!refused) return;
     void reply.header('retry-after', resetSeconds);
     throw new DomainError(
       ErrorCode.TooManyRequests,
