@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config/gateway.config';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { RateLimiter } from './rate-limits/rate-limiter';
+import { cutOffSlowRequests } from './hardening/request-deadline';
 import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { followRequests } from './requests/request-context';
@@ -23,7 +24,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
       maxParamLength: 2_048,
       trustProxy: config.trustProxy,
-      // A whole request (a slow body included) must arrive within this; an idle socket goes sooner.
+      // Headers within this (the body: cutOffSlowRequests); an idle socket goes sooner.
       requestTimeout: config.requestTimeoutMs,
       connectionTimeout: config.connectionTimeoutMs,
       http: {
@@ -49,6 +50,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     });
   const fastify = app.getHttpAdapter().getInstance();
   followRequests(fastify);
+  cutOffSlowRequests(fastify, config.requestTimeoutMs);
   recordHttpMetrics(fastify);
   await registerRateLimits(app, config);
   applySecurityHeaders(fastify, config.publicUrl);
