@@ -22,7 +22,7 @@ test('deploy/k8s (base and overlays) renders and validates in strict mode', asyn
   const { stdout } = await validate();
   assert.match(
     stdout,
-    /base: Summary: 14 resources .* Valid: 14, Invalid: 0, Errors: 0, Skipped: 0/,
+    /base: Summary: 20 resources .* Valid: 20, Invalid: 0, Errors: 0, Skipped: 0/,
   );
   assert.match(stdout, /example: Summary: \d+ resources .* Invalid: 0, Errors: 0, Skipped: 0/);
 });
