@@ -87,15 +87,15 @@ ${
 `
     : ''
 }${
-  brokerUsers
-    ? `
+    brokerUsers
+      ? `
   Upstream publishers get their own broker user (docs/events.md):
     ${Object.entries(brokerUsersEnv(broker))
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')} AMQP_URL=${broker.url} npm run broker-users -- publisher <organization_id>
 `
-    : ''
-}
+      : ''
+  }
   Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
 `);
 }

@@ -22,10 +22,17 @@ export interface BrokerCredential {
   password: string;
 }
 
+/** Undefined env = the child inherits ours; merging needs it as an object. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  // eslint-disable-next-line no-restricted-syntax -- passed through to a child, not configuration
+  return process.env;
+}
+
 function run(target: RabbitmqctlTarget, args: string[], input?: string): string {
   const nodeArgs = target.node ? ['-n', target.node] : [];
   return execFileSync(target.ctl, [...nodeArgs, ...args], {
-    env: { ...process.env, ...target.env },
+    // The node's own variables on top of ours (rabbitmqctl needs PATH and HOME for its cookie).
+    env: target.env ? { ...inheritedEnv(), ...target.env } : undefined,
     input,
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -96,8 +96,15 @@ export async function provisionBrokerUsers(broker, { namespace = '' } = {}) {
   const { ensureServiceUsers } = await import(
     join(projectRoot, 'dist/tools/broker-users/rabbitmqctl.js')
   );
-  const users = ensureServiceUsers({ ctl: broker.ctl, node: broker.node, env: broker.env }, namespace);
-  log.ok(`RabbitMQ: users ${Object.values(users).map((u) => u.username).join(', ')} with least rights`);
+  const users = ensureServiceUsers(
+    { ctl: broker.ctl, node: broker.node, env: broker.env },
+    namespace,
+  );
+  log.ok(
+    `RabbitMQ: users ${Object.values(users)
+      .map((u) => u.username)
+      .join(', ')} with least rights`,
+  );
   const trusted = Object.values(users)
     .map((u) => u.username)
     .join(',');

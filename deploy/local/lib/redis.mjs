@@ -16,14 +16,26 @@ export async function ensureRedis(registry, { name = 'redis' } = {}) {
     log.ok('Redis: using RATE_LIMIT_REDIS_URL');
     return { url: process.env.RATE_LIMIT_REDIS_URL };
   }
-  if (!existsSync(SERVER)) aptInstall(['redis-server'], 'Redis (redis-server), the shared rate-limit store');
+  if (!existsSync(SERVER))
+    aptInstall(['redis-server'], 'Redis (redis-server), the shared rate-limit store');
   const port = await freePort();
   const dir = join(registry.dir, name);
   mkdirSync(dir, { recursive: true });
   const child = registry.start(
     name,
     SERVER,
-    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
     { cwd: dir },
   );
   await waitForPort(port, { timeoutMs: 30_000, isAlive: child.isAlive, name: 'redis-server' });

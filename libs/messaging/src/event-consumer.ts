@@ -131,7 +131,8 @@ export class EventConsumer {
       return;
     }
     const { publishers } = this.options;
-    const refused = publishers && publisherRefusal(message, parsed.event.organization_id, publishers);
+    const refused =
+      publishers && publisherRefusal(message, parsed.event.organization_id, publishers);
     if (refused) {
       await this.deadLetter(channel, message, routingKey, attempt, refused);
       return;

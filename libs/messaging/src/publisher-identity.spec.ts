@@ -8,7 +8,7 @@ const message = (userId: string | undefined, exchange = 'billing.events') =>
 const open = { exchange: 'billing.events', trusted: new Set<string>() };
 const strict = { exchange: 'billing.events', trusted: new Set(['portico-gateway']) };
 
-test("a per-organization publisher speaks only for its organization", () => {
+test('a per-organization publisher speaks only for its organization', () => {
   assert.equal(publisherRefusal(message(publisherUsername('org_a')), 'org_a', open), undefined);
   assert.match(
     publisherRefusal(message(publisherUsername('org_a')), 'org_b', open) ?? '',

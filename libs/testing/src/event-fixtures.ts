@@ -29,7 +29,9 @@ export function invoicePayload(overrides: Record<string, unknown> = {}) {
     taxes_amount_cents: 2_000,
     total_amount_cents: 12_000,
     total_due_amount_cents: 12_000,
-    fees: [{ description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 }],
+    fees: [
+      { description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 },
+    ],
     updated_at: '2026-10-01T08:00:00Z',
     ...overrides,
   };

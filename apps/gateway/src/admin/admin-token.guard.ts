@@ -28,11 +28,11 @@ export class AdminTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     await this.limiter.refuseIfBlocked(request, reply);
-    let valid = false;
+    let valid: boolean;
     try {
       valid = timingSafeEqual(digest(bearerToken(request.headers.authorization)), this.expected);
     } catch {
-      valid = false;
+      valid = false; // no or malformed Authorization header
     }
     if (!valid) {
       await this.limiter.countFailure(request);
