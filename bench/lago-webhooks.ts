@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_ADMIN: '0',
     RATE_LIMIT_WEBHOOKS: '0',
     RATE_LIMIT_FILES: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
     LOG_LEVEL: 'warn',
     AMQP_URL,
     AMQP_NAMESPACE: namespace,

@@ -16,6 +16,7 @@ const LIMITS = {
   RATE_LIMIT_WEBHOOKS: '3',
   RATE_LIMIT_FILES: '3',
   RATE_LIMIT_AUTH_FAILURES: '4',
+  RATE_LIMIT_PER_ADDRESS: '200',
   RATE_LIMIT_WINDOW_MS: '60000',
   TRUST_PROXY: 'true',
 };
@@ -229,6 +230,19 @@ describe('rate limits on principals and failed authentications', () => {
       headers: from(address),
     });
     assertTooManyRequests(right, LIMITS.RATE_LIMIT_AUTH_FAILURES);
+  });
+
+  test('every route has a per-address flood guard, unauthenticated ones included', async () => {
+    const limit = Number(LIMITS.RATE_LIMIT_PER_ADDRESS);
+    for (let i = 0; i < limit; i++) {
+      const response = await rawRequest(stack.url, '/health', { headers: from('10.9.0.1') });
+      assert.equal(response.status, 200, `request ${i + 1}`);
+    }
+    const flooded = await rawRequest(stack.url, '/embed.js', { headers: from('10.9.0.1') });
+    assertTooManyRequests(flooded, LIMITS.RATE_LIMIT_PER_ADDRESS);
+    assert.equal(JSON.parse(flooded.body).code, 'too_many_requests');
+    const other = await rawRequest(stack.url, '/health', { headers: from('10.9.0.2') });
+    assert.equal(other.status, 200, 'another address is not affected');
   });
 
   test('forged invoice file links count against the address', async () => {

@@ -4,6 +4,8 @@ import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
 import rateLimit from '@fastify/rate-limit';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { RateLimiter } from './rate-limits/rate-limiter';
 import { cutOffSlowRequests } from './hardening/request-deadline';
@@ -79,8 +81,26 @@ async function registerRateLimits(
     : undefined;
   redis?.on('error', () => undefined);
   const fastify = app.getHttpAdapter().getInstance();
+  const { perAddress, windowMs } = config.rateLimits;
+  const off = {
+    'x-ratelimit-limit': false,
+    'x-ratelimit-remaining': false,
+    'x-ratelimit-reset': false,
+  };
   await app.register(rateLimit as never, {
-    global: false,
+    // A flood guard on every route (health, docs, assets included), per client address and far
+    // above what one client needs; the per-principal limits are RateLimiter's.
+    global: perAddress > 0,
+    max: perAddress,
+    timeWindow: windowMs,
+    keyGenerator: (request: FastifyRequest) => `address:${request.ip}`,
+    cache: 100_000,
+    addHeadersOnExceeding: off,
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new DomainError(
+        ErrorCode.TooManyRequests,
+        `too many requests from this address; retry in ${context.after}`,
+      ),
     redis,
     nameSpace: `portico-rate-limit:${config.messaging.namespace}`,
     skipOnError: true,

@@ -76,3 +76,14 @@ describe('gateway configuration', () => {
     );
   });
 });
+
+test('the socket timeout must outlast the longest wait for a PDF', () => {
+  assert.throws(
+    () => loadGatewayConfig({ CONNECTION_TIMEOUT_MS: '30000', PDF_RPC_TIMEOUT_MS: '30000' }),
+    /CONNECTION_TIMEOUT_MS.*must exceed PDF_RPC_TIMEOUT_MS/s,
+  );
+  assert.throws(
+    () => loadGatewayConfig({ RATE_LIMIT_STORE: 'redis' }),
+    /RATE_LIMIT_REDIS_URL.*required when RATE_LIMIT_STORE=redis/s,
+  );
+});

@@ -47,6 +47,8 @@ const schema = z
     RATE_LIMIT_WEBHOOKS: intFromEnv(1_200, 0, 1_000_000),
     /** Downloads per window per organization on /invoice-files (0 = no limit). */
     RATE_LIMIT_FILES: intFromEnv(300, 0, 1_000_000),
+    /** Requests per window per client address on every route, a flood guard (0 = no limit). */
+    RATE_LIMIT_PER_ADDRESS: intFromEnv(6_000, 0, 10_000_000),
     /** Failed authentications per window per client address, every credential (0 = no limit). */
     RATE_LIMIT_AUTH_FAILURES: intFromEnv(30, 0, 1_000_000),
     RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
@@ -58,8 +60,11 @@ const schema = z
       .optional(),
     /** Longest time to receive a whole request (headers and body); a slower client is cut off. */
     REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
-    /** Longest time a connection may stay idle before its first request arrives. */
-    CONNECTION_TIMEOUT_MS: intFromEnv(10_000, 1_000, 600_000),
+    /**
+     * A socket with no traffic for this long is closed — also while its request waits for an
+     * answer, so it must exceed PDF_RPC_TIMEOUT_MS (a PDF may take that long).
+     */
+    CONNECTION_TIMEOUT_MS: intFromEnv(65_000, 1_000, 600_000),
     /** Deepest nesting a JSON body may have (arrays and objects). */
     JSON_MAX_DEPTH: intFromEnv(32, 4, 1_000),
     /** How long an HMAC-signed Lago delivery counts as a replay of one with the same body. */
@@ -73,6 +78,13 @@ const schema = z
         code: 'custom',
         path: ['RATE_LIMIT_REDIS_URL'],
         message: 'is required when RATE_LIMIT_STORE=redis',
+      });
+    }
+    if (env.CONNECTION_TIMEOUT_MS <= env.PDF_RPC_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONNECTION_TIMEOUT_MS'],
+        message: `must exceed PDF_RPC_TIMEOUT_MS (${env.PDF_RPC_TIMEOUT_MS}): a PDF download may wait that long`,
       });
     }
     if (env.NODE_ENV !== 'production') return;
@@ -135,6 +147,8 @@ export interface RateLimitConfig {
   files: number;
   /** Failed authentications per window per client address (0 = no limit). */
   authFailures: number;
+  /** Every request per window per client address, before anything else (0 = no limit). */
+  perAddress: number;
   windowMs: number;
   /** Undefined: counts live in this gateway's memory. */
   redisUrl?: string;
@@ -165,6 +179,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       webhooks: parsed.RATE_LIMIT_WEBHOOKS,
       files: parsed.RATE_LIMIT_FILES,
       authFailures: parsed.RATE_LIMIT_AUTH_FAILURES,
+      perAddress: parsed.RATE_LIMIT_PER_ADDRESS,
       windowMs: parsed.RATE_LIMIT_WINDOW_MS,
       redisUrl: parsed.RATE_LIMIT_STORE === 'redis' ? parsed.RATE_LIMIT_REDIS_URL : undefined,
     },

@@ -6,6 +6,8 @@ import { GatewayConfig } from '../config/gateway.config';
 /** A route family: each is counted per authenticated principal, in its own buckets. */
 export type RateLimitFamily = 'api' | 'portal' | 'admin' | 'webhooks' | 'files';
 
+const LOCAL_KEYS = 100_000;
+
 type Check = ReturnType<FastifyInstance['createRateLimit']>;
 type CheckResult = Awaited<ReturnType<Check>>;
 
@@ -40,14 +42,15 @@ export class RateLimiter {
     };
     for (const [family, max] of Object.entries(maxima) as [RateLimitFamily, number][]) {
       if (max === 0) continue;
-      this.checks.set(
-        family,
-        fastify.createRateLimit({
-          max,
-          timeWindow: rateLimits.windowMs,
-          keyGenerator: (request) => `${family}:${this.keys.get(request) ?? ''}`,
-        }),
-      );
+      const options = {
+        max,
+        timeWindow: rateLimits.windowMs,
+        keyGenerator: (request: FastifyRequest) => `${family}:${this.keys.get(request) ?? ''}`,
+        // Keys held per family and gateway in memory (the least recent go first); not in the
+        // plugin's types, passed on to its store all the same.
+        cache: LOCAL_KEYS,
+      };
+      this.checks.set(family, fastify.createRateLimit(options));
     }
   }
 
