@@ -44,8 +44,23 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         Buffer: 'readonly',
+        AbortSignal: 'readonly',
       },
     },
+  },
+  {
+    // jest's configuration and plug-ins: CommonJS files that jest require()s.
+    files: ['jest.config.js', 'tools/jest/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Scripts served to browsers (the portal page's, the host's embed.js): plain browser JS.

@@ -1,12 +1,13 @@
 import { PUBLIC_EVENTS } from '@portico/contracts';
+import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { schemaBlock } from './event-schema-docs';
 
 test('docs/events.md publishes the current JSON Schema of every public event', () => {
-  const markdown = readFileSync(join(__dirname, '../../docs/events.md'), 'utf8');
+  const markdown = readFileSync(join(PROJECT_ROOT, 'docs/events.md'), 'utf8');
   for (const contract of PUBLIC_EVENTS) {
     assert.ok(
       markdown.includes(schemaBlock(contract)),

@@ -1,4 +1,6 @@
 // `npm start`: install, provision, build, and run the whole stack in the foreground.
+// `npm run start:dev` (--watch): the same, then tsc rebuilds on every change and each service
+// restarts when its compiled code changes (node --watch).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +13,13 @@ import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
 import { brokerUsersEnv, provisionBrokerUsers } from './lib/rabbitmq.mjs';
 import { ensureRedis } from './lib/redis.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const SERVICES = ['customer-service', 'invoice-service', 'gateway'];
+const watch = process.argv.includes('--watch');
 const dir = runDir('stack');
 const supervisorFile = join(dir, 'supervisor.pid');
 const port = Number(process.env.PORT || 3000);
@@ -56,11 +63,13 @@ async function main() {
     PUBLIC_URL: publicUrl,
     ...rateLimitStore,
   };
+  if (watch) startCompilerWatch();
   const children = SERVICES.map((name) =>
-    startService(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], {
-      ...env,
-      ...brokerUsers?.[name],
-    }),
+    startService(
+      name,
+      [...(watch ? ['--watch'] : []), '--enable-source-maps', `dist/apps/${name}/src/main.js`],
+      { ...env, ...brokerUsers?.[name] },
+    ),
   );
   for (const child of children) {
     void child.exited.then(({ code, signal }) => {
@@ -100,8 +109,8 @@ ${
 `);
 }
 
-function startService(name, args, env) {
-  const child = registry.start(name, process.execPath, args, {
+function startService(name, args, env, command = process.execPath) {
+  const child = registry.start(name, command, args, {
     env,
     cwd: projectRoot,
     output: 'pipe',
@@ -120,6 +129,20 @@ function startService(name, args, env) {
     });
   }
   return child;
+}
+
+/** tsc and tsc-alias in watch mode: each change is compiled into dist/, which node --watch follows. */
+function startCompilerWatch() {
+  const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+  for (const [name, command] of [
+    ['tsc-watch', [bin('tsc'), '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput']],
+    ['tsc-alias-watch', [bin('tsc-alias'), '-p', 'tsconfig.build.json', '--watch']],
+  ]) {
+    const child = startService(name, command.slice(1), {}, command[0]);
+    void child.exited.then(({ code, signal }) => {
+      if (!stopping) log.warn(`${name} exited (${signal ?? `code ${code}`}); no more rebuilds`);
+    });
+  }
 }
 
 /** Idempotent: the same organization, customers and events every time (tools/demo/). */

@@ -5,6 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { log } from './lib/log.mjs';
 import { runDir } from './lib/paths.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const dir = runDir('stack');
 const supervisorFile = join(dir, 'supervisor.pid');

@@ -2,8 +2,8 @@
 //   npm test                 unit + integration + end-to-end
 //   npm test -- --unit       unit tests only (no infrastructure)
 //   npm test -- messaging    only test files whose path contains "messaging"
-import { readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
 import { runForwardingSignals } from './lib/child-exit.mjs';
 import { ensureDatabase } from './lib/database.mjs';
@@ -13,49 +13,34 @@ import { projectRoot, runDir } from './lib/paths.mjs';
 import { ensureRabbitMQ, startRabbitNode } from './lib/rabbitmq.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
 import { ensureRedis } from './lib/redis.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
+// Any other flag goes to jest as it is (`npm run test:unit -- --watch`).
+const jestFlags = args.filter((a) => a.startsWith('--') && a !== '--unit');
 const filters = args.filter((a) => !a.startsWith('--'));
-const TIERS = unitOnly ? ['.spec.js'] : ['.spec.js', '.int-spec.js', '.e2e-spec.js'];
+// Path filters are plain text ("metrics.e2e" means that text), jest's patterns regular expressions.
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const RATE_LIMIT_TEST = 'test/security/rate-limits.e2e-spec.ts';
 
 const dir = runDir(`test-${process.pid}`);
 let registry;
 
-function findTests() {
-  const found = [];
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (TIERS.some((suffix) => entry.name.endsWith(suffix))) found.push(path);
-    }
-  };
-  for (const top of ['apps', 'libs', 'test', 'tools']) {
-    try {
-      walk(join(projectRoot, 'dist', top));
-    } catch {
-      /* a tier folder may not exist yet */
-    }
-  }
-  const tierOf = (f) =>
-    TIERS.findIndex(
-      (suffix) =>
-        f.endsWith(suffix) && !TIERS.some((s) => s.length > suffix.length && f.endsWith(s)),
-    );
-  return found
-    .filter(
-      (f) => filters.length === 0 || filters.some((x) => relative(projectRoot, f).includes(x)),
-    )
-    .sort((a, b) => tierOf(a) - tierOf(b) || a.localeCompare(b));
-}
-
 async function main() {
   ensureDependencies();
-  build();
   const env = { NODE_ENV: 'test', NO_COLOR: '1' };
   registry = new ProcessRegistry(dir);
-  if (!unitOnly) {
+  if (unitOnly) {
+    // Unit tests run from source (@swc/jest): no build, no infrastructure.
+    env.PORTICO_TEST_TIER = 'unit';
+  } else {
+    // The e2e tier spawns the apps, the CLIs and the test consumers from dist/.
+    build();
     env.PORTICO_TEST_CHROMIUM = ensureChromium();
     // Our own nodes go on free ports so a stack left running (npm start) is never touched;
     // a broker or database already listening on the default port is shared, isolated by
@@ -89,19 +74,31 @@ async function main() {
       );
     }
   }
-  const files = findTests();
-  if (files.length === 0) throw new ProvisionError(`no test files match ${filters.join(', ')}`);
-  // The shared rate-limit store, for the tests that check limits hold across gateways.
-  if (!unitOnly && files.some((f) => f.includes('rate-limit'))) {
+  // The shared rate-limit store, for the test that checks limits hold across gateways.
+  const runsRateLimitTest =
+    filters.length === 0 || filters.some((f) => RATE_LIMIT_TEST.includes(f));
+  if (!unitOnly && runsRateLimitTest) {
     env.PORTICO_TEST_REDIS_URL = (await ensureRedis(registry)).url;
   }
-  log.step(`running ${files.length} test files`);
-  const code = await runForwardingSignals(
+  log.step(`running the ${unitOnly ? 'unit' : 'unit, integration and end-to-end'} tests (jest)`);
+  // One file at a time: the tests share a broker and a database, and spawn apps on a small
+  // machine. --ci: a snapshot is never written silently.
+  return runForwardingSignals(
     process.execPath,
-    ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-timeout=300000', ...files],
+    [
+      '--enable-source-maps',
+      // NestJS 12 ships ES modules that our CommonJS code require()s: jest follows Node's
+      // require(esm) only on Node ≥ 24.9 with vm modules on.
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      join(projectRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--runInBand',
+      ...(jestFlags.includes('--watch') || jestFlags.includes('--watchAll') ? [] : ['--ci']),
+      ...jestFlags,
+      ...filters.map(escapeRegExp),
+    ],
     { cwd: projectRoot, env: { ...process.env, ...env } },
   );
-  return code;
 }
 
 async function cleanup() {

@@ -8,6 +8,10 @@ import { ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
 import { ensureRabbitMQ } from './lib/rabbitmq.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
+
+// Node 24 or newer, provisioned into the cache when the system's is older (DESIGN.md).
+await runOnSupportedNode();
 
 const [command, ...args] = process.argv.slice(2);
 // Signals reach the command; we stay alive long enough to stop what we started.

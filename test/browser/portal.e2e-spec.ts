@@ -10,7 +10,7 @@ import {
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer-core';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from '../../tools/demo/demo-data';
 import { PorticoHttp } from '../../tools/demo/portico-http';
@@ -40,7 +40,7 @@ describe('the portal in a real browser, embedded by the demo host', () => {
   const northwindVisible = visibleInvoices(invoiceHistory(northwind));
   const northwindDraft = invoiceHistory(northwind).find((e) => e.data.status === 'draft')!;
 
-  before(async () => {
+  beforeAll(async () => {
     // PUBLIC_URL is the gateway itself: the browser opens the portal URLs the API hands out.
     stack = await PorticoStack.start({}, { servePublicUrl: true });
     http = new PorticoHttp(stack.url);
@@ -78,7 +78,7 @@ describe('the portal in a real browser, embedded by the demo host', () => {
     strangerHost = await DemoHostProcess.start({ porticoUrl: stack.url, apiKey });
     browser = await launchBrowser(testEnvironment.chromiumPath);
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await host?.stop();
     await strangerHost?.stop();

@@ -1,14 +1,15 @@
 import { appPermissions, SERVICE_USERS, type PorticoApp } from '@portico/messaging';
+import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parse, parseAllDocuments } from 'yaml';
 
 // Compose and deploy/k8s give each app the rights libs/messaging/src/broker-permissions.ts says,
 // no more: the same regexps local provisioning and the tests use.
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 const APPS = Object.keys(SERVICE_USERS) as PorticoApp[];
 
 test('deploy/k8s: one User and one Permission per app, with the library’s regexps', () => {

@@ -1,11 +1,15 @@
+import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { parse } from 'yaml';
 
 // No Docker engine runs where the tests run, so the compose file is checked by reading it.
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 interface ComposeService {
   image?: string;
   build?: { dockerfile: string; target: string; args: { APP?: string } };
@@ -61,5 +65,43 @@ test('every app runs in production mode against the compose broker and database'
     assert.equal(env.AMQP_URL, 'amqp://rabbitmq:5672');
     assert.equal(env.AMQP_USERNAME, `portico-${app}`, 'its own broker user');
     assert.equal(env.MONGODB_URI, 'mongodb://mongodb:27017');
+  }
+});
+
+test('the image runs on Node 24 and carries its own health check', () => {
+  const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]!);
+  for (const base of bases.filter((b) => b.startsWith('node:')))
+    assert.equal(base, 'node:24-bookworm-slim');
+  assert.ok(bases.includes('node:24-bookworm-slim'));
+  assert.match(
+    dockerfile,
+    /^HEALTHCHECK .*\\\n\s+CMD \["node", "deploy\/docker\/healthcheck\.mjs"\]$/m,
+  );
+  assert.match(dockerfile, /^COPY deploy\/docker\/healthcheck\.mjs /m);
+});
+
+test('the image health check probes the readiness of the app it runs', async () => {
+  let status = 200;
+  const paths: string[] = [];
+  const server = createServer((request, response) => {
+    paths.push(request.url ?? '');
+    response.writeHead(status).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = String((server.address() as AddressInfo).port);
+  const probe = (env: Record<string, string>) =>
+    new Promise<number | null>((resolve) =>
+      execFile(process.execPath, [join(ROOT, 'deploy/docker/healthcheck.mjs')], { env }, (error) =>
+        resolve(error ? (error.code as number) : 0),
+      ),
+    );
+  try {
+    assert.equal(await probe({ APP: 'gateway', PORT: port }), 0);
+    assert.equal(await probe({ APP: 'invoice-service', METRICS_PORT: port }), 0);
+    status = 503;
+    assert.equal(await probe({ APP: 'customer-service', METRICS_PORT: port }), 1);
+    assert.deepEqual(paths, ['/health/ready', '/health/ready', '/health/ready']);
+  } finally {
+    server.close();
   }
 });

@@ -1,14 +1,15 @@
+import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 
 // Integration tier: the first run builds kustomize and kubeconform with `go install`.
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 const run = promisify(execFile);
 const validate = (...dirs: string[]) =>
   run(process.execPath, [join(ROOT, 'deploy/local/validate-k8s.mjs'), ...dirs], {
@@ -16,7 +17,7 @@ const validate = (...dirs: string[]) =>
     env: { ...process.env, NO_COLOR: '1' },
   });
 const scratch = mkdtempSync(join(tmpdir(), 'portico-k8s-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('deploy/k8s (base and overlays) renders and validates in strict mode', async () => {
   const { stdout } = await validate();

@@ -1,6 +1,6 @@
 import { PorticoStack } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface OrganizationBody {
   organization: {
@@ -17,8 +17,8 @@ interface OrganizationBody {
 
 describe('admin API: organizations and API keys', () => {
   let stack: PorticoStack;
-  before(async () => (stack = await PorticoStack.start()));
-  after(async () => stack?.stop());
+  beforeAll(async () => (stack = await PorticoStack.start()));
+  afterAll(async () => stack?.stop());
 
   test('no admin token, or a wrong one, is 401 in the API error shape', async () => {
     const missing = await stack.request('GET', '/admin/v1/organizations');

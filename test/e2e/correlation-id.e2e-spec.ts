@@ -1,17 +1,17 @@
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 // One id follows a request from the gateway through RabbitMQ into the service that answered it
 // (RPC) and into the consumer that stored what it published (event), in JSON logs.
 let stack: PorticoStack;
 let apiKey: string;
 
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start({ LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
   ({ apiKey } = await stack.createOrganization());
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 interface LogRecord {
   level: string;

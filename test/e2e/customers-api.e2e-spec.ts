@@ -1,7 +1,7 @@
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface CustomerBody {
   customer: {
@@ -26,12 +26,12 @@ describe('customers API (Lago-compatible)', () => {
   let acme: { id: string; apiKey: string };
   let globex: { id: string; apiKey: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     acme = await stack.createOrganization({ name: 'Acme', default_document_locale: 'fr' });
     globex = await stack.createOrganization({ name: 'Globex' });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const upsert = (key: string, customer: Record<string, unknown>) =>
     stack.request<CustomerBody & ErrorBody>('POST', '/api/v1/customers', {

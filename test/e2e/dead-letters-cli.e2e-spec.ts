@@ -1,5 +1,6 @@
 import type { DeadLetter } from '@portico/messaging';
 import {
+  DIST_DIR,
   BrokerAdmin,
   hostAndPort,
   PorticoStack,
@@ -11,19 +12,19 @@ import {
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
 // The realistic failure that replay fixes: invoice-service cannot reach its database for longer
 // than its retries last (AMQP_MAX_ATTEMPTS × AMQP_RETRY_DELAY_MS), so a perfectly valid event is
 // dead-lettered as `handler_failed`. Once the database is back, replaying the SAME message
 // stores it. A payload that fails validation is listed too, but replaying it cannot help.
-const CLI = join(__dirname, '../../tools/dlq/dlq.cli.js');
+const CLI = join(DIST_DIR, 'tools/dlq/dlq.cli.js');
 let stack: PorticoStack;
 let proxy: TcpProxy;
 let organizationId: string;
 
-before(async () => {
+beforeAll(async () => {
   const database = hostAndPort(testEnvironment.mongoUri);
   proxy = await TcpProxy.start(database.host, database.port);
   stack = await PorticoStack.start(
@@ -36,7 +37,7 @@ before(async () => {
   );
   organizationId = (await stack.createOrganization()).id;
 });
-after(async () => {
+afterAll(async () => {
   await stack?.stop();
   await proxy?.close();
 });

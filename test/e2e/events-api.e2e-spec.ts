@@ -1,7 +1,7 @@
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface Result {
   index: number;
@@ -16,12 +16,12 @@ describe('POST /api/v1/events: publishing over HTTP', () => {
   let acme: { id: string; apiKey: string };
   let globex: { id: string; apiKey: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     acme = await stack.createOrganization({ name: 'Acme' });
     globex = await stack.createOrganization({ name: 'Globex' });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const invoiceEvent = (
     overrides: Record<string, unknown> = {},

@@ -1,14 +1,14 @@
-import { PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import { PROJECT_ROOT, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 let stack: PorticoStack;
-before(async () => (stack = await PorticoStack.start()));
-after(async () => stack?.stop());
+beforeAll(async () => (stack = await PorticoStack.start()));
+afterAll(async () => stack?.stop());
 
 test('the documented publisher example delivers the documented example invoice', async () => {
   const { id, apiKey } = await stack.createOrganization();

@@ -1,6 +1,6 @@
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 /**
  * Two gateways behind an imaginary load balancer. Each caches API keys and portal-session
@@ -10,11 +10,11 @@ import { after, before, describe, test } from 'node:test';
 describe('two gateways', () => {
   let stack: PorticoStack;
   let other: string;
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     other = await stack.startExtraGateway();
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const viaOther = (path: string, key: string, method = 'GET') =>
     fetch(`${other}${path}`, { method, headers: { authorization: `Bearer ${key}` } });

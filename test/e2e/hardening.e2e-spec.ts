@@ -1,11 +1,11 @@
 import { PorticoStack } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 // Rate limits (429 + Retry-After), body size limits (413) and security headers on every answer.
 let stack: PorticoStack;
 
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start({
     RATE_LIMIT_API: '5',
     RATE_LIMIT_PORTAL: '3',
@@ -13,7 +13,7 @@ before(async () => {
     BODY_LIMIT_BYTES: '2048',
   });
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 const get = (path: string, key?: string) =>
   fetch(`${stack.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });

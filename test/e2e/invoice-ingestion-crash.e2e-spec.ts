@@ -1,16 +1,16 @@
 import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 const TOTAL = 6_000;
 let stack: PorticoStack;
 let organizationId: string;
 
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start();
   organizationId = (await stack.createOrganization()).id;
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 const storedCount = () =>
   stack.withInvoicesDb((db) => db.collection('invoices').countDocuments({}));

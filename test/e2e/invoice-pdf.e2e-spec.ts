@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { setTimeout as setTimeoutPromise } from 'node:timers/promises';
 
 interface Fee {
@@ -22,7 +22,7 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
   let listenerPort = 0;
   const listenerHits: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     listener = createServer((request, response) => {
       listenerHits.push(request.url ?? '');
       response.end('x');
@@ -39,7 +39,7 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     });
     globex = await stack.createOrganization({ name: 'Globex' });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
     listener?.close();
   });
@@ -401,11 +401,11 @@ describe('invoice PDFs rendered ahead of the first download (PDF_PRERENDER=true)
   let stack: PorticoStack;
   let acme: { id: string; apiKey: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ PDF_PRERENDER: 'true' });
     acme = await stack.createOrganization({ name: 'Acme', default_document_locale: 'nl' });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('the first download after invoice.created is already a cache hit', async () => {
     await stack.request('POST', '/api/v1/customers', {

@@ -1,6 +1,6 @@
 import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 /**
  * Two invoice-service instances as competing consumers on quorum queues (what a RabbitMQ
@@ -13,11 +13,11 @@ let stack: PorticoStack;
 let organizationId: string;
 let apiKey: string;
 
-before(async () => {
+beforeAll(async () => {
   stack = await PorticoStack.start({ AMQP_QUEUE_TYPE: 'quorum' });
   ({ id: organizationId, apiKey } = await stack.createOrganization());
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 const storedCount = () =>
   stack.withInvoicesDb((db) => db.collection('invoices').countDocuments({}));

@@ -1,7 +1,7 @@
 import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface Invoice {
   id: string;
@@ -26,12 +26,12 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
   let acme: { id: string; apiKey: string };
   let globex: { id: string; apiKey: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ AMQP_RETRY_DELAY_MS: '200' });
     acme = await stack.createOrganization({ name: 'Acme' });
     globex = await stack.createOrganization({ name: 'Globex' });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   let sequence = 0;
   const invoice = (overrides: Record<string, unknown> = {}) => {
@@ -211,7 +211,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
     const customer = `cus_q_${randomUUID().slice(0, 6)}`;
     const ids: Record<string, string> = {};
 
-    before(async () => {
+    beforeAll(async () => {
       const rows = [
         {
           key: 'jan',

@@ -1,15 +1,15 @@
-import { LagoSender, PorticoStack, waitFor } from '@portico/testing';
+import { LagoSender, PROJECT_ROOT, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { promisify } from 'node:util';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = PROJECT_ROOT;
 const run = promisify(execFile);
 let stack: PorticoStack;
-before(async () => (stack = await PorticoStack.start()));
-after(async () => stack?.stop());
+beforeAll(async () => (stack = await PorticoStack.start()));
+afterAll(async () => stack?.stop());
 
 const shown = (apiKey: string, id: string) =>
   waitFor(`invoice ${id}`, async () => {

@@ -9,7 +9,7 @@ import {
 } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface Invoice {
   id: string;
@@ -32,7 +32,7 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
   let org: { id: string; apiKey: string };
   const lago = new LagoSender();
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     org = await stack.createOrganization({ name: 'Hooli' });
     const configured = await stack.admin('PUT', `/admin/v1/organizations/${org.id}/lago`, {
@@ -42,7 +42,7 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
     });
     assert.equal(configured.status, 200, JSON.stringify(configured.body));
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const deliver = async (
     body: unknown,

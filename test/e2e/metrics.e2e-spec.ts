@@ -1,6 +1,6 @@
 import { freePort, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 
 // /metrics in Prometheus text format on every app, and the counters move when work flows.
 let stack: PorticoStack;
@@ -8,7 +8,7 @@ let apiKey: string;
 let organizationId: string;
 const ops = { customers: '', invoices: '' };
 
-before(async () => {
+beforeAll(async () => {
   const [customersPort, invoicesPort] = [await freePort(), await freePort()];
   ops.customers = `http://127.0.0.1:${customersPort}`;
   ops.invoices = `http://127.0.0.1:${invoicesPort}`;
@@ -23,7 +23,7 @@ before(async () => {
   );
   ({ id: organizationId, apiKey } = await stack.createOrganization());
 });
-after(async () => stack?.stop());
+afterAll(async () => stack?.stop());
 
 async function scrape(base: string): Promise<string> {
   const response = await fetch(`${base}/metrics`);
@@ -67,6 +67,17 @@ test('services answer /health and /health/ready on their ops port', async () => 
   for (const base of [ops.customers, ops.invoices]) {
     assert.equal((await fetch(`${base}/health`)).status, 200);
     assert.equal((await fetch(`${base}/health/ready`)).status, 200);
+  }
+});
+
+test('every app runs on Node 24 or newer (the version npm test provisioned when older)', async () => {
+  for (const base of [stack.url, ops.customers, ops.invoices]) {
+    const line = (await scrape(base)).split('\n').find((l) => l.startsWith('nodejs_version_info{'));
+    assert.ok(line, `${base}/metrics names its Node version`);
+    const major = Number(/major="(\d+)"/.exec(line)?.[1]);
+    assert.ok(major >= 24, `${base} runs on Node ${line}`);
+    // The services run on the Node that runs the tests: the one `npm test` chose.
+    assert.match(line, new RegExp(`version="${process.version.replace(/\./g, '\\.')}"`));
   }
 });
 

@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 const HOST = 'https://app.acme.example';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -79,7 +79,7 @@ describe('the portal page: invoice history through HTTP', () => {
     return id;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     acme = await stack.createOrganization({
       name: 'Acme',
@@ -109,7 +109,7 @@ describe('the portal page: invoice history through HTTP', () => {
       return response.body.meta?.total_count === janeIds.length;
     });
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('newest first, 20 a page, totals per currency in the customer language, drafts never', async () => {
     const path = await portalPath(jane);

@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { PorticoStack } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface PortalUrlBody {
   customer: { portal_url: string };
@@ -16,7 +16,7 @@ describe('portal URLs and the tokens inside them', () => {
   let globex: { id: string; apiKey: string };
   let jane: { id: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start();
     acme = await stack.createOrganization({
       name: 'Acme',
@@ -30,7 +30,7 @@ describe('portal URLs and the tokens inside them', () => {
     });
     jane = created.body.customer;
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const portalUrl = async (externalId = 'jane', key = acme.apiKey) =>
     stack.request<PortalUrlBody & Record<string, unknown>>(

@@ -1,18 +1,18 @@
 import { AppProcess, PorticoStack, freePort, testEnvironment } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 /** The three apps as separate processes on the real broker and database, as `npm start` runs them. */
 describe('the whole stack', () => {
   let stack: PorticoStack;
   let gatewayUrl: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ RPC_TIMEOUT_MS: '3000' });
     gatewayUrl = stack.url;
   });
 
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('liveness answers without asking anyone', async () => {
     const response = await fetch(`${gatewayUrl}/health`);
@@ -32,6 +32,23 @@ describe('the whole stack', () => {
     for (const service of ['customer-service', 'invoice-service']) {
       assert.equal(body.details[service]?.status, 'up', service);
       assert.deepEqual(body.details[service]?.dependencies, { database: { status: 'up' } });
+    }
+  });
+
+  test('no library warns at start or on the first writes (mongoose options, nestjs-i18n)', async () => {
+    const { apiKey, id } = await stack.createOrganization();
+    // findOneAndUpdate paths: a customer upsert and an organization update.
+    const upsert = await stack.request('POST', '/api/v1/customers', {
+      token: apiKey,
+      body: { customer: { external_id: 'warn_check' } },
+    });
+    assert.equal(upsert.status, 200);
+    const update = await stack.admin('PUT', `/admin/v1/organizations/${id}`, { name: 'Renamed' });
+    assert.equal(update.status, 200);
+    for (const name of ['gateway', 'customer-service', 'invoice-service'] as const) {
+      const logs = stack.app(name).logs;
+      assert.ok(!logs.includes('[MONGOOSE] Warning'), `${name}: ${logs}`);
+      assert.ok(!logs.includes('No resolvers provided'), `${name}: ${logs}`);
     }
   });
 

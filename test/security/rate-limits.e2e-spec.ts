@@ -1,7 +1,7 @@
 import { LagoSender, lagoCustomer, PorticoStack, testEnvironment } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { rawRequest, type RawResponse } from './raw-http';
 
 /**
@@ -42,7 +42,7 @@ describe('rate limits on principals and failed authentications', () => {
   let globex: { id: string; apiKey: string };
   const lago = new LagoSender();
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start(LIMITS);
     acme = await stack.createOrganization({ name: 'Acme' });
     globex = await stack.createOrganization({ name: 'Globex' });
@@ -51,7 +51,7 @@ describe('rate limits on principals and failed authentications', () => {
     });
     assert.equal(configured.status, 200, JSON.stringify(configured.body));
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const from = (address: string, headers: Record<string, string> = {}) => ({
     'x-forwarded-for': address,
@@ -265,7 +265,7 @@ describe('rate limits on principals and failed authentications', () => {
 describe('with RATE_LIMIT_STORE=redis, two gateways share one count', () => {
   let stack: PorticoStack;
   let other: string;
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({
       ...LIMITS,
       RATE_LIMIT_STORE: 'redis',
@@ -273,7 +273,7 @@ describe('with RATE_LIMIT_STORE=redis, two gateways share one count', () => {
     });
     other = await stack.startExtraGateway();
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('an API key’s requests through either gateway use up the same window', async () => {
     const { apiKey } = await stack.createOrganization();

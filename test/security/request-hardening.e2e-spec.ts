@@ -3,7 +3,7 @@ import { freePort, lagoCustomer, LagoSender, PorticoStack } from '@portico/testi
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_DOCS_CSP } from '../../apps/gateway/src/hardening/security-headers';
 import { rawRequest } from './raw-http';
@@ -17,7 +17,7 @@ describe('request hardening', () => {
   let opsUrl = '';
   let portalPath = '';
 
-  before(async () => {
+  beforeAll(async () => {
     const opsPort = await freePort();
     opsUrl = `http://127.0.0.1:${opsPort}`;
     stack = await PorticoStack.start(
@@ -36,7 +36,7 @@ describe('request hardening', () => {
     );
     portalPath = new URL(minted.body.customer.portal_url).pathname;
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('JSON nested deeper than the limit is a 422 naming the limit, on every JSON route', async () => {
     const deep = `{"events":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
@@ -137,7 +137,7 @@ describe('webhook replays and a metrics token', () => {
   const lago = new LagoSender();
   const metricsToken = randomBytes(24).toString('hex');
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ METRICS_TOKEN: metricsToken });
     org = await stack.createOrganization();
     const configured = await stack.admin('PUT', `/admin/v1/organizations/${org.id}/lago`, {
@@ -147,7 +147,7 @@ describe('webhook replays and a metrics token', () => {
     });
     assert.equal(configured.status, 200, JSON.stringify(configured.body));
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   const deliver = async (body: string, algorithm: 'hmac' | 'jwt', uniqueKey = randomUUID()) => {
     const response = await fetch(`${stack.url}/webhooks/lago/${org.id}`, {

@@ -10,7 +10,7 @@ import {
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 /**
  * Names, numbers and descriptions are data: translation syntax in them is shown as typed, never
@@ -36,7 +36,7 @@ describe('translation syntax in user data stays literal', () => {
   });
   let portalPath = '';
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await PorticoStack.start({ PDF_RPC_TIMEOUT_MS: '60000' });
     org = await stack.createOrganization({ name: ORGANIZATION_NAME });
     const created = await stack.request('POST', '/api/v1/customers', {
@@ -58,7 +58,7 @@ describe('translation syntax in user data stays literal', () => {
     );
     portalPath = new URL(minted.body.customer.portal_url).pathname;
   });
-  after(async () => stack?.stop());
+  afterAll(async () => stack?.stop());
 
   test('in the portal page', async () => {
     const response = await fetch(`${stack.url}${portalPath}`);

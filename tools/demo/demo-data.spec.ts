@@ -1,6 +1,6 @@
 import { upstreamInvoiceSchema } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from './demo-data';
 
 test('the same history every time: re-seeding publishes identical events', () => {

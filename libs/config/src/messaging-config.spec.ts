@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { withCredentials } from './messaging-config';
 
 test("AMQP credentials given apart replace the URL's, percent-encoded", () => {

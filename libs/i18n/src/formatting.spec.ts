@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { currencyDigits, formatDate, formatMoney, formatNumber } from './formatting';
 
 // Intl output uses narrow/no-break spaces in some locales; compare with them normalized.

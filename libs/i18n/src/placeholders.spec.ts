@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { fillPlaceholders } from './placeholders';
 
 test('fills placeholders once: translation syntax inside values stays literal', () => {

@@ -1,7 +1,7 @@
 import { LOCALES } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { I18N_LOCALES_DIR } from './locales-dir';
 import { flattenTranslations, placeholdersOf, readTranslations } from './translation-files';
 

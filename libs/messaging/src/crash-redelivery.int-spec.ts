@@ -1,4 +1,5 @@
 import {
+  DIST_DIR,
   BrokerAdmin,
   testEnvironment,
   uniqueDatabaseName,
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { Tallied } from '../test/tally.contract';
 import { AmqpConnection } from './amqp-connection';
 import { EventPublisher } from './event-publisher';
@@ -26,7 +27,7 @@ function startConsumer(crashAfterWriteOf?: number): {
   child: ChildProcess;
   ready: Promise<unknown>;
 } {
-  const child = fork(join(__dirname, '../test/tally-consumer.js'), {
+  const child = fork(join(DIST_DIR, 'libs/messaging/test/tally-consumer.js'), {
     env: {
       ...process.env,
       AMQP_URL: testEnvironment.amqpUrl,
@@ -40,7 +41,7 @@ function startConsumer(crashAfterWriteOf?: number): {
   return { child, ready: once(child, 'message') };
 }
 
-before(async () => {
+beforeAll(async () => {
   db = mongoose.createConnection(testEnvironment.mongoUri, { dbName: database });
   await db.asPromise();
   await db.collection('totals').insertOne({ _id: 'tally' as never, total: 0, processed: [] });
@@ -50,7 +51,7 @@ before(async () => {
   await publisher.start();
 });
 
-after(async () => {
+afterAll(async () => {
   await publisher.stop();
   await connection.close();
   const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);

@@ -2,7 +2,7 @@ import { defineEvent, DomainError, ErrorCode, type EventEnvelope } from '@portic
 import { BrokerAdmin, testEnvironment, uniqueNamespace, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, test } from '@jest/globals';
 import { z } from 'zod';
 import { AmqpConnection } from './amqp-connection';
 import { EventConsumer, type EventContext } from './event-consumer';
@@ -30,7 +30,7 @@ for (const queueType of ['classic', 'quorum'] as const)
       [];
     const failuresLeft = new Map<number, number>();
 
-    before(async () => {
+    beforeAll(async () => {
       connection = new AmqpConnection(testEnvironment.amqpUrl, 'event-consumer-test');
       await connection.start(10_000);
       publisher = new EventPublisher(connection, namespace, 10_000);
@@ -63,7 +63,7 @@ for (const queueType of ['classic', 'quorum'] as const)
       await admin.drain(consumer.queues.deadLetter);
     });
 
-    after(async () => {
+    afterAll(async () => {
       await consumer.stop(5_000);
       await publisher.stop();
       await admin.deleteQueues(Object.values(consumer.queues));

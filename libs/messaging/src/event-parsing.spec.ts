@@ -1,6 +1,6 @@
 import { defineEvent } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { z } from 'zod';
 import { parseEvent } from './event-parsing';
 

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { describeError, isTransient } from './failure-policy';
 
 test('unknown errors are retried; errors about the message itself are not', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { reasonKind } from './messaging.metrics';
 
 test('a dead-letter reason becomes a bounded label: its kind', () => {

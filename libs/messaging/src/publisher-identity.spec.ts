@@ -1,6 +1,6 @@
 import type { ConsumeMessage } from 'amqplib';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { brokerUserOf, publisherRefusal, publisherUsername } from './publisher-identity';
 
 const message = (userId: string | undefined, exchange = 'billing.events') =>

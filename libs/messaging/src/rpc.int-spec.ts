@@ -1,7 +1,7 @@
 import { defineRpc, DomainError, ErrorCode } from '@portico/contracts';
 import { testEnvironment, uniqueNamespace } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { z } from 'zod';
 import { AmqpConnection } from './amqp-connection';
 import { RpcClient } from './rpc-client';
@@ -25,7 +25,7 @@ describe('RPC over a real broker', () => {
   let server: RpcServer;
   let client: RpcClient;
 
-  before(async () => {
+  beforeAll(async () => {
     serverConnection = new AmqpConnection(testEnvironment.amqpUrl, 'rpc-test-server');
     clientConnection = new AmqpConnection(testEnvironment.amqpUrl, 'rpc-test-client');
     await Promise.all([serverConnection.start(10_000), clientConnection.start(10_000)]);
@@ -49,7 +49,7 @@ describe('RPC over a real broker', () => {
     await client.start();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await server.stop(100);
     await client.stop();
     await serverConnection.close();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { eventsExchangeName, serviceQueueNames } from './topology';
 
 test('production names are exactly the public contract', () => {

@@ -2,9 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-
-/** Root of the compiled tree (`dist/`), where every app's main.js lives. */
-const DIST = join(__dirname, '../../..');
+import { DIST_DIR as DIST } from './project-paths';
 
 export type AppName = 'gateway' | 'customer-service' | 'invoice-service';
 

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { freePort } from './app-process';
+import { PROJECT_ROOT } from './project-paths';
 import { waitFor } from './wait-for';
 
-const SERVER = join(__dirname, '../../../../examples/demo-host/server.mjs');
+const SERVER = join(PROJECT_ROOT, 'examples/demo-host/server.mjs');
 
 /** examples/demo-host as its own process on a free 127.0.0.1 port: a host page on its own origin. */
 export class DemoHostProcess {

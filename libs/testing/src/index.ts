@@ -1,4 +1,5 @@
 export * from './test-environment';
+export * from './project-paths';
 export * from './wait-for';
 export * from './broker-admin';
 export * from './app-process';

@@ -50,7 +50,7 @@ export class CustomersRepository implements OnModuleInit {
       .findOneAndUpdate(
         { organization_id: organizationId, external_id: externalId, updated_at: expectedVersion },
         { $set: changes },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<CustomerRecord>()
       .exec();

@@ -22,7 +22,7 @@ export class LagoSettingsRepository {
       .findOneAndUpdate(
         { _id: organizationId },
         { $set: changes },
-        { new: true, upsert: true, setDefaultsOnInsert: true },
+        { returnDocument: 'after', upsert: true, setDefaultsOnInsert: true },
       )
       .lean<LagoSettingsRecord>()
       .orFail()

@@ -47,7 +47,7 @@ export class OrganizationsRepository implements OnModuleInit {
     changes: Partial<OrganizationRecord>,
   ): Promise<OrganizationRecord | null> {
     return this.organizations
-      .findOneAndUpdate({ _id: id }, { $set: changes }, { new: true })
+      .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after' })
       .lean<OrganizationRecord>()
       .exec();
   }
@@ -77,7 +77,7 @@ export class OrganizationsRepository implements OnModuleInit {
       .findOneAndUpdate(
         { _id: keyId, organization_id: organizationId, revoked_at: null },
         { $set: { revoked_at: at } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<ApiKeyRecord>()
       .exec();

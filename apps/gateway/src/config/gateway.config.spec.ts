@@ -1,6 +1,6 @@
 import { ConfigError } from '@portico/config';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { DEVELOPMENT_SECRETS, loadGatewayConfig } from './gateway.config';
 
 describe('gateway configuration', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { setImmediate as tick } from 'node:timers/promises';
 import { runInNewContext } from 'node:vm';
 import { readEmbedScript } from './embed-script';

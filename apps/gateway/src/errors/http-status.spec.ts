@@ -1,6 +1,6 @@
 import { ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { httpStatusFor } from './http-status';
 
 test('every error code has an HTTP status, and unavailable services are 503', () => {

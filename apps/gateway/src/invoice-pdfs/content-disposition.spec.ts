@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { attachmentDisposition } from './content-disposition';
 
 test('a plain invoice number is the file name', () => {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { loadGatewayConfig } from '../config/gateway.config';
 import { InvoiceFileUrls } from './invoice-file-urls';
 

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { testEnvironment, uniqueNamespace } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { loadGatewayConfig } from '../config/gateway.config';
 import { createGateway } from '../create-gateway';
 
@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
   let document: OpenAPIObject;
   const routes: { method: string; path: string }[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     const config = loadGatewayConfig({
       NODE_ENV: 'test',
       AMQP_URL: testEnvironment.amqpUrl,
@@ -40,7 +40,7 @@ describe('OpenAPI document', () => {
     document = served.json<OpenAPIObject>();
   });
 
-  after(async () => app?.close());
+  afterAll(async () => app?.close());
 
   const apiRoutes = () =>
     routes.filter((r) => DOCUMENTED_PREFIXES.some((p) => r.path.startsWith(p)));

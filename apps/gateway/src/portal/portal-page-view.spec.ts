@@ -1,6 +1,6 @@
 import type { InvoiceSummary } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { fromAcceptLanguage } from './portal-error.filter';
 import { directionOf, pageHref, resultsView } from './portal-page-view';
 

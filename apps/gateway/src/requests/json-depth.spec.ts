@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { jsonDepthExceeds } from './json-depth';
 
 test('counts object and array nesting, not brackets inside strings', () => {

@@ -1,6 +1,6 @@
 import type { UpstreamInvoice } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { InvoiceChange } from './invoice-change';
 import { applyChange, derive, emptyState } from './invoice-record';
 

@@ -1,6 +1,6 @@
 import { flattenTranslations, readTranslations } from '@portico/i18n';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { applyChange, derive, emptyState } from '../invoices/invoice-record';
 import { InvoicePdfTemplate } from './invoice-pdf-template';
 import { invoicePdfView } from './invoice-pdf-view';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { PdfRenderer, type PdfDocument } from './pdf-renderer';
 
 const footerTemplate = '<div style="font-size:8pt">p. <span class="pageNumber"></span></div>';
@@ -28,7 +28,7 @@ describe('PDF renderer (real Chromium)', () => {
   let port = 0;
   const hits: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     listener = createServer((request, response) => {
       hits.push(request.url ?? '');
       response.end('body{color:red}');
@@ -36,7 +36,9 @@ describe('PDF renderer (real Chromium)', () => {
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     port = (listener.address() as AddressInfo).port;
   });
-  after(() => listener.close());
+  afterAll(() => {
+    listener.close();
+  });
 
   test('no script runs and no request leaves the page, even from raw HTML', async () => {
     const pdfs = renderer();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { RecentPdfs } from './recent-pdfs';
 
 test('bounded by bytes, least recently used out first', () => {

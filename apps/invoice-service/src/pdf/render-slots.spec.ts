@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { RenderSlots } from './render-slots';
 
 test('holders beyond the size wait; beyond the queue limit they are refused as busy', async () => {

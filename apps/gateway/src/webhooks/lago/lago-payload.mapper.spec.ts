@@ -6,7 +6,7 @@ import {
 } from '@portico/contracts';
 import { lagoCustomer, lagoInvoice, lagoWebhook } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { mapLagoWebhook } from './lago-payload.mapper';
 
 const map = (body: unknown) => mapLagoWebhook(body, 'org_hooli', 'key-1');

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
 import { LagoSender } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { lagoDeliveryHeaders, verifyLagoSignature } from './lago-signature';
 
 const lago = new LagoSender();
