@@ -10,13 +10,18 @@ export function eventDataJsonSchema(contract: EventContract): string {
 const block = (type: string, json: string) =>
   `<!-- schema:${type} -->\n\`\`\`json\n${json}\n\`\`\`\n<!-- /schema:${type} -->`;
 
-/** Rewrites every `<!-- schema:TYPE -->` block in the document with the current schema. */
-export function renderEventSchemas(markdown: string): string {
+/**
+ * Rewrites every `<!-- schema:TYPE -->` block in the document with the current schema: the
+ * public events (docs/events.md) by default, the outbound ones for docs/webhooks.md.
+ */
+export function renderEventSchemas(
+  markdown: string,
+  contracts: readonly EventContract[] = PUBLIC_EVENTS,
+): string {
   let out = markdown;
-  for (const contract of PUBLIC_EVENTS) {
-    const pattern = new RegExp(
-      `<!-- schema:${contract.type.replace('.', '\\.')} -->[\\s\\S]*?<!-- /schema:${contract.type.replace('.', '\\.')} -->`,
-    );
+  for (const contract of contracts) {
+    const type = contract.type.replaceAll('.', '\\.');
+    const pattern = new RegExp(`<!-- schema:${type} -->[\\s\\S]*?<!-- /schema:${type} -->`);
     out = out.replace(pattern, block(contract.type, eventDataJsonSchema(contract)));
   }
   return out;

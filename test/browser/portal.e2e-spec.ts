@@ -305,9 +305,11 @@ describe('the portal in a real browser, embedded by the demo host', () => {
     );
     const src = await page.$eval('#portico-portal iframe', (f) => f.getAttribute('src'));
     assert.notEqual(src, expiredUrl);
-    const frame = await portalFrame(page);
-    await waitForPortal(frame);
-    assert.ok((await rowIds(frame)).length > 0);
+    // The iframe may still be swapping documents: ask its current frame until the list is there.
+    await waitFor('the fresh portal to list invoices', async () => {
+      const frame = await portalFrame(page);
+      return (await rowIds(frame)).length > 0;
+    });
     const received = await messages(page);
     assert.ok(received.some((m) => m.data?.type === 'expired'));
     await page.close();

@@ -66,6 +66,8 @@ test('two invoice-services on quorum queues, one killed halfway: every invoice s
     await waitFor(
       'two consumers on the events queue',
       async () => (await admin.consumerCount(queue)) === 2,
+      // A cold start of a second service on a loaded machine can take this long.
+      { timeoutMs: 60_000 },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n${second.logs.slice(-3000)}`);
     });

@@ -6,12 +6,15 @@ import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
   static register(config: CustomerServiceConfig): DynamicModule {
     return {
       module: AppModule,
+      // Global so every feature module can inject the config without importing the root.
+      global: true,
       imports: [
         PersistenceModule.forRoot(config.database),
         MessagingModule.forRoot(config.messaging),
@@ -19,6 +22,7 @@ export class AppModule {
         OrganizationsModule,
         CustomersModule,
         PortalSessionsModule,
+        WebhooksModule,
       ],
       providers: [{ provide: CustomerServiceConfig, useValue: config }],
       exports: [CustomerServiceConfig],

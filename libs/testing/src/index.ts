@@ -10,3 +10,4 @@ export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
 export * from './event-fixtures';
+export * from './webhook-receiver';

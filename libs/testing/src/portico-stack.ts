@@ -199,6 +199,14 @@ export class PorticoStack {
         ),
       ),
     );
+    // The customer-service's webhook delivery queues: work, dead letters, one retry tier per step
+    // of the schedule (at most 50). RabbitMQ deletes a queue that does not exist without error.
+    const webhooks = `${this.namespace}customer-service.webhooks`;
+    await admin.deleteQueues([
+      webhooks,
+      `${webhooks}.dead-letter`,
+      ...Array.from({ length: 50 }, (_, i) => `${webhooks}.retry.${i + 1}`),
+    ]);
     await admin.deleteExchanges([`${this.namespace}billing.events`]);
     await admin.close();
   }

@@ -1,0 +1,134 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.schema';
+
+export type WebhookDeliveryRecord = WebhookDelivery;
+export type WebhookAttemptRecord = WebhookAttempt;
+
+/** Deliveries and their attempts as plain objects; every query is scoped by organization. */
+@Injectable()
+export class WebhookDeliveriesRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(WebhookDelivery.name) private readonly deliveries: Model<WebhookDelivery>,
+    @InjectModel(WebhookAttempt.name) private readonly attempts: Model<WebhookAttempt>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.deliveries.init(), this.attempts.init()]);
+  }
+
+  /**
+   * Creates the delivery unless it exists (an event handled twice maps to the same id); returns
+   * the stored one and whether this call created it.
+   */
+  async insertIfAbsent(
+    delivery: WebhookDeliveryRecord,
+  ): Promise<{ record: WebhookDeliveryRecord; created: boolean }> {
+    const { _id, organization_id, ...rest } = delivery;
+    const result = await this.deliveries
+      .updateOne({ _id, organization_id }, { $setOnInsert: rest }, { upsert: true })
+      .exec();
+    const created = result.upsertedCount === 1;
+    if (created) return { record: delivery, created };
+    const record = await this.find(organization_id, _id);
+    return { record: record ?? delivery, created };
+  }
+
+  find(organizationId: string, id: string): Promise<WebhookDeliveryRecord | null> {
+    return this.deliveries
+      .findOne({ _id: id, organization_id: organizationId })
+      .lean<WebhookDeliveryRecord>()
+      .exec();
+  }
+
+  update(
+    organizationId: string,
+    id: string,
+    changes: Partial<WebhookDeliveryRecord>,
+    expectedGeneration?: number,
+  ): Promise<WebhookDeliveryRecord | null> {
+    const filter: Record<string, unknown> = { _id: id, organization_id: organizationId };
+    if (expectedGeneration !== undefined) filter.generation = expectedGeneration;
+    return this.deliveries
+      .findOneAndUpdate(filter, { $set: changes }, { returnDocument: 'after' })
+      .lean<WebhookDeliveryRecord>()
+      .exec();
+  }
+
+  async addAttempt(attempt: WebhookAttemptRecord): Promise<void> {
+    await this.attempts.create(attempt);
+  }
+
+  listForEndpoint(
+    organizationId: string,
+    endpointId: string,
+    limit: number,
+  ): Promise<WebhookDeliveryRecord[]> {
+    return this.deliveries
+      .find({ organization_id: organizationId, endpoint_id: endpointId })
+      .sort({ created_at: -1, _id: -1 })
+      .limit(limit)
+      .lean<WebhookDeliveryRecord[]>()
+      .exec();
+  }
+
+  attemptsOf(organizationId: string, deliveryIds: string[]): Promise<WebhookAttemptRecord[]> {
+    if (deliveryIds.length === 0) return Promise.resolve([]);
+    return this.attempts
+      .find({ organization_id: organizationId, delivery_id: { $in: deliveryIds } })
+      .sort({ at: 1, _id: 1 })
+      .lean<WebhookAttemptRecord[]>()
+      .exec();
+  }
+
+  /**
+   * Bounded log: keeps the newest `keep` finished deliveries of an endpoint (and every pending
+   * one, which still has work to do), deleting older ones with their attempts.
+   */
+  async prune(organizationId: string, endpointId: string, keep: number): Promise<number> {
+    const old = await this.deliveries
+      .find({
+        organization_id: organizationId,
+        endpoint_id: endpointId,
+        status: { $in: ['delivered', 'failed'] },
+      })
+      .sort({ created_at: -1, _id: -1 })
+      .skip(keep)
+      .limit(1_000)
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    return this.deleteMany(
+      organizationId,
+      old.map((d) => d._id),
+    );
+  }
+
+  async deleteForEndpoint(organizationId: string, endpointId: string): Promise<void> {
+    for (;;) {
+      const batch = await this.deliveries
+        .find({ organization_id: organizationId, endpoint_id: endpointId })
+        .limit(500)
+        .select({ _id: 1 })
+        .lean<{ _id: string }[]>()
+        .exec();
+      if (batch.length === 0) return;
+      await this.deleteMany(
+        organizationId,
+        batch.map((d) => d._id),
+      );
+    }
+  }
+
+  private async deleteMany(organizationId: string, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    await this.attempts
+      .deleteMany({ organization_id: organizationId, delivery_id: { $in: ids } })
+      .exec();
+    const result = await this.deliveries
+      .deleteMany({ organization_id: organizationId, _id: { $in: ids } })
+      .exec();
+    return result.deletedCount;
+  }
+}

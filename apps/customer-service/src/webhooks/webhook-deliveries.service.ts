@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  PorticoTest,
+  type EventEnvelope,
+  type WebhookDeliveryView,
+} from '@portico/contracts';
+import { createHash } from 'node:crypto';
+import { CustomerServiceConfig } from '../config/customer-service.config';
+import { newId } from '../common/new-id';
+import {
+  WebhookDeliveriesRepository,
+  type WebhookDeliveryRecord,
+} from './webhook-deliveries.repository';
+import { WebhookDeliveryQueue } from './webhook-delivery.queue';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+import type { WebhookEndpointRecord } from './webhook-endpoints.repository';
+import { toDeliveryView } from './webhook-views';
+
+/** Pruning one endpoint's log at most this often per instance: it is a query, not free. */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/** Turns outbound events into deliveries, and answers the delivery log. */
+@Injectable()
+export class WebhookDeliveriesService {
+  private readonly lastPruned = new Map<string, number>();
+
+  constructor(
+    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly endpoints: WebhookEndpointsService,
+    private readonly queue: WebhookDeliveryQueue,
+    @Inject(CustomerServiceConfig) private readonly config: CustomerServiceConfig,
+  ) {}
+
+  /**
+   * One delivery per enabled endpoint subscribed to the event's type. Safe to run twice for the
+   * same event (the broker redelivers): the delivery id derives from event and endpoint, so the
+   * second run finds the deliveries it would create.
+   */
+  async fanOut(event: EventEnvelope): Promise<void> {
+    const subscribed = (await this.endpoints.enabledFor(event.organization_id)).filter(
+      (e) => e.event_types === null || e.event_types.includes(event.type),
+    );
+    for (const endpoint of subscribed) {
+      await this.create(endpoint, event, deliveryIdFor(event.id, endpoint._id));
+      await this.maybePrune(endpoint);
+    }
+  }
+
+  async sendTest(organizationId: string, endpointId: string): Promise<WebhookDeliveryView> {
+    const endpoint = await this.endpoints.require(organizationId, endpointId);
+    if (!endpoint.enabled) throw disabled(endpointId);
+    const now = new Date().toISOString();
+    const event: EventEnvelope = {
+      id: newId('evt'),
+      type: PorticoTest.type,
+      organization_id: organizationId,
+      occurred_at: now,
+      data: PorticoTest.schema.parse({
+        endpoint_id: endpointId,
+        message: 'A test delivery from Portico: if you can read this, your endpoint works.',
+        sent_at: now,
+      }),
+    };
+    const record = await this.create(endpoint, event, deliveryIdFor(event.id, endpoint._id));
+    return toDeliveryView(record, []);
+  }
+
+  async redeliver(
+    organizationId: string,
+    endpointId: string,
+    deliveryId: string,
+  ): Promise<WebhookDeliveryView> {
+    const endpoint = await this.endpoints.require(organizationId, endpointId);
+    const current = await this.deliveries.find(organizationId, deliveryId);
+    if (!current || current.endpoint_id !== endpointId) {
+      throw new DomainError(ErrorCode.NotFound, `no delivery "${deliveryId}" for this endpoint`);
+    }
+    if (!endpoint.enabled) throw disabled(endpointId);
+    // A new generation: attempts still queued from the old schedule find it and stand down.
+    const generation = current.generation + 1;
+    const updated = await this.deliveries.update(organizationId, deliveryId, {
+      status: 'pending',
+      generation,
+      last_error: null,
+      delivered_at: null,
+      next_attempt_at: new Date(),
+    });
+    if (!updated) throw new DomainError(ErrorCode.NotFound, `no delivery "${deliveryId}"`);
+    await this.queue.enqueue({
+      organization_id: organizationId,
+      endpoint_id: endpointId,
+      delivery_id: deliveryId,
+      generation,
+    });
+    const attempts = await this.deliveries.attemptsOf(organizationId, [deliveryId]);
+    return toDeliveryView(updated, attempts);
+  }
+
+  async list(
+    organizationId: string,
+    endpointId: string,
+    limit: number,
+  ): Promise<WebhookDeliveryView[]> {
+    await this.endpoints.require(organizationId, endpointId);
+    const records = await this.deliveries.listForEndpoint(organizationId, endpointId, limit);
+    const attempts = await this.deliveries.attemptsOf(
+      organizationId,
+      records.map((r) => r._id),
+    );
+    return records.map((r) =>
+      toDeliveryView(
+        r,
+        attempts.filter((a) => a.delivery_id === r._id),
+      ),
+    );
+  }
+
+  private async create(
+    endpoint: WebhookEndpointRecord,
+    event: EventEnvelope,
+    id: string,
+  ): Promise<WebhookDeliveryRecord> {
+    const now = new Date();
+    const { record, created } = await this.deliveries.insertIfAbsent({
+      _id: id,
+      organization_id: event.organization_id,
+      endpoint_id: endpoint._id,
+      event_id: event.id,
+      event_type: event.type,
+      // The Standard Webhooks payload shape; serialized once so every attempt signs these bytes.
+      body: JSON.stringify({ type: event.type, timestamp: event.occurred_at, data: event.data }),
+      status: 'pending',
+      generation: 0,
+      attempt_count: 0,
+      last_error: null,
+      next_attempt_at: now,
+      delivered_at: null,
+      created_at: now,
+    });
+    // Queued again only if no attempt happened yet (the previous run may have died before queuing).
+    if (created || (record.status === 'pending' && record.attempt_count === 0)) {
+      await this.queue.enqueue({
+        organization_id: record.organization_id,
+        endpoint_id: record.endpoint_id,
+        delivery_id: record._id,
+        generation: record.generation,
+      });
+    }
+    return record;
+  }
+
+  private async maybePrune(endpoint: WebhookEndpointRecord): Promise<void> {
+    const last = this.lastPruned.get(endpoint._id) ?? 0;
+    if (Date.now() - last < PRUNE_INTERVAL_MS) return;
+    this.lastPruned.set(endpoint._id, Date.now());
+    await this.deliveries.prune(
+      endpoint.organization_id,
+      endpoint._id,
+      this.config.webhooks.logSize,
+    );
+  }
+}
+
+/** Stable per (event, endpoint): the `webhook-id` a receiver deduplicates by. */
+export function deliveryIdFor(eventId: string, endpointId: string): string {
+  const digest = createHash('sha256').update(`${eventId}\n${endpointId}`).digest('base64url');
+  return `msg_${digest.slice(0, 27)}`;
+}
+
+function disabled(endpointId: string): DomainError {
+  return new DomainError(
+    ErrorCode.Conflict,
+    `webhook endpoint "${endpointId}" is disabled; enable it first (PUT {"enabled": true})`,
+  );
+}
