@@ -10,7 +10,13 @@ const tiers = TIERS[process.env.PORTICO_TEST_TIER === 'unit' ? 'unit' : 'all'];
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
+  roots: [
+    '<rootDir>/apps',
+    '<rootDir>/libs',
+    '<rootDir>/test',
+    '<rootDir>/tools',
+    '<rootDir>/bench',
+  ],
   testEnvironment: 'node',
   // `x.int-spec.ts` does not end in `.spec.ts`: each file belongs to exactly one tier.
   testMatch: tiers.map((tier) => `**/*.${tier}.ts`),

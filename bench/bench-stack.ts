@@ -1,13 +1,21 @@
-import { AppProcess, freePort, uniqueNamespace } from '@portico/testing';
+import { AppProcess, freePort, uniqueNamespace, waitFor } from '@portico/testing';
 import { randomBytes } from 'node:crypto';
 
 /**
  * The three apps as separate production processes on the provisioned broker and database, for
  * benchmarks that go through HTTP. Rate limits are off: the load generator is one client with
  * one key/token, and per-client limits would measure the limiter (429s), not the path.
+ * `GATEWAY_WORKERS` from the bench's environment reaches the gateway (default: the app's own,
+ * one worker per core), unless `gatewayEnv` sets it.
  */
 export async function startBenchStack(
-  options: { publicUrl?: string; env?: Record<string, string> } = {},
+  options: {
+    publicUrl?: string;
+    env?: Record<string, string>;
+    gatewayEnv?: Record<string, string>;
+    /** Node options for the gateway, e.g. `--cpu-prof`. */
+    gatewayNodeArgs?: string[];
+  } = {},
 ) {
   const namespace = uniqueNamespace();
   const suffix = randomBytes(3).toString('hex');
@@ -28,6 +36,17 @@ export async function startBenchStack(
     MONGODB_URI: process.env.MONGODB_URI!,
     ...options.env,
   };
+  const gatewayEnv = {
+    ...common,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL:
+      options.publicUrl === 'self' ? base : (options.publicUrl ?? 'https://portal.example.com'),
+    PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
+    PORTICO_ADMIN_TOKEN: adminToken,
+    ...(process.env.GATEWAY_WORKERS && { GATEWAY_WORKERS: process.env.GATEWAY_WORKERS }),
+    ...options.gatewayEnv,
+  };
   const apps = [
     AppProcess.start('customer-service', {
       ...common,
@@ -37,15 +56,18 @@ export async function startBenchStack(
       ...common,
       MONGODB_DATABASE: `bench_invoices_${suffix}`,
     }),
-    AppProcess.start('gateway', {
-      ...common,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL:
-        options.publicUrl === 'self' ? base : (options.publicUrl ?? 'https://portal.example.com'),
-      PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
-      PORTICO_ADMIN_TOKEN: adminToken,
-    }),
+    AppProcess.start('gateway', gatewayEnv, options.gatewayNodeArgs),
   ];
-  return { namespace, adminToken, base, apps };
+  const ready = () =>
+    waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+  /** The gateway again, same port and secrets (tokens stay valid), with `env` on top. */
+  const restartGateway = async (env: Record<string, string>) => {
+    await apps[2]!.stop();
+    apps[2] = AppProcess.start('gateway', { ...gatewayEnv, ...env }, options.gatewayNodeArgs);
+    await ready();
+  };
+  return { namespace, adminToken, base, apps, ready, restartGateway };
 }

@@ -6,7 +6,6 @@
 import type { InvoiceFilter } from '@portico/contracts';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
 import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
 import {
   applyChange,
@@ -20,6 +19,8 @@ import {
 } from '../apps/invoice-service/src/invoices/customer-invoices.cache';
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
 import { InvoicesService } from '../apps/invoice-service/src/invoices/invoices.service';
+import { PartiesRepository } from '../apps/invoice-service/src/parties/parties.repository';
+import { BenchRun } from './bench-record';
 
 const ORG_INVOICES = Number(process.env.ORG_INVOICES ?? 200_000);
 const CUSTOMER_INVOICES = Number(process.env.CUSTOMER_INVOICES ?? 5_000);
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   await model.init();
   const repository = new InvoicesRepository(model as never);
   const cache = new CustomerInvoicesCache({ maxInvoices: 1_000_000, maxAgeMs: 3_600_000 });
-  const service = new InvoicesService(repository, cache);
+  const service = new InvoicesService(repository, cache, new PartiesRepository(db as never));
   const cold =
     <T>(work: () => Promise<T>) =>
     () => {
@@ -97,12 +98,12 @@ async function main(): Promise<void> {
       return work();
     };
   try {
-    console.log(
-      `invoice list query: customer with ${CUSTOMER_INVOICES} invoices, organization with ${ORG_INVOICES}, page ${PAGE}, ${RUNS} runs`,
-    );
-    console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; database ${MONGODB_URI}`,
-    );
+    const run = BenchRun.start('invoice-list', {
+      customer_invoices: CUSTOMER_INVOICES,
+      organization_invoices: ORG_INVOICES,
+      page: PAGE,
+      runs: RUNS,
+    });
     const seeding = process.hrtime.bigint();
     for (let i = 0; i < ORG_INVOICES; i += 1_000) {
       const batch = Array.from({ length: Math.min(1_000, ORG_INVOICES - i) }, (_, k) =>
@@ -153,6 +154,18 @@ async function main(): Promise<void> {
     console.log(
       `ratio cold first page / skip-limit first page (p50): ${(p50(rows[2]![1]) / p50(rows[0]![1])).toFixed(2)}`,
     );
+    const skipLimitLast = p50(rows[1]![1]);
+    for (const index of [2, 3, 4, 5]) {
+      const [name, samples] = rows[index]!;
+      run.record({
+        figure: `${name}, p50`,
+        value: p50(samples),
+        unit: 'ms',
+        baseline: { name: `skip/limit, ${last}`, value: skipLimitLast, unit: 'ms' },
+        ratio: p50(samples) / skipLimitLast,
+      });
+    }
+    await run.finish();
   } finally {
     await db.dropDatabase();
     await db.close();

@@ -3,7 +3,7 @@
 //   npm run bench:jwt                 (TOKENS=20000)
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { cpus } from 'node:os';
+import { BenchRun } from './bench-record';
 
 const TOKENS = Number(process.env.TOKENS ?? 20_000);
 const secret = 'a'.repeat(64);
@@ -24,13 +24,19 @@ function signsPerSecond(jwt: JwtService): number {
   return TOKENS / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
+const run = BenchRun.start('jwt', { tokens: TOKENS });
 const withString = signsPerSecond(new JwtService({ secret }));
 const withKeyObject = signsPerSecond(
   new JwtService({ secret: createSecretKey(Buffer.from(secret)) as unknown as string }),
 );
-console.log(
-  `JWT HS256 signing, ${TOKENS} tokens; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`,
-);
 console.log(`  string secret (baseline)   ${withString.toFixed(0)} tokens/s`);
 console.log(`  KeyObject (Portico)        ${withKeyObject.toFixed(0)} tokens/s`);
 console.log(`ratio KeyObject / string: ${(withKeyObject / withString).toFixed(1)}`);
+run.record({
+  figure: 'HS256 portal tokens/s, KeyObject',
+  value: withKeyObject,
+  unit: 'tokens/s',
+  baseline: { name: 'string secret', value: withString, unit: 'tokens/s' },
+  ratio: withKeyObject / withString,
+});
+void run.finish();

@@ -12,8 +12,8 @@ import {
 } from '@portico/messaging';
 import { connect } from 'amqplib';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
 import { z } from 'zod';
+import { BenchRun } from './bench-record';
 
 const EVENTS = Number(process.env.EVENTS ?? 20_000);
 const WINDOW = Number(process.env.WINDOW ?? 200);
@@ -156,10 +156,12 @@ const median = (values: number[]) =>
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
-  console.log(
-    `messaging throughput: ${EVENTS} events, ${WINDOW} unconfirmed at most, prefetch ${PREFETCH}, ${ROUNDS} rounds`,
-  );
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  const run = BenchRun.start('messaging', {
+    events: EVENTS,
+    window: WINDOW,
+    prefetch: PREFETCH,
+    rounds: ROUNDS,
+  });
   const rawRuns: number[] = [];
   const ours: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -174,6 +176,16 @@ async function main(): Promise<void> {
   console.log(
     `median: raw amqplib ${r.toFixed(0)} ev/s | portico ${p.toFixed(0)} ev/s | ratio ${(p / r).toFixed(2)}`,
   );
+  run.record({
+    figure: `events/s, median of ${ROUNDS} rounds`,
+    value: p,
+    unit: 'ev/s',
+    baseline: { name: 'raw amqplib', value: r, unit: 'ev/s' },
+    ratio: p / r,
+    target: 'ratio ≥ 0.8',
+    met: p / r >= 0.8,
+  });
+  await run.finish();
 }
 
 main().then(

@@ -1,123 +1,28 @@
-import { startBenchStack } from './bench-stack';
 // Invoice PDFs: warm renders/s and p95 for a one-page and a five-page invoice through Portico's
-// renderer (one warm Chromium, a pool of pages), against a naive baseline measured in the same run
-// (a browser launched per PDF, as a quick integration would); then the cached download through
-// the gateway, with the three apps running as `npm start` runs them.
+// renderer (one warm Chromium, a pool of pages), against two baselines measured in the same run:
+// the bare-puppeteer floor (one warm browser, one reused page per core, setContent + pdf()) and a
+// naive integration (a browser launched per PDF). Then the cached download through the gateway,
+// with the three apps running as `npm start` runs them: PDFs held by the gateway
+// (PDF_GATEWAY_CACHE_MB) against the same gateway without them (bytes through the broker).
 //   npm run bench:pdf   (RENDERS=300 NAIVE_RENDERS=20 CONNECTIONS=1,10 DURATION=10 PARTS=render,cached)
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { Locale, UpstreamInvoice } from '@portico/contracts';
-import { porticoI18nOptions } from '@portico/i18n';
 import { BrokerAdmin, pdfPageCount, waitFor } from '@portico/testing';
-import autocannon from 'autocannon';
-import { I18nModule, I18nService } from 'nestjs-i18n';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import puppeteer from 'puppeteer-core';
-import {
-  applyChange,
-  derive,
-  emptyState,
-} from '../apps/invoice-service/src/invoices/invoice-record';
-import { InvoicePdfTemplate } from '../apps/invoice-service/src/pdf/invoice-pdf-template';
-import { invoicePdfView } from '../apps/invoice-service/src/pdf/invoice-pdf-view';
 import { PdfRenderer, type PdfDocument } from '../apps/invoice-service/src/pdf/pdf-renderer';
+import { BenchRun } from './bench-record';
+import { startBenchStack } from './bench-stack';
+import { load as httpLoad, type Measured } from './http-load';
+import { documentFor, invoice, measure, pdfTemplate } from './pdf-documents';
 
 const RENDERS = Number(process.env.RENDERS ?? 300);
 const NAIVE_RENDERS = Number(process.env.NAIVE_RENDERS ?? 20);
 const CONNECTIONS = (process.env.CONNECTIONS ?? '1,10').split(',').map(Number);
 const PARTS = (process.env.PARTS ?? 'render,cached').split(',');
+const TARGET = { perSecond: 45, p95: 60, cachedP95: 15 };
 const DURATION = Number(process.env.DURATION ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const POOL = availableParallelism();
-
-function invoice(fees: number): UpstreamInvoice {
-  return {
-    id: `up_bench_${fees}`,
-    external_customer_id: 'cus_bench',
-    number: `INV-BENCH-${fees}`,
-    issuing_date: '2026-11-01',
-    payment_due_date: '2026-11-30',
-    status: 'finalized',
-    payment_status: 'pending',
-    payment_overdue: false,
-    payment_dispute_lost_at: null,
-    invoice_type: 'subscription',
-    currency: 'EUR',
-    sub_total_excluding_taxes_amount_cents: 1_234_567,
-    taxes_amount_cents: 246_913,
-    total_amount_cents: 1_481_480,
-    total_due_amount_cents: 1_481_480,
-    fees: Array.from({ length: fees }, (_, i) => ({
-      description: `Usage of metric ${i + 1} (API calls, storage, seats)`,
-      units: 1 + (i % 7),
-      unit_amount_cents: 1_250 + i,
-      amount_cents: (1 + (i % 7)) * (1_250 + i),
-    })),
-    updated_at: '2026-11-01T00:00:00Z',
-  };
-}
-
-function documentFor(template: InvoicePdfTemplate, fees: number, locale: Locale): PdfDocument {
-  const data = invoice(fees);
-  const change = {
-    kind: 'document' as const,
-    organizationId: 'org_bench',
-    upstreamId: data.id,
-    externalCustomerId: data.external_customer_id,
-    version: new Date(data.updated_at),
-    invoice: data,
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
-  const customer = {
-    _id: 'c',
-    organization_id: 'org_bench',
-    external_id: 'cus_bench',
-    name: 'Jane Doe',
-    email: 'jane@example.com',
-    document_locale: locale,
-    deleted: false,
-    updated_at: new Date(),
-  };
-  const organization = {
-    _id: 'org_bench',
-    name: 'Acme',
-    display_name: 'Acme Billing GmbH',
-    default_document_locale: 'en',
-    brand_color: '#0a7c4a',
-    logo_url: null,
-    logo_data_uri: null,
-    updated_at: new Date(),
-  };
-  return template.document(
-    invoicePdfView(derive({ ...state, rev: 1 }), locale, customer, organization),
-  );
-}
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-/** `total` renders, `concurrency` at a time; renders/s over the whole run and each one's latency. */
-async function measure(total: number, concurrency: number, render: () => Promise<unknown>) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < total) {
-        const t = performance.now();
-        await render();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { perSecond: total / seconds, ...stats(latencies) };
-}
 
 async function naiveRender(document: PdfDocument): Promise<Buffer> {
   const browser = await puppeteer.launch({
@@ -143,21 +48,42 @@ async function naiveRender(document: PdfDocument): Promise<Buffer> {
   }
 }
 
+/** The floor: what bare puppeteer does on one warm browser with one reused page per core. */
+async function floorRenderer(document: PdfDocument) {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  const idle = await Promise.all(Array.from({ length: POOL }, () => browser.newPage()));
+  const render = async () => {
+    const page = idle.pop()!;
+    try {
+      await page.setContent(document.html, { waitUntil: 'load' });
+      return Buffer.from(
+        await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<div></div>',
+          footerTemplate: document.footerTemplate,
+          margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        }),
+      );
+    } finally {
+      idle.push(page);
+    }
+  };
+  return { render, close: () => browser.close() };
+}
+
 const line = (name: string, m: { perSecond: number; p50: number; p95: number }) =>
   console.log(
     `  ${name.padEnd(44)} ${m.perSecond.toFixed(1).padStart(6)} PDFs/s  p50 ${m.p50.toFixed(0)} ms  p95 ${m.p95.toFixed(0)} ms`,
   );
 
-async function renderers(): Promise<void> {
-  @Module({
-    imports: [I18nModule.forRoot(porticoI18nOptions())],
-  })
-  class I18nOnly {}
-  const context = await NestFactory.createApplicationContext(I18nOnly, { logger: false });
-  const i18n = context.get<I18nService<Record<string, unknown>>>(I18nService);
-  const template = new InvoicePdfTemplate(
-    (key, lang, args) => i18n.t(key, { lang, args }) as string,
-  );
+async function renderers(run: BenchRun): Promise<void> {
+  const { template, close } = await pdfTemplate();
   const onePage = documentFor(template, 8, 'fr');
   const fivePages = documentFor(template, 120, 'fr');
   const renderer = new PdfRenderer({
@@ -176,64 +102,83 @@ async function renderers(): Promise<void> {
       `rendering: pool of ${POOL} pages, ${RENDERS} warm renders (${NAIVE_RENDERS} for the baseline), ${POOL} at a time; invoices of ${pages[0]} and ${pages[1]} pages (fr)`,
     );
     await measure(20, POOL, () => renderer.render(onePage)); // warm-up
-    line(`portico, ${pages[0]} page`, await measure(RENDERS, POOL, () => renderer.render(onePage)));
-    line(
-      `portico, ${pages[1]} pages`,
-      await measure(Math.ceil(RENDERS / 3), POOL, () => renderer.render(fivePages)),
-    );
-    line(
-      `naive (browser per PDF), ${pages[0]} page`,
-      await measure(NAIVE_RENDERS, POOL, () => naiveRender(onePage)),
-    );
-    line(
-      `naive (browser per PDF), ${pages[1]} pages`,
-      await measure(NAIVE_RENDERS, POOL, () => naiveRender(fivePages)),
-    );
+    const floor = await floorRenderer(onePage);
+    let floorOne;
+    try {
+      await measure(20, POOL, floor.render); // warm-up
+      floorOne = await measure(RENDERS, POOL, floor.render);
+    } finally {
+      await floor.close();
+    }
+    const one = await measure(RENDERS, POOL, () => renderer.render(onePage));
+    const five = await measure(Math.ceil(RENDERS / 3), POOL, () => renderer.render(fivePages));
+    const naiveOne = await measure(NAIVE_RENDERS, POOL, () => naiveRender(onePage));
+    line(`bare-puppeteer floor, ${pages[0]} page`, floorOne);
+    line(`portico, ${pages[0]} page`, one);
+    line(`portico, ${pages[1]} pages`, five);
+    line(`naive (browser per PDF), ${pages[0]} page`, naiveOne);
+    run.record({
+      figure: '1-page PDFs/s',
+      value: one.perSecond,
+      unit: 'PDFs/s',
+      baseline: { name: 'bare-puppeteer floor', value: floorOne.perSecond, unit: 'PDFs/s' },
+      ratio: one.perSecond / floorOne.perSecond,
+      target: `≥ ${TARGET.perSecond}/s`,
+      met: one.perSecond >= TARGET.perSecond,
+    });
+    run.record({
+      figure: '1-page PDF p95',
+      value: one.p95,
+      unit: 'ms',
+      baseline: { name: 'bare-puppeteer floor', value: floorOne.p95, unit: 'ms' },
+      ratio: one.p95 / floorOne.p95,
+      target: `≤ ${TARGET.p95} ms`,
+      met: one.p95 <= TARGET.p95,
+    });
+    run.record({
+      figure: `${pages[1]}-page PDFs/s`,
+      value: five.perSecond,
+      unit: 'PDFs/s',
+    });
+    run.record({
+      figure: '1-page PDFs/s vs naive',
+      value: one.perSecond,
+      unit: 'PDFs/s',
+      baseline: { name: 'browser per PDF', value: naiveOne.perSecond, unit: 'PDFs/s' },
+      ratio: one.perSecond / naiveOne.perSecond,
+    });
   } finally {
     await renderer.close(10_000);
-    await context.close();
+    await close();
   }
 }
 
-async function load(base: string, connections: number, paths: string[]) {
-  const times: number[] = [];
-  let next = 0;
-  let instance: autocannon.Instance | undefined;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url: base,
-        connections,
-        duration: DURATION,
-        requests: [
-          { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
+const load = (base: string, connections: number, paths: string[]) =>
+  httpLoad(base, {}, paths, { connections, duration: DURATION });
+
+/** What the gateway processes hold: resident memory and PDF cache bytes, summed over workers. */
+async function gatewayMemory(base: string): Promise<{ rss: number; pdfBytes: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${name} `))
+        ?.split(' ')[1] ?? NaN,
     );
-  });
-  // autocannon reports p97.5, not p95: keep every response time to compute it exactly.
-  instance!.on('response', (_c: unknown, _s: number, _b: number, responseTime: number) =>
-    times.push(responseTime),
-  );
-  const result = await finished;
   return {
-    perSecond: result.requests.average,
-    ...stats(times),
-    errors: result.errors + result.timeouts + result.non2xx,
+    rss: value('process_resident_memory_bytes'),
+    pdfBytes: value('portico_gateway_pdf_cache_bytes'),
   };
 }
 
-async function cachedDownloads(): Promise<void> {
-  const { namespace, adminToken, base, apps } = await startBenchStack({
+async function cachedDownloads(run: BenchRun): Promise<void> {
+  const { namespace, adminToken, base, apps, ready, restartGateway } = await startBenchStack({
     env: { CHROMIUM_PATH: CHROMIUM },
   });
   const broker = await BrokerAdmin.connect(process.env.AMQP_URL!);
   try {
-    await waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-    });
+    await ready();
     const created = (await (
       await fetch(`${base}/admin/v1/organizations`, {
         method: 'POST',
@@ -277,22 +222,63 @@ async function cachedDownloads(): Promise<void> {
       });
     }
     console.log(
-      `cached download through the gateway: ${DURATION} s per run, ${paths.length} invoices`,
+      `cached download through the gateway: ${DURATION} s per run, ${paths.length} invoices, gateway workers ${process.env.GATEWAY_WORKERS ?? 'auto'}`,
     );
-    // Baseline in the same run: the portal page itself, i.e. the session check every portal
-    // request pays (a round trip to customer-service) without the PDF part.
-    const routes = [
-      { name: 'GET /customer-portal/:token (baseline)', paths: [`/customer-portal/${token}`] },
-      { name: 'GET …/invoices/:id/pdf (cached)', paths },
-    ];
+    const show = (name: string, connections: number, m: Measured) =>
+      console.log(
+        `  ${name.padEnd(46)} ${String(connections).padStart(2)} conn  ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50.toFixed(1)} ms  p95 ${m.p95.toFixed(1)} ms  errors ${m.errors + m.non2xx}`,
+      );
+    const held = new Map<number, Measured>();
+    const before = await gatewayMemory(base);
     for (const connections of CONNECTIONS) {
-      for (const route of routes) {
-        const m = await load(base, connections, route.paths);
-        console.log(
-          `  ${route.name.padEnd(40)} ${String(connections).padStart(2)} conn  ${m.perSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50.toFixed(1)} ms  p95 ${m.p95.toFixed(1)} ms  errors ${m.errors}`,
-        );
-      }
+      // Baseline in the same run: the portal page itself, the session check every portal
+      // request pays, without the PDF part.
+      show(
+        'GET /customer-portal/:token (baseline)',
+        connections,
+        await load(base, connections, [`/customer-portal/${token}`]),
+      );
+      const m = await load(base, connections, paths);
+      show('GET …/pdf, held by the gateway', connections, m);
+      held.set(connections, m);
     }
+    const after = await gatewayMemory(base);
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    console.log(
+      `  gateway memory: RSS ${mib(before.rss)} → ${mib(after.rss)} MiB; PDFs held ${mib(after.pdfBytes)} MiB (${paths.length} PDFs, bounded by PDF_GATEWAY_CACHE_MB per worker)`,
+    );
+    // The same downloads with the gateway holding nothing: every PDF through the broker, base64.
+    await restartGateway({ PDF_GATEWAY_CACHE_MB: '0' });
+    const unheld = new Map<number, Measured>();
+    for (const connections of CONNECTIONS) {
+      await load(base, connections, paths.slice(0, 2)); // the new gateway's session cache
+      const m = await load(base, connections, paths);
+      show('GET …/pdf, bytes through the broker', connections, m);
+      unheld.set(connections, m);
+    }
+    for (const connections of CONNECTIONS) {
+      const ours = held.get(connections)!;
+      const theirs = unheld.get(connections)!;
+      run.record({
+        figure: `cached PDF download p95, ${connections} connection(s)`,
+        value: ours.p95,
+        unit: 'ms',
+        baseline: { name: 'bytes through the broker', value: theirs.p95, unit: 'ms' },
+        ratio: ours.p95 / theirs.p95,
+        target: `≤ ${TARGET.cachedP95} ms`,
+        met: ours.p95 <= TARGET.cachedP95 && ours.errors + ours.non2xx === 0,
+      });
+    }
+    run.record({
+      figure: 'gateway PDF cache, bytes held',
+      value: after.pdfBytes / 2 ** 20,
+      unit: 'MiB',
+    });
+    run.record({
+      figure: 'gateway RSS after cached downloads',
+      value: after.rss / 2 ** 20,
+      unit: 'MiB',
+    });
   } finally {
     await broker.close();
     await Promise.all(apps.map((a) => a.stop()));
@@ -300,11 +286,17 @@ async function cachedDownloads(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; Chromium ${CHROMIUM}`,
-  );
-  if (PARTS.includes('render')) await renderers();
-  if (PARTS.includes('cached')) await cachedDownloads();
+  const run = BenchRun.start('pdf', {
+    renders: RENDERS,
+    naive_renders: NAIVE_RENDERS,
+    pool: POOL,
+    connections: CONNECTIONS.join(','),
+    duration_s: DURATION,
+    chromium: CHROMIUM,
+  });
+  if (PARTS.includes('render')) await renderers(run);
+  if (PARTS.includes('cached')) await cachedDownloads(run);
+  await run.finish();
 }
 
 main().then(

@@ -1,10 +1,9 @@
-import { startBenchStack } from './bench-stack';
 // Portal URL issuance through the gateway under HTTP load (autocannon, 50 connections):
 // GET /api/v1/customers/:id/portal_url against GET /health on the same gateway in the same run
 // (the framework's own ceiling), with the three apps running as `npm start` runs them.
 //   npm run bench:portal-url           (CONNECTIONS=50 DURATION=10 CUSTOMERS=100)
-import { waitFor } from '@portico/testing';
-import { cpus } from 'node:os';
+import { BenchRun } from './bench-record';
+import { startBenchStack } from './bench-stack';
 import { load as loadWith, type Measured } from './http-load';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -15,12 +14,15 @@ const load = (url: string, headers: Record<string, string>, paths: string[]) =>
   loadWith(url, headers, paths, { connections: CONNECTIONS, duration: DURATION });
 
 async function main(): Promise<void> {
-  const { adminToken, base, apps } = await startBenchStack();
+  const run = BenchRun.start('portal-url', {
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    customers: CUSTOMERS,
+    gateway_workers: process.env.GATEWAY_WORKERS ?? 'auto',
+  });
+  const { adminToken, base, apps, ready } = await startBenchStack();
   try {
-    await waitFor('the stack to be ready', async () => (await fetch(`${base}/health/ready`)).ok, {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-    });
+    await ready();
     const created = (await (
       await fetch(`${base}/admin/v1/organizations`, {
         method: 'POST',
@@ -44,12 +46,6 @@ async function main(): Promise<void> {
         throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
       paths.push(`/api/v1/customers/${external}/portal_url`);
     }
-    console.log(
-      `portal URL issuance: ${CONNECTIONS} connections, ${DURATION} s per run, ${CUSTOMERS} customers`,
-    );
-    console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; load generator on the same machine`,
-    );
     await load(base, headers, ['/health']); // warm-up
     const baseline = await load(base, {}, ['/health']);
     const issuance = await load(base, headers, paths);
@@ -59,12 +55,26 @@ async function main(): Promise<void> {
       );
     row('GET /health (baseline)', baseline);
     row('GET …/portal_url', issuance);
-    console.log(
-      `ratio portal_url / health: ${(issuance.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}`,
-    );
+    run.record({
+      figure: `portal URLs/s at ${CONNECTIONS} connections`,
+      value: issuance.requestsPerSecond,
+      unit: 'URLs/s',
+      baseline: { name: 'GET /health', value: baseline.requestsPerSecond, unit: 'req/s' },
+      ratio: issuance.requestsPerSecond / baseline.requestsPerSecond,
+      target: '≥ 3,000/s',
+      met: issuance.requestsPerSecond >= 3_000 && issuance.errors + issuance.non2xx === 0,
+    });
+    run.record({
+      figure: `portal URL p95 at ${CONNECTIONS} connections`,
+      value: issuance.p95,
+      unit: 'ms',
+      target: '≤ 20 ms',
+      met: issuance.p95 <= 20,
+    });
   } finally {
     await Promise.all(apps.map((a) => a.stop()));
   }
+  await run.finish();
 }
 
 main().then(

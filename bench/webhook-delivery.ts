@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BenchRun } from './bench-record';
 import { startBenchStack } from './bench-stack';
 
 const DELIVERIES = Number(process.env.DELIVERIES ?? 2_000);
@@ -82,6 +83,12 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
+  const run = BenchRun.start('webhooks', {
+    deliveries: DELIVERIES,
+    concurrency: CONCURRENCY,
+    latency_events: LATENCY_EVENTS,
+    rate: RATE,
+  });
   const receiver = new Receiver();
   await receiver.start();
   const { namespace, adminToken, base, apps } = await startBenchStack({
@@ -182,6 +189,18 @@ async function main(): Promise<void> {
       `  portico (signed, logged)         ${porticoRate.toFixed(0).padStart(6)} deliveries/s`,
     );
     console.log(`ratio portico / plain: ${(porticoRate / plainRate).toFixed(3)}`);
+    run.record({
+      figure: 'webhook deliveries/s (signed, logged)',
+      value: porticoRate,
+      unit: 'deliveries/s',
+      baseline: { name: 'plain unsigned POSTs', value: plainRate, unit: 'deliveries/s' },
+      ratio: porticoRate / plainRate,
+    });
+    run.record({
+      figure: 'published → received p95',
+      value: percentile(latencies, 95),
+      unit: 'ms',
+    });
     console.log(
       `published → received: p50 ${percentile(latencies, 50).toFixed(0)} ms  p95 ${percentile(latencies, 95).toFixed(0)} ms  max ${Math.max(...latencies).toFixed(0)} ms`,
     );
@@ -195,6 +214,7 @@ async function main(): Promise<void> {
     await Promise.all(apps.map((a) => a.stop()));
     await receiver.stop();
   }
+  await run.finish();
 }
 
 main().then(

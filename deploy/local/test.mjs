@@ -3,6 +3,7 @@
 //   npm test -- --unit       unit tests only (no infrastructure)
 //   npm test -- messaging    only test files whose path contains "messaging"
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
 import { runForwardingSignals } from './lib/child-exit.mjs';
@@ -81,8 +82,10 @@ async function main() {
     env.PORTICO_TEST_REDIS_URL = (await ensureRedis(registry)).url;
   }
   log.step(`running the ${unitOnly ? 'unit' : 'unit, integration and end-to-end'} tests (jest)`);
-  // One file at a time: the tests share a broker and a database, and spawn apps on a small
-  // machine. --ci: a snapshot is never written silently.
+  // With the integration and e2e tiers, one file at a time: they share a broker and a database,
+  // and spawn apps on a small machine. The unit tier shares nothing, so its files run on every
+  // core (jest's default leaves one idle). --ci: a snapshot is never written silently.
+  const scheduling = unitOnly ? [`--maxWorkers=${availableParallelism()}`] : ['--runInBand'];
   return runForwardingSignals(
     process.execPath,
     [
@@ -92,7 +95,7 @@ async function main() {
       '--experimental-vm-modules',
       '--disable-warning=ExperimentalWarning',
       join(projectRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
-      '--runInBand',
+      ...scheduling,
       ...(jestFlags.includes('--watch') || jestFlags.includes('--watchAll') ? [] : ['--ci']),
       ...jestFlags,
       ...filters.map(escapeRegExp),

@@ -399,6 +399,37 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     });
     assert.equal(foreign.status, 404);
   });
+  test('the gateway keeps a served PDF: a repeat is confirmed, not resent; scope is still checked', async () => {
+    await createCustomer('cus_held', 'en');
+    await createCustomer('cus_other', 'en');
+    const data = invoiceData('cus_held');
+    await publish('invoice.created', data);
+    await stored(data.id);
+    const token = await portalToken('cus_held');
+    const first = await downloadIn(token, data.id, 'en');
+    const again = await download(token, data.id);
+    assert.equal(again.response.headers.get('x-portico-pdf-source'), 'gateway');
+    assert.equal(again.response.headers.get('x-portico-pdf-cache'), 'hit');
+    assert.ok(again.body.equals(first.body), 'the same bytes');
+
+    // The gateway holds this invoice's PDF; another customer still gets the same 404 as ever.
+    const stranger = await download(await portalToken('cus_other'), data.id);
+    assert.equal(stranger.response.status, 404);
+
+    await publish('invoice.updated', {
+      ...data,
+      fees: [...data.fees, fee('Held no more')],
+      updated_at: '2026-03-16T08:00:00Z',
+    });
+    const updated = await waitFor('the updated invoice in its PDF', async () => {
+      const result = await download(token, data.id);
+      return (await pdfText(result.body)).includes('Held no more') ? result : undefined;
+    });
+    assert.equal(updated.response.headers.get('x-portico-pdf-source'), 'render');
+    const afterUpdate = await download(token, data.id);
+    assert.equal(afterUpdate.response.headers.get('x-portico-pdf-source'), 'gateway');
+    assert.ok(afterUpdate.body.equals(updated.body), 'the new PDF, now held');
+  });
 });
 
 describe('invoice PDFs rendered ahead of the first download (PDF_PRERENDER=true)', () => {

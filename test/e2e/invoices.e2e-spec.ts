@@ -14,7 +14,7 @@ interface Invoice {
   currency: string;
   total_amount_cents: number;
   total_due_amount_cents: number;
-  fees?: { description: string; units: number; unit_amount_cents: number; amount_cents: number }[];
+  fees?: { description: string; units: string; unit_amount_cents: number; amount_cents: number }[];
 }
 interface Page {
   invoices: Invoice[];
@@ -94,9 +94,16 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
     const stored1 = await stored(data.id);
     assert.equal(stored1.number, data.number);
     assert.equal(stored1.badge, 'unpaid');
-    assert.deepEqual(stored1.fees, [
-      { description: 'Pro plan', units: 1, unit_amount_cents: 10_000, amount_cents: 10_000 },
-    ]);
+    // Lago's fee shape: units as a decimal string.
+    assert.deepEqual(
+      stored1.fees!.map(({ description, units, unit_amount_cents, amount_cents }) => ({
+        description,
+        units,
+        unit_amount_cents,
+        amount_cents,
+      })),
+      [{ description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 }],
+    );
   });
 
   test('a duplicate delivery (same event id, same content) changes nothing', async () => {

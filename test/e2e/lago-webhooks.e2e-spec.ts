@@ -24,7 +24,7 @@ interface Invoice {
   taxes_amount_cents: number;
   total_amount_cents: number;
   total_due_amount_cents: number;
-  fees: { description: string; units: number; unit_amount_cents: number; amount_cents: number }[];
+  fees: { description: string; units: string; unit_amount_cents: number; amount_cents: number }[];
 }
 
 describe('Lago webhook bridge: Lago deliveries become invoices in the portal', () => {
@@ -127,10 +127,19 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       assert.equal(invoice.external_customer_id, 'cus_lago_42');
       assert.equal(invoice.taxes_amount_cents, 1230);
       assert.equal(invoice.total_amount_cents, 7380);
-      assert.deepEqual(invoice.fees, [
-        { description: 'Startup plan', units: 1, unit_amount_cents: 4900, amount_cents: 4900 },
-        { description: 'API calls', units: 2500, unit_amount_cents: 1, amount_cents: 1250 },
-      ]);
+      // Lago's fee shape: units as a decimal string.
+      assert.deepEqual(
+        invoice.fees.map(({ description, units, unit_amount_cents, amount_cents }) => ({
+          description,
+          units,
+          unit_amount_cents,
+          amount_cents,
+        })),
+        [
+          { description: 'Startup plan', units: '1', unit_amount_cents: 4900, amount_cents: 4900 },
+          { description: 'API calls', units: '2500', unit_amount_cents: 1, amount_cents: 1250 },
+        ],
+      );
     });
 
     test('invoice.one_off_created and invoice.paid_credit_added (hmac)', async () => {
@@ -257,6 +266,11 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       type Customer = {
         name: string;
         email: string;
+        city: string;
+        timezone: string;
+        tax_identification_number: string;
+        shipping_address: { city: string };
+        metadata: { key: string; value: string; display_in_invoice: boolean }[];
         billing_configuration: { document_locale: string };
       };
       const get = () =>
@@ -270,6 +284,19 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
       assert.equal(created.name, 'Gavin Belson');
       assert.equal(created.email, 'gavin@hooli.example');
       assert.equal(created.billing_configuration.document_locale, 'de');
+      // Lago's other customer fields come along and are answered in Lago's shape.
+      assert.equal(created.city, 'Woodland Hills');
+      assert.equal(created.timezone, 'Europe/Paris');
+      assert.equal(created.tax_identification_number, 'EU123456789');
+      assert.equal(created.shipping_address.city, 'Woodland Hills');
+      assert.deepEqual(
+        created.metadata.map(({ key, value, display_in_invoice }) => ({
+          key,
+          value,
+          display_in_invoice,
+        })),
+        [{ key: 'Purchase Order', value: '123456789', display_in_invoice: true }],
+      );
       await deliver(
         lagoWebhook(
           'customer.updated',

@@ -20,25 +20,41 @@ import { requestIdFor } from './requests/request-id';
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config),
-    new FastifyAdapter({
-      bodyLimit: config.bodyLimitBytes,
-      genReqId: requestIdFor,
-      // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
-      maxParamLength: 2_048,
-      trustProxy: config.trustProxy,
-      // Headers within this (the body: cutOffSlowRequests); an idle socket goes sooner.
-      requestTimeout: config.requestTimeoutMs,
-      connectionTimeout: config.connectionTimeoutMs,
-      http: {
-        // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
-        maxHeaderSize: 64 * 1_024,
-        // Node checks request timeouts on this interval (30 s by default): a timeout of a few
-        // seconds would otherwise be enforced up to 30 s late.
-        connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
-      },
-    }),
+    gatewayHttpAdapter(config),
     { logger: createLogger(config.logging) },
   );
+  return configureGateway(app, config);
+}
+
+export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdFor,
+    // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
+    maxParamLength: 2_048,
+    trustProxy: config.trustProxy,
+    // Headers within this (the body: cutOffSlowRequests); an idle socket goes sooner.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
+      maxHeaderSize: 64 * 1_024,
+      // Node checks request timeouts on this interval (30 s by default): a timeout of a few
+      // seconds would otherwise be enforced up to 30 s late.
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+    },
+  });
+}
+
+/**
+ * Everything around the Nest app that the HTTP edge adds: body parsing, request ids, metrics,
+ * rate limits, security headers, OpenAPI. Shared with the in-process test tier (which builds the
+ * app with @nestjs/testing), so both answer exactly alike.
+ */
+export async function configureGateway(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): Promise<NestFastifyApplication> {
   app.useBodyParser(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },

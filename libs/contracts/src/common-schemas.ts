@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * Text that can be stored and searched: PostgreSQL (under FerretDB) refuses NUL characters, so a
+ * NUL is a 422 at the edge rather than a failed write or query behind it.
+ */
+export const storableText = () =>
+  // eslint-disable-next-line no-control-regex -- matching NUL is the point
+  z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+
 /** An embed origin: scheme, host and port, nothing else; http only for local development. */
 export const originSchema = z.string().transform((value, ctx) => {
   let url: URL | undefined;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from '@jest/globals';
+import { jest, test } from '@jest/globals';
 import { currencyDigits, formatDate, formatMoney, formatNumber } from './formatting';
 
 // Intl output uses narrow/no-break spaces in some locales; compare with them normalized.
@@ -26,4 +26,23 @@ test('a calendar date is the same day in every time zone', () => {
 test('quantities keep up to four decimals', () => {
   assert.equal(formatNumber(1.23456, 'en'), '1.2346');
   assert.equal(formatNumber(1234.5, 'de'), '1.234,5');
+});
+
+test('a currency’s digits are read from Intl once, not per amount (a hot path of the portal page)', () => {
+  const resolvedOptions = jest.spyOn(Intl.NumberFormat.prototype, 'resolvedOptions');
+  try {
+    for (let i = 0; i < 50; i++) formatMoney(i * 100, 'CHF', 'de');
+    assert.ok(resolvedOptions.mock.calls.length <= 1, `${resolvedOptions.mock.calls.length} calls`);
+    assert.equal(plain(formatMoney(123456, 'CHF', 'de')), '1.234,56 CHF');
+  } finally {
+    resolvedOptions.mockRestore();
+  }
+});
+
+test('dates: an instant and a calendar date give the same day; a repeat gives the same text', () => {
+  assert.equal(formatDate('2026-03-14T23:30:00Z', 'en'), 'Mar 14, 2026');
+  assert.equal(formatDate(new Date('2026-03-14T23:30:00Z'), 'en'), 'Mar 14, 2026');
+  for (let i = 0; i < 3; i++) assert.equal(formatDate('2026-03-14', 'fr'), '14 mars 2026');
+  assert.equal(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'ar'));
+  assert.notEqual(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'en'));
 });

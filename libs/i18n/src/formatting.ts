@@ -5,6 +5,12 @@
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * `resolvedOptions()` builds a fresh options object on every call: asking it per amount was 8.8%
+ * of the gateway's CPU under the portal page's load (docs/benchmarks.md). A currency's digits
+ * never change, so they are read once.
+ */
+const digitsByCurrency = new Map<string, number>();
 
 function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
   const key = `${locale}|${currency}`;
@@ -18,7 +24,12 @@ function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
 
 /** How many minor units a currency has (EUR 2, JPY 0, KWD 3), as Intl knows it. */
 export function currencyDigits(currency: string): number {
-  return moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** `123456, 'EUR', 'fr'` → `1 234,56 €`. Amounts are integers in the currency's minor unit. */
@@ -26,16 +37,35 @@ export function formatMoney(cents: number, currency: string, locale: string): st
   return moneyFormat(locale, currency).format(cents / 10 ** currencyDigits(currency));
 }
 
+/**
+ * Formatted calendar dates by locale and ISO string: a portal page shows the same few issuing and
+ * due dates row after row, and after `resolvedOptions()` was gone, parsing and formatting them was
+ * the next `Intl` cost in the gateway's profile. Bounded; emptied when full (dates are cheap).
+ */
+const formattedDates = new Map<string, string>();
+const MAX_FORMATTED_DATES = 10_000;
+
 /** A calendar date (`2026-11-25`) or an instant, shown as the date it is in UTC. */
 export function formatDate(value: string | Date, locale: string): string {
+  if (typeof value !== 'string') return dateFormat(locale).format(value);
+  const key = `${locale}\u0000${value}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+    formatted = dateFormat(locale).format(new Date(date));
+    if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
+}
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     dateFormats.set(locale, format);
   }
-  const date =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  return format.format(new Date(date));
+  return format;
 }
 
 /** Quantities such as line-item units: up to 4 decimals, locale separators. */

@@ -6,12 +6,31 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
  * which orchestrators report as a crash.) A second signal exits at once.
  */
 export function closeOnSignals(app: INestApplicationContext, name: string): void {
+  const close = gracefulClose(app, name);
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(130);
+    signalled = true;
+    close(`${signal} received`);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+/**
+ * Closes the app (in-flight work first) and exits 0, or 1 if closing failed. Whatever asks for it
+ * (a signal, a cluster primary), it happens once.
+ */
+export function gracefulClose(
+  app: INestApplicationContext,
+  name: string,
+): (reason: string) => void {
   const logger = new Logger(name);
   let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) process.exit(130);
+  return (reason: string) => {
+    if (closing) return;
     closing = true;
-    logger.log(`${signal} received: finishing in-flight work, then exiting`);
+    logger.log(`${reason}: finishing in-flight work, then exiting`);
     app.close().then(
       () => process.exit(0),
       (error: Error) => {
@@ -20,6 +39,4 @@ export function closeOnSignals(app: INestApplicationContext, name: string): void
       },
     );
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
 }

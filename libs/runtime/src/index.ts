@@ -1,3 +1,4 @@
+export * from './cluster-metrics';
 export * from './close-on-signals';
 export * from './find-up';
 export * from './ops-server';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { aggregatedWorkerMetrics, clusterMetrics, metricsComeFromPrimary } from './cluster-metrics';
 
 export interface OpsServerOptions {
   port: number;
@@ -19,9 +20,13 @@ export function collectProcessMetrics(): void {
   collectDefaultMetrics();
 }
 
-/** The Prometheus text exposition of everything this process counts. */
+/** The Prometheus text exposition of everything this process (or its cluster) counts. */
 export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
-  return { contentType: register.contentType, body: await register.metrics() };
+  if (metricsComeFromPrimary()) {
+    return { contentType: register.contentType, body: await clusterMetrics() };
+  }
+  const merged = aggregatedWorkerMetrics();
+  return { contentType: register.contentType, body: await (merged ?? register.metrics()) };
 }
 
 /**

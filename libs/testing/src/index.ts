@@ -10,4 +10,5 @@ export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
 export * from './event-fixtures';
+export * from './invoice-fixtures';
 export * from './webhook-receiver';

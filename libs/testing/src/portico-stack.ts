@@ -80,6 +80,8 @@ export class PorticoStack {
       PUBLIC_URL: this.publicUrl,
       PORTAL_JWT_SECRET: this.jwtSecret,
       PORTICO_ADMIN_TOKEN: this.adminToken,
+      // One process unless a test asks for a cluster: tests read one gateway's logs.
+      GATEWAY_WORKERS: '1',
     });
     for (const [name, env] of Object.entries(appEnv) as [AppName, Record<string, string>][])
       this.envs.set(name, { ...this.envs.get(name)!, ...env });
@@ -111,14 +113,21 @@ export class PorticoStack {
   }
 
   /** Another gateway on its own port, same configuration: what a load balancer would spread over. */
-  async startExtraGateway(): Promise<string> {
+  async startExtraGateway(env: Record<string, string> = {}): Promise<string> {
     const port = await freePort();
-    const app = AppProcess.start('gateway', { ...this.envs.get('gateway')!, PORT: String(port) });
+    const app = AppProcess.start('gateway', {
+      ...this.envs.get('gateway')!,
+      PORT: String(port),
+      ...env,
+    });
     this.apps.push(app);
     const url = `http://127.0.0.1:${port}`;
+    // As long as the stack's own start may take: on a loaded machine a cluster of workers is slow.
     await waitFor('the extra gateway', async () => (await fetch(`${url}/health/ready`)).ok, {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       intervalMs: 200,
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- extra gateway\n${app.logs}`);
     });
     return url;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PorticoCustomerChanged } from '@portico/contracts';
 import { EventPublisher } from '@portico/messaging';
-import { toPortalCustomer } from './customer-views';
+import { toCustomerView, toPortalCustomer } from './customer-views';
 import type { CustomerRecord } from './customers.repository';
 
 /** Tells the other services how a customer now looks, after every change whatever its source. */
@@ -20,6 +20,7 @@ export class CustomerEvents {
         occurred_at: version,
         data: {
           ...toPortalCustomer(customer),
+          view: toCustomerView(customer),
           deleted: customer.deleted_at !== null,
           portal_session_generation: customer.portal_session_generation,
           updated_at: version,

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { CustomerDetails } from '@portico/contracts';
 
 @Schema({ collection: 'customers', versionKey: false })
 export class Customer {
@@ -22,6 +23,14 @@ export class Customer {
 
   @Prop({ type: String, default: null })
   document_locale!: string | null;
+
+  /**
+   * Lago's other customer fields (addresses, tax ids, time zone, metadata…), kept as one
+   * sub-document: the API returns them, the portal and the PDF show some of them, and no query
+   * filters on most of them. Absent on customers stored before they were kept.
+   */
+  @Prop({ type: Object, default: null })
+  details!: CustomerDetails | null;
 
   /** Portal tokens carry the generation they were minted in; revoking sessions increments it. */
   @Prop({ required: true, default: 0 })

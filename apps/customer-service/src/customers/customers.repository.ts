@@ -5,8 +5,26 @@ import { Customer } from './customer.schema';
 
 export type CustomerRecord = Customer;
 export type CustomerFields = Partial<
-  Pick<CustomerRecord, 'name' | 'email' | 'currency' | 'document_locale'>
+  Pick<CustomerRecord, 'name' | 'email' | 'currency' | 'document_locale' | 'details'>
 >;
+
+/** Lago's list filters, as customer-service applies them. */
+export interface CustomerListFilter {
+  searchTerm?: string;
+  countries?: string[];
+  currencies?: string[];
+  customerType?: string;
+  hasTaxIdentificationNumber?: boolean;
+}
+
+const SEARCHED_FIELDS = [
+  'external_id',
+  'name',
+  'email',
+  'details.firstname',
+  'details.lastname',
+  'details.legal_name',
+];
 
 /** Customers as plain objects; every query is scoped by organization. */
 @Injectable()
@@ -60,8 +78,22 @@ export class CustomersRepository implements OnModuleInit {
     organizationId: string,
     skip: number,
     limit: number,
+    by: CustomerListFilter = {},
   ): Promise<{ items: CustomerRecord[]; total: number }> {
-    const filter = { organization_id: organizationId, deleted_at: null };
+    const filter: Record<string, unknown> = { organization_id: organizationId, deleted_at: null };
+    if (by.searchTerm) {
+      // Literal, any case: the term is escaped, so `.*` in it matches only ".*".
+      const pattern = new RegExp(escapeRegExp(by.searchTerm), 'i');
+      filter.$or = SEARCHED_FIELDS.map((field) => ({ [field]: pattern }));
+    }
+    if (by.countries) filter['details.country'] = { $in: by.countries };
+    if (by.currencies) filter.currency = { $in: by.currencies };
+    if (by.customerType) filter['details.customer_type'] = by.customerType;
+    if (by.hasTaxIdentificationNumber === true) {
+      filter['details.tax_identification_number'] = { $type: 'string' };
+    } else if (by.hasTaxIdentificationNumber === false) {
+      filter['details.tax_identification_number'] = null;
+    }
     const [items, total] = await Promise.all([
       this.customers
         .find(filter)
@@ -74,4 +106,8 @@ export class CustomersRepository implements OnModuleInit {
     ]);
     return { items, total };
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

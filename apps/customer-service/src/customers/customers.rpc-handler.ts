@@ -33,7 +33,13 @@ export class CustomersRpcHandler {
 
   @HandleRpc(ListCustomers)
   list(request: RpcRequest<typeof ListCustomers>): Promise<RpcResponse<typeof ListCustomers>> {
-    return this.customers.list(request.organization_id, request.page, request.per_page);
+    return this.customers.list(request.organization_id, request.page, request.per_page, {
+      searchTerm: request.search_term || undefined,
+      countries: request.countries === undefined ? undefined : [request.countries].flat(),
+      currencies: request.currencies === undefined ? undefined : [request.currencies].flat(),
+      customerType: request.customer_type,
+      hasTaxIdentificationNumber: request.has_tax_identification_number,
+    });
   }
 
   @HandleRpc(DeleteCustomer)

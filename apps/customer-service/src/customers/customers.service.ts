@@ -13,10 +13,12 @@ import { isDuplicateKeyError } from '../common/mongo-errors';
 import { newId } from '../common/new-id';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CustomerEvents } from './customer-events';
+import { mergeDetails, namesDetails, usableUpstreamDetails } from './customer-details';
 import { toCustomerView } from './customer-views';
 import {
   CustomersRepository,
   type CustomerFields,
+  type CustomerListFilter,
   type CustomerRecord,
 } from './customers.repository';
 
@@ -39,9 +41,8 @@ export class CustomersService {
     input: CustomerInput,
     correlationId?: string,
   ): Promise<{ customer: CustomerView; created: boolean }> {
-    const fields = fieldsFromApi(input);
     const result = await this.write(organizationId, input.external_id, (existing) => ({
-      fields,
+      fields: { ...fieldsFromApi(input), ...detailsFor(existing, input, input) },
       version: nextVersion(existing?.updated_at),
     }));
     if (!result) throw new Error('unreachable: API writes always apply');
@@ -66,7 +67,12 @@ export class CustomersService {
       ),
     );
     const result = await this.write(organizationId, data.external_id, (existing) =>
-      existing && existing.updated_at >= version ? undefined : { fields, version },
+      existing && existing.updated_at >= version
+        ? undefined
+        : {
+            fields: { ...fields, ...detailsFor(existing, data, usableUpstreamDetails(data)) },
+            version,
+          },
     );
     if (result) {
       await this.events.changed(result.customer);
@@ -81,11 +87,12 @@ export class CustomersService {
     return toCustomerView(await this.requireLive(organizationId, externalId));
   }
 
-  async list(organizationId: string, page: number, perPage: number) {
+  async list(organizationId: string, page: number, perPage: number, filter?: CustomerListFilter) {
     const { items, total } = await this.repository.listLive(
       organizationId,
       (page - 1) * perPage,
       perPage,
+      filter,
     );
     return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
   }
@@ -158,6 +165,7 @@ export class CustomersService {
           email: null,
           currency: null,
           document_locale: null,
+          details: null,
           ...decision.fields,
           portal_session_generation: 0,
           created_at: new Date(),
@@ -175,7 +183,14 @@ export class CustomersService {
       // Re-creating a deleted customer starts from a clean record (keeping its generation).
       const recreated = existing.deleted_at !== null;
       const base = recreated
-        ? { name: null, email: null, currency: null, document_locale: null, created_at: new Date() }
+        ? {
+            name: null,
+            email: null,
+            currency: null,
+            document_locale: null,
+            details: null,
+            created_at: new Date(),
+          }
         : {};
       const updated = await this.repository.replaceVersion(
         organizationId,
@@ -199,6 +214,17 @@ function conflict(externalId: string): DomainError {
     ErrorCode.Conflict,
     `customer "${externalId}" is being changed concurrently; retry`,
   );
+}
+
+/** The merged details when the write names any; a deleted customer's old details are not kept. */
+function detailsFor(
+  existing: CustomerRecord | null,
+  input: CustomerInput | UpstreamCustomer,
+  values: Parameters<typeof mergeDetails>[1],
+): CustomerFields {
+  if (!namesDetails(input)) return {};
+  const stored = existing && existing.deleted_at === null ? existing.details : null;
+  return { details: mergeDetails(stored, values, new Date()) };
 }
 
 function fieldsFromApi(input: CustomerInput): CustomerFields {

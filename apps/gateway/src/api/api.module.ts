@@ -9,12 +9,13 @@ import { PortalUrlsController } from './customers/portal-urls.controller';
 import { EventsController } from './events/events.controller';
 import { InvoiceFileUrls } from '../invoice-pdfs/invoice-file-urls';
 import { InvoiceFilesController } from '../invoice-pdfs/invoice-files.controller';
+import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoiceDownloadsController } from './invoices/invoice-downloads.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
-  imports: [PortalModule, IngestionModule],
+  imports: [PortalModule, IngestionModule, InvoicePdfsModule],
   controllers: [
     CustomersController,
     PortalUrlsController,

@@ -1,6 +1,7 @@
 import { ConfigError } from '@portico/config';
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
+import { availableParallelism } from 'node:os';
 import { DEVELOPMENT_SECRETS, loadGatewayConfig } from './gateway.config';
 
 describe('gateway configuration', () => {
@@ -74,6 +75,19 @@ describe('gateway configuration', () => {
         return true;
       },
     );
+  });
+
+  test('GATEWAY_WORKERS: one per usable core by default, a number when given, nonsense refused', () => {
+    assert.equal(loadGatewayConfig({}).workers, availableParallelism());
+    assert.equal(loadGatewayConfig({ GATEWAY_WORKERS: 'auto' }).workers, availableParallelism());
+    assert.equal(loadGatewayConfig({ GATEWAY_WORKERS: '3' }).workers, 3);
+    assert.throws(() => loadGatewayConfig({ GATEWAY_WORKERS: '0' }), /GATEWAY_WORKERS/);
+    assert.throws(() => loadGatewayConfig({ GATEWAY_WORKERS: 'many' }), /GATEWAY_WORKERS/);
+  });
+
+  test('PDF_GATEWAY_CACHE_MB is a byte budget; 0 turns the cache off', () => {
+    assert.equal(loadGatewayConfig({ PDF_GATEWAY_CACHE_MB: '2' }).pdfCacheBytes, 2 * 1_048_576);
+    assert.equal(loadGatewayConfig({ PDF_GATEWAY_CACHE_MB: '0' }).pdfCacheBytes, 0);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   opsEnv,
   parseConfig,
 } from '@portico/config';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Well-known development values; production refuses to boot with any of them. */
@@ -52,7 +53,10 @@ const schema = z
     /** Failed authentications per window per client address, every credential (0 = no limit). */
     RATE_LIMIT_AUTH_FAILURES: intFromEnv(30, 0, 1_000_000),
     RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
-    /** `memory`: per gateway instance; `redis`: one count shared by every gateway (Redis/Valkey). */
+    /**
+     * `memory`: per gateway process — each GATEWAY_WORKERS worker counts alone, so a limit is
+     * multiplied by the workers; `redis`: one count shared by every gateway process (Redis/Valkey).
+     */
     RATE_LIMIT_STORE: z.enum(['memory', 'redis']).default('memory'),
     RATE_LIMIT_REDIS_URL: z
       .string()
@@ -71,6 +75,15 @@ const schema = z
     WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(24 * 60 * 60_000, 60_000, 7 * 24 * 60 * 60_000),
     /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * Gateway processes on this machine sharing the port (node:cluster); `auto` = one per core
+     * Node may use. One Node process tops out at one core, and the gateway is CPU-bound.
+     */
+    GATEWAY_WORKERS: z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)])
+      .default('auto'),
+    /** Recently downloaded PDFs kept by each gateway process, in MiB (0 = off). */
+    PDF_GATEWAY_CACHE_MB: intFromEnv(32, 0, 4_096),
   })
   .superRefine((env, ctx) => {
     if (env.RATE_LIMIT_STORE === 'redis' && !env.RATE_LIMIT_REDIS_URL) {
@@ -135,6 +148,10 @@ export interface GatewayConfig {
   metricsToken?: string;
   /** METRICS_PORT: when set, /metrics lives on this ops listener only, off the public port. */
   ops: ReturnType<typeof opsConfigFrom>;
+  /** 1 = no cluster: this process serves HTTP itself. */
+  workers: number;
+  /** Bytes of recently downloaded PDFs each gateway process keeps (0 = none). */
+  pdfCacheBytes: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
 }
 
@@ -189,6 +206,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     webhookReplayWindowMs: parsed.WEBHOOK_REPLAY_WINDOW_MS,
     metricsToken: parsed.METRICS_TOKEN,
     ops: opsConfigFrom(parsed),
+    workers: parsed.GATEWAY_WORKERS === 'auto' ? availableParallelism() : parsed.GATEWAY_WORKERS,
+    pdfCacheBytes: parsed.PDF_GATEWAY_CACHE_MB * 1_048_576,
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,

@@ -6,14 +6,15 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { DomainError, ErrorCode, type ErrorDetail } from '@portico/contracts';
+import { DomainError, ErrorCode, describeDetails, type ErrorDetail } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { httpStatusFor } from './http-status';
 
 /**
  * The one error shape of the API, Lago's: `{status, error, code}`, plus a human `message`, and for
- * validation errors `error_details` as `{field: [messages]}`.
+ * validation errors Lago's `error_details` as `{field: [codes]}` (the message names each field and
+ * what is wrong with it in words).
  */
 export interface ApiErrorBody {
   status: number;
@@ -43,7 +44,10 @@ export class ApiErrorFilter implements ExceptionFilter {
         status,
         error: STATUS_CODES[status] ?? 'Error',
         code: exception.code,
-        message: exception.message,
+        // Lago's error_details carry codes; the message says the same in words.
+        message: exception.details?.length
+          ? `${exception.message}: ${describeDetails(exception.details)}`
+          : exception.message,
         ...(exception.details && { error_details: groupByField(exception.details) }),
       };
     }
@@ -75,7 +79,11 @@ function statusOf(exception: unknown): number | undefined {
 
 function groupByField(details: ErrorDetail[]): Record<string, string[]> {
   const grouped: Record<string, string[]> = {};
-  for (const { field, message } of details) (grouped[field] ??= []).push(message);
+  for (const { field, code } of details) {
+    const codes = (grouped[field] ??= []);
+    const lagoCode = code ?? 'value_is_invalid';
+    if (!codes.includes(lagoCode)) codes.push(lagoCode);
+  }
   return grouped;
 }
 

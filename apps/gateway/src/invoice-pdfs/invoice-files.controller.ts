@@ -1,12 +1,10 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RenderInvoicePdf } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GatewayConfig } from '../config/gateway.config';
 import { isCredentialRefusal } from '../rate-limits/credential-refusal';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { InvoiceFileUrls } from './invoice-file-urls';
+import { InvoicePdfDownloads } from './invoice-pdf-downloads';
 import { sendPdf } from './send-pdf';
 
 /**
@@ -17,9 +15,8 @@ import { sendPdf } from './send-pdf';
 @Controller('invoice-files')
 export class InvoiceFilesController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly downloads: InvoicePdfDownloads,
     private readonly urls: InvoiceFileUrls,
-    @Inject(GatewayConfig) private readonly config: GatewayConfig,
     private readonly limiter: RateLimiter,
   ) {}
 
@@ -40,11 +37,10 @@ export class InvoiceFilesController {
     }
     const { organizationId, invoiceId } = claims;
     await this.limiter.consume('files', organizationId, request, reply);
-    const result = await this.rpc.call(
-      RenderInvoicePdf,
-      { organization_id: organizationId, invoice_id: invoiceId },
-      { timeoutMs: this.config.pdfRpcTimeoutMs },
-    );
+    const result = await this.downloads.download({
+      organization_id: organizationId,
+      invoice_id: invoiceId,
+    });
     void reply
       .header('cache-control', 'private, no-store')
       .header('referrer-policy', 'no-referrer')

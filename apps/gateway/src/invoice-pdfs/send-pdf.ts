@@ -1,17 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from './content-disposition';
+import type { PdfDownload } from './invoice-pdf-downloads';
 
 /** A PDF download; callers set their own security headers first. */
-export function sendPdf(
-  reply: FastifyReply,
-  result: { number: string; locale: string; cached: boolean; pdf_base64: string },
-): void {
-  const pdf = Buffer.from(result.pdf_base64, 'base64');
+export function sendPdf(reply: FastifyReply, download: PdfDownload): void {
   void reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', attachmentDisposition(result.number))
-    .header('content-language', result.locale)
-    .header('content-length', String(pdf.length))
-    .header('x-portico-pdf-cache', result.cached ? 'hit' : 'miss')
-    .send(pdf);
+    .header('content-disposition', attachmentDisposition(download.number))
+    .header('content-language', download.locale)
+    .header('content-length', String(download.pdf.length))
+    // hit = no Chromium involved; the source says which copy answered (gateway, service, render).
+    .header('x-portico-pdf-cache', download.source === 'render' ? 'miss' : 'hit')
+    .header('x-portico-pdf-source', download.source)
+    .send(download.pdf);
 }

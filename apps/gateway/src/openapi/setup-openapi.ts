@@ -13,12 +13,25 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
     )
     .setVersion('1')
     .addServer(publicUrl)
+    // Both are opaque random strings, not JWTs: nothing is to be decoded from them.
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'An organization API key' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An organization API key (`ptk_…`, 256 random bits): an opaque token, not a JWT. ' +
+          'Issued by the admin API; it decides the organization.',
+      },
       'api-key',
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'PORTICO_ADMIN_TOKEN' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'PORTICO_ADMIN_TOKEN, an opaque secret set by whoever runs Portico',
+      },
       'admin-token',
     )
     .build();

@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RenderInvoicePdf, upstreamInvoiceIdSchema } from '@portico/contracts';
-import { RpcClient } from '@portico/messaging';
+import { upstreamInvoiceIdSchema } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { GatewayConfig } from '../config/gateway.config';
+import { InvoicePdfDownloads } from '../invoice-pdfs/invoice-pdf-downloads';
 import { sendPdf } from '../invoice-pdfs/send-pdf';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { PortalErrorFilter } from './portal-error.filter';
@@ -19,10 +18,7 @@ import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 @UseFilters(PortalErrorFilter)
 @Controller('customer-portal/:token/invoices')
 export class InvoicePdfController {
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GatewayConfig) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly downloads: InvoicePdfDownloads) {}
 
   @Get(':invoice_id/pdf')
   async pdf(
@@ -32,15 +28,11 @@ export class InvoicePdfController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { organization, customer } = request.portalSession;
-    const result = await this.rpc.call(
-      RenderInvoicePdf,
-      {
-        organization_id: organization.id,
-        invoice_id: invoiceId,
-        external_customer_id: customer.external_id,
-      },
-      { timeoutMs: this.config.pdfRpcTimeoutMs },
-    );
+    const result = await this.downloads.download({
+      organization_id: organization.id,
+      invoice_id: invoiceId,
+      external_customer_id: customer.external_id,
+    });
     setPortalHeaders(reply, organization.embed_origins);
     sendPdf(reply, result);
   }

@@ -1,6 +1,7 @@
 import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
+import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
@@ -11,7 +12,7 @@ import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
-  imports: [I18nModule.forRoot(porticoI18nOptions())],
+  imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
   controllers: [PortalController, InvoicePdfController, PortalAssetsController],
   providers: [
     PortalTokens,

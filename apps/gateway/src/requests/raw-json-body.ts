@@ -29,6 +29,12 @@ export function jsonUnlessRawBody(
       done(null, body);
       return;
     }
+    // Lago's SDKs send `Content-Type: application/json` with no body on DELETE and on
+    // POST /invoices/:id/download: that is an absent body, not invalid JSON.
+    if (body.length === 0) {
+      done(null, undefined);
+      return;
+    }
     json(request, body, done);
   };
 }

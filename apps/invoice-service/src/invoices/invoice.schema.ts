@@ -43,3 +43,6 @@ InvoiceSchema.index({ organization_id: 1, upstream_id: 1 }, { unique: true });
 // The one list query: a customer's visible invoices, loaded whole and then sorted, filtered and
 // paged in memory (CustomerInvoicesCache), so no sort or filter index is needed beyond it.
 InvoiceSchema.index({ organization_id: 1, external_customer_id: 1, visible: 1 });
+// The API's list (Lago's GET /invoices): an organization's visible invoices newest first, across
+// customers, in numbered pages; filters are matched in the scan of that order.
+InvoiceSchema.index({ organization_id: 1, visible: 1, list_key: -1 });

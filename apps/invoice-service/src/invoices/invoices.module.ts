@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
+import { PartiesModule } from '../parties/parties.module';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { Invoice, InvoiceSchema } from './invoice.schema';
@@ -12,7 +13,10 @@ import { InvoicesRpcHandler } from './invoices.rpc-handler';
 import { InvoicesService } from './invoices.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }])],
+  imports: [
+    MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }]),
+    PartiesModule,
+  ],
   providers: [
     {
       provide: CustomerInvoicesCache,

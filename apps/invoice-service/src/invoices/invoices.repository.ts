@@ -134,4 +134,24 @@ export class InvoicesRepository implements OnModuleInit {
       (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
     return matches ? record : null;
   }
+
+  /**
+   * One page of an organization's visible invoices matching `filter`, newest first (`list_key`
+   * descending; ascending when paging back), without line items, and how many match in all.
+   */
+  async search(
+    filter: Record<string, unknown>,
+    { skip, limit, ascending = false }: { skip: number; limit: number; ascending?: boolean },
+  ): Promise<InvoiceRecord[]> {
+    return this.invoices.collection
+      .find<InvoiceRecord>(filter as never, { projection: { 'document.fees': 0 } })
+      .sort({ list_key: ascending ? 1 : -1 })
+      .skip(skip)
+      .limit(limit)
+      .toArray();
+  }
+
+  count(filter: Record<string, unknown>): Promise<number> {
+    return this.invoices.collection.countDocuments(filter as never);
+  }
 }

@@ -3,6 +3,7 @@ import {
   GetInvoice,
   GetInvoiceTotals,
   ListInvoices,
+  SearchInvoices,
   type RpcRequest,
   type RpcResponse,
 } from '@portico/contracts';
@@ -25,6 +26,11 @@ export class InvoicesRpcHandler {
     return {
       totals: await this.invoices.totals(request.organization_id, request.external_customer_id),
     };
+  }
+
+  @HandleRpc(SearchInvoices)
+  search(request: RpcRequest<typeof SearchInvoices>): Promise<RpcResponse<typeof SearchInvoices>> {
+    return this.invoices.search(request);
   }
 
   @HandleRpc(GetInvoice)

@@ -33,6 +33,7 @@ export class PartiesConsumer {
       name: c.name,
       email: c.email,
       document_locale: c.document_locale,
+      view: c.view ?? null,
       deleted: c.deleted,
       updated_at: new Date(c.updated_at),
     });

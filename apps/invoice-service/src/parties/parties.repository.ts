@@ -34,6 +34,21 @@ export class PartiesRepository implements OnModuleInit {
     return this.customers.findOne({ _id: customerProfileId(organizationId, externalId) });
   }
 
+  /** Customers whose external id, name or email contains `pattern` (the API's invoice search). */
+  async customerIdsMatching(organizationId: string, pattern: RegExp, limit: number) {
+    const found = await this.customers
+      .find(
+        {
+          organization_id: organizationId,
+          deleted: false,
+          $or: [{ external_id: pattern }, { name: pattern }, { email: pattern }],
+        },
+        { projection: { external_id: 1 }, limit },
+      )
+      .toArray();
+    return found.map((profile) => profile.external_id);
+  }
+
   findOrganization(organizationId: string): Promise<OrganizationProfile | null> {
     return this.organizations.findOne({ _id: organizationId });
   }

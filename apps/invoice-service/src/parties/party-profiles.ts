@@ -1,3 +1,4 @@
+import type { CustomerView } from '@portico/contracts';
 import { createHash } from 'node:crypto';
 
 /** What a PDF needs of a customer, kept from `portico.customer.changed`. */
@@ -8,6 +9,8 @@ export interface CustomerProfile {
   name: string | null;
   email: string | null;
   document_locale: string | null;
+  /** The customer as the API answers it, embedded in Lago-shaped invoices; null before it existed. */
+  view?: CustomerView | null;
   deleted: boolean;
   updated_at: Date;
 }

@@ -15,12 +15,14 @@ export class InvoicePdfRpcHandler {
       request.organization_id,
       request.invoice_id,
       request.external_customer_id,
+      request.if_none_match,
     );
     return {
       number: result.number,
       locale: result.locale,
       cached: result.cached,
-      pdf_base64: result.pdf.toString('base64'),
+      key: result.key,
+      ...(result.pdf && { pdf_base64: result.pdf.toString('base64') }),
     };
   }
 }

@@ -18,7 +18,10 @@ export interface InvoicePdf {
   locale: Locale;
   /** Served without Chromium (from memory or the database cache). */
   cached: boolean;
-  pdf: Buffer;
+  /** Names this PDF: everything it is made from, hashed. */
+  key: string;
+  /** Absent when the caller already holds the PDF of this key (`ifNoneMatch`). */
+  pdf?: Buffer;
 }
 
 /**
@@ -46,6 +49,7 @@ export class InvoicePdfService {
     organizationId: string,
     invoiceId: string,
     externalCustomerId?: string,
+    ifNoneMatch?: string,
   ): Promise<InvoicePdf> {
     // The portal names the customer: the three lookups then need not wait for each other.
     const [record, knownCustomer, organization] = await Promise.all([
@@ -63,12 +67,17 @@ export class InvoicePdfService {
         : await this.parties.findCustomer(organizationId, record.external_customer_id));
     const locale = resolveLocale(customer?.document_locale, organization?.default_document_locale);
     const key = this.cacheKey(record, locale, customer, organization);
-    const answer = (pdf: Buffer, cached: boolean): InvoicePdf => ({
+    const answer = (pdf: Buffer | undefined, cached: boolean): InvoicePdf => ({
       number: record.document!.number,
       locale,
       cached,
-      pdf,
+      key,
+      ...(pdf && { pdf }),
     });
+    if (ifNoneMatch === key) {
+      pdfMetrics.served.inc({ source: 'caller' });
+      return answer(undefined, true);
+    }
     const recent = this.recent.get(key);
     if (recent) {
       pdfMetrics.served.inc({ source: 'memory' });

@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type CDPSession,
+  type HTTPRequest,
+  type Page,
+} from 'puppeteer-core';
 import { RenderSlots } from './render-slots';
 import { pdfMetrics } from './pdf.metrics';
 
@@ -32,6 +37,31 @@ const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+const MM_PER_INCH = 25.4;
+
+/**
+ * Chromium's Page.printToPDF, as puppeteer's `page.pdf({ format: 'A4', printBackground: true,
+ * displayHeaderFooter: true, margin: 16/18/14/14 mm })` sends it (tagged for screen readers, as
+ * puppeteer's default), except that the PDF comes back in the reply (base64) instead of as a
+ * stream read in further IO.read/IO.close round trips. Puppeteer's font wait is not needed: the
+ * template uses installed fonts only (no @font-face, no network), which layout loads itself.
+ */
+const PRINT_TO_PDF = {
+  paperWidth: 8.27,
+  paperHeight: 11.7,
+  marginTop: 16 / MM_PER_INCH,
+  marginBottom: 18 / MM_PER_INCH,
+  marginLeft: 14 / MM_PER_INCH,
+  marginRight: 14 / MM_PER_INCH,
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<div></div>',
+  preferCSSPageSize: false,
+  generateTaggedPDF: true,
+  generateDocumentOutline: false,
+  transferMode: 'ReturnAsBase64',
+} as const;
+
 /** How long a hung page gets to close before the whole browser is replaced. */
 const PAGE_CLOSE_GRACE_MS = 2_000;
 
@@ -49,6 +79,8 @@ export class PdfRenderer {
   private readonly slots: RenderSlots;
   private browser?: Promise<Browser>;
   private idlePages: { browser: Browser; page: Page }[] = [];
+  /** Each page's own DevTools session, for printToPDF. */
+  private readonly sessions = new WeakMap<Page, CDPSession>();
   private closing = false;
   /** Renders that went through Chromium; tests and benchmarks read it. */
   renderCount = 0;
@@ -142,16 +174,16 @@ export class PdfRenderer {
 
   private async print(page: Page, document: PdfDocument): Promise<Buffer> {
     await page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
+    let session = this.sessions.get(page);
+    if (!session) {
+      session = await page.createCDPSession();
+      this.sessions.set(page, session);
+    }
+    const { data } = await session.send('Page.printToPDF', {
+      ...PRINT_TO_PDF,
       footerTemplate: document.footerTemplate,
-      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-      timeout: 0,
     });
-    return Buffer.from(pdf);
+    return Buffer.from(data, 'base64');
   }
 
   /** A page that hung is closed; if even that hangs, the browser is replaced. */

@@ -14,7 +14,7 @@ export const pdfMetrics = {
   }),
   served: new Counter({
     name: 'portico_pdf_served_total',
-    help: 'PDFs served, by source (memory, database cache, render)',
+    help: 'PDFs served, by source (caller: its own copy confirmed current; memory; database cache; render)',
     labelNames: ['source'] as const,
   }),
   browserStarts: new Counter({

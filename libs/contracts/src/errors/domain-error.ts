@@ -4,6 +4,8 @@ export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. `data.fees.0.amount_cents`. */
   field: string;
   message: string;
+  /** Lago's code for it (`value_is_mandatory`, `invalid_format`…); `value_is_invalid` if absent. */
+  code?: string;
 }
 
 /** What crosses the wire when a service refuses or fails a request. */

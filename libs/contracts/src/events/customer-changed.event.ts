@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from '../common-schemas';
+import { customerViewSchema } from '../customers/customer.schema';
 import { defineEvent } from '../event-contract';
 
 /**
@@ -17,6 +18,11 @@ export const PorticoCustomerChanged = defineEvent(
     currency: z.string().nullable(),
     document_locale: z.string().nullable(),
     deleted: z.boolean(),
+    /**
+     * The customer as the API answers it, so that a service can embed it (Lago's invoices carry
+     * their customer). Absent from events published by releases before it existed.
+     */
+    view: customerViewSchema.optional(),
     /** Portal tokens carry this; revoking sessions increments it. */
     portal_session_generation: z.number().int(),
     updated_at: isoDateTime,

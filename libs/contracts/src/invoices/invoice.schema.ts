@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime } from '../common-schemas';
+import { currencySchema, isoDateTime, storableText } from '../common-schemas';
 import { externalIdSchema } from '../customers/customer.schema';
 
 export const INVOICE_STATUSES = ['draft', 'finalized', 'voided', 'failed', 'pending'] as const;
@@ -21,7 +21,7 @@ export type InvoiceBadge = (typeof INVOICE_BADGES)[number];
 export const INVOICE_FILTERS = ['all', 'paid', 'unpaid', 'overdue'] as const;
 export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
 
-export const upstreamInvoiceIdSchema = z.string().trim().min(1).max(255);
+export const upstreamInvoiceIdSchema = storableText().trim().min(1).max(255);
 const cents = z.number().int().min(-1e15).max(1e15);
 const date = z.iso.date();
 
@@ -100,18 +100,6 @@ export const invoiceSummarySchema = z.object({
   updated_at: isoDateTime,
 });
 export type InvoiceSummary = z.output<typeof invoiceSummarySchema>;
-
-export const invoiceDetailSchema = invoiceSummarySchema.extend({
-  fees: z.array(
-    z.object({
-      description: z.string(),
-      units: z.number(),
-      unit_amount_cents: z.number().int(),
-      amount_cents: z.number().int(),
-    }),
-  ),
-});
-export type InvoiceDetail = z.output<typeof invoiceDetailSchema>;
 
 export const currencyTotalsSchema = z.object({
   currency: z.string(),

@@ -9,25 +9,25 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   DeleteCustomer,
   GetCustomer,
   ListCustomers,
   UpsertCustomer,
   customerInputSchema,
+  customerListQuerySchema,
   customerViewSchema,
   externalIdSchema,
-  pageQuerySchema,
   paginationMetaSchema,
   type RpcResponse,
 } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../openapi/zod-openapi';
+import { ApiEndpoint, validBody, validParam, validQuery } from '../../openapi/api-endpoint';
+import { exampleCustomer, exampleCustomerInput, examplePageMeta } from '../../openapi/api-examples';
 import { RequestId } from '../../requests/request-id';
 import { PortalSessionSource } from './portal-session-source';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
@@ -35,13 +35,19 @@ const upsertBody = z.object({ customer: customerInputSchema });
 const customerResponse = z.object({ customer: customerViewSchema });
 const listResponse = z.object({
   customers: z.array(customerViewSchema),
-  meta: paginationMetaSchema,
+  meta: paginationMetaSchema.meta({ id: 'PaginationMeta' }),
 });
+const externalId = {
+  schema: externalIdSchema.meta({
+    description: "The customer's id in your system",
+    examples: ['cus_42'],
+  }),
+  pipes: [validParam],
+};
 
-/** Lago's customer endpoints, for the fields the portal needs. */
+/** Lago's customer endpoints: same paths, parameters and objects. */
 @ApiTags('customers')
 @ApiBearerAuth('api-key')
-@ApiErrors(401, 503)
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/customers')
 export class CustomersController {
@@ -52,13 +58,23 @@ export class CustomersController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Create or update a customer by external_id' })
-  @ApiZodBody(upsertBody)
-  @ApiZodResponse(200, 'The customer as stored', customerResponse)
-  @ApiErrors(422)
+  @ApiEndpoint({
+    summary: 'Create or update a customer by external_id',
+    description:
+      "Lago's `POST /customers`. Creates the customer, or updates the one with this `external_id`: " +
+      'an omitted field keeps its value, `null` clears it, a given `metadata` list replaces the ' +
+      'stored one. Every portal URL of the customer keeps working.',
+    requestExample: { schema: upsertBody, value: { customer: exampleCustomerInput } },
+    response: {
+      description: 'The customer as stored',
+      schema: customerResponse,
+      example: { customer: exampleCustomer },
+    },
+    errors: [409, 422],
+  })
   async upsert(
     @OrganizationId() organizationId: string,
-    @Body(new ZodValidationPipe(upsertBody)) body: z.output<typeof upsertBody>,
+    @Body({ schema: upsertBody, pipes: [validBody] }) body: z.output<typeof upsertBody>,
     @RequestId() correlationId: string,
   ): Promise<{ customer: RpcResponse<typeof UpsertCustomer>['customer'] }> {
     const { customer } = await this.rpc.call(
@@ -70,44 +86,62 @@ export class CustomersController {
   }
 
   @Get()
-  @ApiOperation({ summary: "List the organization's customers, newest first" })
-  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
-  @ApiQuery({
-    name: 'per_page',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  @ApiEndpoint({
+    summary: "List the organization's customers, newest first",
+    description:
+      "Lago's `GET /customers`: numbered pages (`page`, `per_page` up to 100) and Lago's filters. " +
+      '`search_term` matches part of the external id, name, first or last name, legal name or ' +
+      'email, in any case, literally. `countries` and `currencies` take one value or the key ' +
+      'repeated (`currencies=EUR&currencies=USD`).',
+    response: {
+      description: 'One page of customers',
+      schema: listResponse,
+      example: { customers: [exampleCustomer], meta: examplePageMeta },
+    },
+    errors: [422],
   })
-  @ApiZodResponse(200, 'One page of customers', listResponse)
-  @ApiErrors(422)
   list(
     @OrganizationId() organizationId: string,
-    @Query(new ZodValidationPipe(pageQuerySchema, 'query')) query: z.output<typeof pageQuerySchema>,
+    @Query({ schema: customerListQuerySchema, pipes: [validQuery] })
+    query: z.output<typeof customerListQuerySchema>,
   ): Promise<RpcResponse<typeof ListCustomers>> {
     return this.rpc.call(ListCustomers, { organization_id: organizationId, ...query });
   }
 
   @Get(':external_id')
-  @ApiOperation({ summary: 'Retrieve a customer' })
-  @ApiParam({ name: 'external_id', description: "The customer's id in your system" })
-  @ApiZodResponse(200, 'The customer', customerResponse)
-  @ApiErrors(404)
+  @ApiEndpoint({
+    summary: 'Retrieve a customer',
+    description: "Lago's `GET /customers/:external_id`: the customer with this id in your system.",
+    response: {
+      description: 'The customer',
+      schema: customerResponse,
+      example: { customer: exampleCustomer },
+    },
+    errors: [404, 422],
+  })
   get(
     @OrganizationId() organizationId: string,
-    @Param('external_id', new ZodValidationPipe(externalIdSchema, 'external_id'))
-    externalId: string,
+    @Param('external_id', externalId) externalId: string,
   ): Promise<RpcResponse<typeof GetCustomer>> {
     return this.rpc.call(GetCustomer, { organization_id: organizationId, external_id: externalId });
   }
 
   @Delete(':external_id')
-  @ApiOperation({ summary: 'Delete a customer; its portal links stop working' })
-  @ApiParam({ name: 'external_id', description: "The customer's id in your system" })
-  @ApiZodResponse(200, 'The deleted customer', customerResponse)
-  @ApiErrors(404)
+  @ApiEndpoint({
+    summary: 'Delete a customer; its portal links stop working',
+    description:
+      "Lago's `DELETE /customers/:external_id`: answers the deleted customer. Every portal URL " +
+      'issued for it stops working at once; its invoices stay stored.',
+    response: {
+      description: 'The deleted customer',
+      schema: customerResponse,
+      example: { customer: exampleCustomer },
+    },
+    errors: [404, 409, 422],
+  })
   async delete(
     @OrganizationId() organizationId: string,
-    @Param('external_id', new ZodValidationPipe(externalIdSchema, 'external_id'))
-    externalId: string,
+    @Param('external_id', externalId) externalId: string,
     @RequestId() correlationId: string,
   ): Promise<RpcResponse<typeof DeleteCustomer>> {
     const deleted = await this.rpc.call(

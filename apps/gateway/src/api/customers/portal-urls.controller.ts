@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { externalIdSchema, isoDateTime } from '@portico/contracts';
 import { z } from 'zod';
 import { GatewayConfig } from '../../config/gateway.config';
-import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../openapi/zod-openapi';
+import { ApiEndpoint, validBody, validParam } from '../../openapi/api-endpoint';
 import { MAX_PORTAL_TOKEN_TTL_SECONDS, PortalTokens } from '../../portal/portal-tokens';
 import { RequestId } from '../../requests/request-id';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 import { PortalSessionSource } from './portal-session-source';
@@ -28,12 +27,17 @@ const sessionResponse = z.object({
   portal_session: z.object({ id: z.string(), url: z.url(), expires_at: isoDateTime }),
 });
 const revokeResponse = z.object({ portal_sessions: z.object({ revoked_at: isoDateTime }) });
-const externalCustomerId = new ZodValidationPipe(externalIdSchema, 'external_customer_id');
+const externalCustomerId = {
+  schema: externalIdSchema.meta({
+    description: "The customer's id in your system",
+    examples: ['cus_42'],
+  }),
+  pipes: [validParam],
+};
+const portalUrl = 'https://portal.example.com/customer-portal/eyJhbGciOiJIUzI1NiJ9.eyJ…';
 
 @ApiTags('portal')
 @ApiBearerAuth('api-key')
-@ApiErrors(401, 404, 503)
-@ApiParam({ name: 'external_customer_id', description: "The customer's id in your system" })
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/customers/:external_customer_id')
 export class PortalUrlsController {
@@ -45,8 +49,19 @@ export class PortalUrlsController {
 
   /** Exactly Lago's endpoint and shape, so a Lago SDK only needs another base URL. */
   @Get('portal_url')
-  @ApiOperation({ summary: 'A customer-portal URL, valid for 12 hours (Lago-compatible)' })
-  @ApiZodResponse(200, 'The URL to load in an iframe', portalUrlResponse)
+  @ApiEndpoint({
+    summary: 'A customer-portal URL, valid for 12 hours (Lago-compatible)',
+    description:
+      "Exactly Lago's `GET /customers/:external_customer_id/portal_url`: mint a fresh URL each " +
+      "time your billing page opens and load it in an iframe; the page is in the customer's " +
+      'document language.',
+    response: {
+      description: 'The URL to load in an iframe',
+      schema: portalUrlResponse,
+      example: { customer: { portal_url: portalUrl } },
+    },
+    errors: [404, 422],
+  })
   async portalUrl(
     @OrganizationId() organizationId: string,
     @Param('external_customer_id', externalCustomerId) externalCustomerId: string,
@@ -60,14 +75,30 @@ export class PortalUrlsController {
   }
 
   @Post('portal_sessions')
-  @ApiOperation({ summary: 'A customer-portal session with a chosen lifetime' })
-  @ApiZodBody(sessionBody)
-  @ApiZodResponse(201, 'The session and its URL', sessionResponse)
-  @ApiErrors(422)
+  @ApiEndpoint({
+    summary: 'A customer-portal session with a chosen lifetime',
+    description:
+      'Like portal_url, with `expires_in` seconds of life (60 to 43200, the default) and the ' +
+      "session's id and expiry. The body may be empty.",
+    requestExample: { schema: sessionBody, value: { expires_in: 3600 } },
+    response: {
+      status: 201,
+      description: 'The session and its URL',
+      schema: sessionResponse,
+      example: {
+        portal_session: {
+          id: 'ps_4k9Qw2',
+          url: portalUrl,
+          expires_at: '2026-03-01T10:30:00.000Z',
+        },
+      },
+    },
+    errors: [404, 422],
+  })
   async createSession(
     @OrganizationId() organizationId: string,
     @Param('external_customer_id', externalCustomerId) externalCustomerId: string,
-    @Body(new ZodValidationPipe(sessionBody)) body: z.output<typeof sessionBody>,
+    @Body({ schema: sessionBody, pipes: [validBody] }) body: z.output<typeof sessionBody>,
   ): Promise<z.output<typeof sessionResponse>> {
     const ttl = body?.expires_in ?? MAX_PORTAL_TOKEN_TTL_SECONDS;
     const { url, sessionId, expiresAt } = await this.mint(organizationId, externalCustomerId, ttl);
@@ -75,8 +106,18 @@ export class PortalUrlsController {
   }
 
   @Delete('portal_sessions')
-  @ApiOperation({ summary: 'Revoke every portal URL issued so far for this customer' })
-  @ApiZodResponse(200, 'When the revocation took effect', revokeResponse)
+  @ApiEndpoint({
+    summary: 'Revoke every portal URL issued so far for this customer',
+    description:
+      'Every URL minted before this call stops working at once, on every gateway; URLs minted ' +
+      'afterwards work.',
+    response: {
+      description: 'When the revocation took effect',
+      schema: revokeResponse,
+      example: { portal_sessions: { revoked_at: '2026-03-01T09:30:00.000Z' } },
+    },
+    errors: [404, 422],
+  })
   async revokeSessions(
     @OrganizationId() organizationId: string,
     @Param('external_customer_id', externalCustomerId) externalCustomerId: string,

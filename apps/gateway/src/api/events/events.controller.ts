@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import type { FastifyRequest } from 'fastify';
 import { EventIngestor, type CheckedEvent } from '../../ingestion/event-ingestor';
-import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../openapi/zod-openapi';
+import { ApiEndpoint } from '../../openapi/api-endpoint';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 import {
@@ -17,7 +17,6 @@ import {
 /** For billing systems that cannot speak AMQP: the same events, the same contracts, over HTTP. */
 @ApiTags('events')
 @ApiBearerAuth('api-key')
-@ApiErrors(401, 503)
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/events')
 export class EventsController {
@@ -25,16 +24,36 @@ export class EventsController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({
+  @ApiEndpoint({
     summary: `Publish one event, or up to ${MAX_EVENTS_PER_REQUEST} as {"events": [...]}, to billing.events`,
+    description:
+      'For billing systems that cannot speak AMQP: each event is checked against the same ' +
+      'contract as on the broker and gets its own result; the answer comes once the broker ' +
+      'confirmed every accepted event (503 otherwise: send them again, nothing is stored twice). ' +
+      'A single event that is rejected is a 422.',
+    requestExample: {
+      schema: eventsRequestSchema,
+      value: {
+        events: [
+          {
+            id: 'evt_0001',
+            type: 'customer.updated',
+            occurred_at: '2026-03-01T09:30:00Z',
+            data: { external_id: 'cus_42', name: 'Jane Doe', updated_at: '2026-03-01T09:30:00Z' },
+          },
+        ],
+      },
+    },
+    response: {
+      description: 'Per-event results; accepted events are confirmed by the broker',
+      schema: eventsResponseSchema,
+      example: {
+        events: [{ index: 0, id: 'evt_0001', type: 'customer.updated', status: 'accepted' }],
+        meta: { accepted: 1, rejected: 0 },
+      },
+    },
+    errors: [422],
   })
-  @ApiZodBody(eventsRequestSchema)
-  @ApiZodResponse(
-    200,
-    'Per-event results; accepted events are confirmed by the broker',
-    eventsResponseSchema,
-  )
-  @ApiErrors(400, 413, 422)
   async publish(
     @OrganizationId() organizationId: string,
     @Body() body: unknown,

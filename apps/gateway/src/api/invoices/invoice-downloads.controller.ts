@@ -1,24 +1,24 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GetInvoice, invoiceDetailSchema, upstreamInvoiceIdSchema } from '@portico/contracts';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { GetInvoice, lagoInvoiceSchema } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
 import { InvoiceFileUrls } from '../../invoice-pdfs/invoice-file-urls';
-import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ApiEndpoint } from '../../openapi/api-endpoint';
+import { exampleInvoice } from '../../openapi/api-examples';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { lagoIdParam } from './lago-id-param';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
 const downloadResponse = z.object({
-  invoice: invoiceDetailSchema.extend({
+  invoice: lagoInvoiceSchema.extend({
     file_url: z.url().describe('The PDF; works for a few minutes (PDF_URL_TTL_SECONDS)'),
   }),
 });
 
-/** Lago's `POST /invoices/:id/download`: the invoice with a short-lived link to its PDF. */
+/** Lago's `POST /invoices/:lago_id/download`: the invoice with a short-lived link to its PDF. */
 @ApiTags('invoices')
 @ApiBearerAuth('api-key')
-@ApiErrors(401, 404, 503)
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/invoices')
 export class InvoiceDownloadsController {
@@ -27,14 +27,26 @@ export class InvoiceDownloadsController {
     private readonly urls: InvoiceFileUrls,
   ) {}
 
-  @Post(':id/download')
+  @Post(':lago_id/download')
   @HttpCode(200)
-  @ApiOperation({ summary: "The invoice with a short-lived file_url to its PDF (Lago's shape)" })
-  @ApiParam({ name: 'id', description: 'The upstream invoice id' })
-  @ApiZodResponse(200, 'The invoice and its file_url', downloadResponse)
+  @ApiEndpoint({
+    summary: 'The invoice with a short-lived file_url to its PDF',
+    description:
+      "Lago's `POST /invoices/:lago_id/download`: the invoice, its `file_url` set to a signed link " +
+      "to the PDF (in the customer's language) that works for PDF_URL_TTL_SECONDS. No body is " +
+      'needed; an empty one with `Content-Type: application/json` is fine.',
+    response: {
+      description: 'The invoice and its file_url',
+      schema: downloadResponse,
+      example: {
+        invoice: { ...exampleInvoice, file_url: 'https://portal.example.com/invoice-files/eyJ…' },
+      },
+    },
+    errors: [404, 422],
+  })
   async download(
     @OrganizationId() organizationId: string,
-    @Param('id', new ZodValidationPipe(upstreamInvoiceIdSchema, 'invoice id')) invoiceId: string,
+    @Param('lago_id', lagoIdParam) invoiceId: string,
   ): Promise<z.output<typeof downloadResponse>> {
     // Drafts and unknown ids are 404 here, before a URL is handed out for them.
     const { invoice } = await this.rpc.call(GetInvoice, {

@@ -1,95 +1,84 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   GetInvoice,
-  INVOICE_FILTERS,
-  ListInvoices,
-  MAX_INVOICE_PAGE_SIZE,
-  externalIdSchema,
-  invoiceDetailSchema,
-  invoiceSummarySchema,
-  upstreamInvoiceIdSchema,
+  SearchInvoices,
+  invoiceSearchSchema,
+  lagoInvoiceSchema,
+  paginationMetaSchema,
 } from '@portico/contracts';
 import { RpcClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ApiEndpoint, validQuery } from '../../openapi/api-endpoint';
+import { exampleInvoice, examplePageMeta } from '../../openapi/api-examples';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { lagoIdParam } from './lago-id-param';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
-const listQuery = z.object({
-  external_customer_id: externalIdSchema,
-  filter: z.enum(INVOICE_FILTERS).default('all'),
-  search: z.string().trim().max(100).optional(),
-  cursor: z.string().max(600).optional(),
-  per_page: z.coerce.number().int().min(1).max(MAX_INVOICE_PAGE_SIZE).default(20),
-});
 const listResponse = z.object({
-  invoices: z.array(invoiceSummarySchema),
-  meta: z.object({
-    next_cursor: z.string().nullable(),
-    previous_cursor: z.string().nullable(),
-    total_count: z.number().int(),
-  }),
+  invoices: z.array(lagoInvoiceSchema),
+  meta: paginationMetaSchema
+    .extend({
+      next_cursor: z.string().nullable().describe('For the next (older) page; null on the last'),
+      previous_cursor: z.string().nullable().describe('For the newer page; null on the first'),
+    })
+    .meta({ id: 'InvoicePageMeta' }),
 });
-const invoiceResponse = z.object({ invoice: invoiceDetailSchema });
+const invoiceResponse = z.object({ invoice: lagoInvoiceSchema });
+const { fees: _fees, ...listedInvoice } = exampleInvoice;
 
-/** What the portal will show a customer, for the operator to check (drafts are hidden here too). */
+/** What the portal shows, for the operator's backend: Lago's invoice endpoints (drafts hidden). */
 @ApiTags('invoices')
 @ApiBearerAuth('api-key')
-@ApiErrors(401, 503)
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/invoices')
 export class InvoicesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: "A customer's invoices as the portal lists them, newest first" })
-  @ApiQuery({ name: 'external_customer_id', required: true })
-  @ApiQuery({ name: 'filter', required: false, enum: INVOICE_FILTERS })
-  @ApiQuery({ name: 'search', required: false, description: 'Part of an invoice number, any case' })
-  @ApiQuery({
-    name: 'cursor',
-    required: false,
-    description: 'meta.next_cursor (older) or meta.previous_cursor (newer) of a page',
-  })
-  @ApiQuery({
-    name: 'per_page',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-  })
-  @ApiZodResponse(200, 'One page of invoices', listResponse)
-  @ApiErrors(422)
-  async list(
-    @OrganizationId() organizationId: string,
-    @Query(new ZodValidationPipe(listQuery, 'query')) query: z.output<typeof listQuery>,
-  ): Promise<z.output<typeof listResponse>> {
-    const page = await this.rpc.call(ListInvoices, {
-      organization_id: organizationId,
-      external_customer_id: query.external_customer_id,
-      filter: query.filter,
-      search: query.search,
-      cursor: query.cursor,
-      limit: query.per_page,
-    });
-    return {
-      invoices: page.invoices,
-      meta: {
-        next_cursor: page.next_cursor,
-        previous_cursor: page.previous_cursor,
-        total_count: page.total_count,
+  @ApiEndpoint({
+    summary: "The organization's invoices, newest first",
+    description:
+      "Lago's `GET /invoices`: numbered pages (`page`, `per_page` up to 100) with Lago's `meta`, " +
+      'for every customer or one (`external_customer_id`), filtered by `status`, ' +
+      '`payment_status`, `payment_overdue`, `invoice_type`, `currency`, `issuing_date_from` / ' +
+      '`issuing_date_to` (inclusive) and `search_term`. Portico adds keyset pages: pass ' +
+      '`meta.next_cursor` or `meta.previous_cursor` as `cursor`, and pages do not shift while ' +
+      'invoices arrive. Drafts are never listed; line items are on each invoice, not in lists.',
+    response: {
+      description: 'One page of invoices',
+      schema: listResponse,
+      example: {
+        invoices: [listedInvoice],
+        meta: { ...examplePageMeta, next_cursor: null, previous_cursor: null },
       },
-    };
+    },
+    errors: [422],
+  })
+  list(
+    @OrganizationId() organizationId: string,
+    @Query({ schema: invoiceSearchSchema, pipes: [validQuery] })
+    query: z.output<typeof invoiceSearchSchema>,
+  ): Promise<z.output<typeof listResponse>> {
+    return this.rpc.call(SearchInvoices, { ...query, organization_id: organizationId });
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One invoice with its line items (id = the upstream invoice id)' })
-  @ApiParam({ name: 'id' })
-  @ApiZodResponse(200, 'The invoice', invoiceResponse)
-  @ApiErrors(404)
+  @Get(':lago_id')
+  @ApiEndpoint({
+    summary: 'Retrieve an invoice with its line items',
+    description:
+      "Lago's `GET /invoices/:lago_id`; the id is the billing system's invoice id (Lago's " +
+      '`lago_id` for invoices from the Lago bridge). A draft is not found, as an unknown id.',
+    response: {
+      description: 'The invoice',
+      schema: invoiceResponse,
+      example: { invoice: exampleInvoice },
+    },
+    errors: [404, 422],
+  })
   get(
     @OrganizationId() organizationId: string,
-    @Param('id', new ZodValidationPipe(upstreamInvoiceIdSchema, 'invoice id')) invoiceId: string,
+    @Param('lago_id', lagoIdParam) invoiceId: string,
   ): Promise<z.output<typeof invoiceResponse>> {
     return this.rpc.call(GetInvoice, { organization_id: organizationId, invoice_id: invoiceId });
   }

@@ -1,8 +1,8 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LOCALES } from '@portico/contracts';
 import { z } from 'zod';
-import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
+import { ApiEndpoint } from '../../openapi/api-endpoint';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 
 const localesResponse = z.object({
@@ -18,13 +18,24 @@ const localesResponse = z.object({
 
 @ApiTags('locales')
 @ApiBearerAuth('api-key')
-@ApiErrors(401)
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/locales')
 export class LocalesController {
   @Get()
-  @ApiOperation({ summary: 'The document languages Portico supports (BCP-47)' })
-  @ApiZodResponse(200, 'Every supported locale', localesResponse)
+  @ApiEndpoint({
+    summary: 'The document languages Portico supports (BCP-47)',
+    description:
+      "What `billing_configuration.document_locale` accepts (any case); a customer's portal and " +
+      "PDFs use its locale, else the organization's default, else English.",
+    response: {
+      description: 'Every supported locale',
+      schema: localesResponse,
+      example: {
+        locales: [{ code: 'fr', name: 'French', native_name: 'Français', direction: 'ltr' }],
+      },
+    },
+    errors: [],
+  })
   list(): z.output<typeof localesResponse> {
     return { locales: LOCALES.map((locale) => ({ ...locale })) };
   }

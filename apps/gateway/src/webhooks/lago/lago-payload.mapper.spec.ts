@@ -2,6 +2,7 @@ import {
   DomainError,
   InvoiceCreated,
   InvoiceUpdated,
+  upstreamCustomerSchema,
   upstreamInvoiceSchema,
 } from '@portico/contracts';
 import { lagoCustomer, lagoInvoice, lagoWebhook } from '@portico/testing';
@@ -88,6 +89,21 @@ describe('Lago payloads → Portico events', () => {
     assert.equal(mapping.events.length, 1);
     assert.equal(mapping.events[0]!.data.name, 'Gavin Belson');
     assert.equal(mapping.events[0]!.data.email, 'a@x.test');
+  });
+
+  test("customers: Lago's addresses, tax ids, time zone and metadata come along", () => {
+    const mapping = map(lagoWebhook('customer.created', 'customer', lagoCustomer('cus_8')));
+    if (mapping.status !== 'mapped') return assert.fail('not mapped');
+    const data = upstreamCustomerSchema.parse(mapping.events[0]!.data);
+    assert.equal(data.customer_type, 'company');
+    assert.equal(data.legal_number, '49-008-2965');
+    assert.equal(data.tax_identification_number, 'EU123456789');
+    assert.equal(data.country, 'US');
+    assert.equal(data.timezone, 'Europe/Paris');
+    assert.equal(data.shipping_address?.city, 'Woodland Hills');
+    assert.deepEqual(data.metadata, [
+      { key: 'Purchase Order', value: '123456789', display_in_invoice: true },
+    ]);
   });
 
   test('unknown types are ignored; a known type without what Portico needs is refused', () => {

@@ -14,8 +14,33 @@ export const lagoCustomerSchema = z.object({
   firstname: text,
   lastname: text,
   legal_name: text,
+  legal_number: text,
+  tax_identification_number: text,
+  customer_type: text,
   email: text,
   currency: text,
+  phone: text,
+  url: text,
+  address_line1: text,
+  address_line2: text,
+  city: text,
+  state: text,
+  zipcode: text,
+  country: text,
+  timezone: text,
+  shipping_address: z
+    .object({
+      address_line1: text,
+      address_line2: text,
+      city: text,
+      state: text,
+      zipcode: text,
+      country: text,
+    })
+    .nullish(),
+  metadata: z
+    .array(z.object({ key: z.string(), value: text, display_in_invoice: z.boolean().nullish() }))
+    .nullish(),
   billing_configuration: z.object({ document_locale: text }).nullish(),
   created_at: text,
   updated_at: text,

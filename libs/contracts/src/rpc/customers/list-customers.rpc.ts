@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageQuerySchema, paginationMetaSchema } from '../../common-schemas';
-import { customerViewSchema } from '../../customers/customer.schema';
+import { paginationMetaSchema } from '../../common-schemas';
+import { customerListQuerySchema, customerViewSchema } from '../../customers/customer.schema';
 import { defineRpc } from '../../rpc-contract';
 
 // The gateway takes the organization from the authenticated API key, never from the caller's
@@ -10,6 +10,6 @@ const scoped = { organization_id: z.string().min(1) };
 export const ListCustomers = defineRpc({
   name: 'customer-service.customers.list.v1',
   service: 'customer-service',
-  request: pageQuerySchema.extend(scoped),
+  request: customerListQuerySchema.extend(scoped),
   response: z.object({ customers: z.array(customerViewSchema), meta: paginationMetaSchema }),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { externalIdSchema } from '../../customers/customer.schema';
-import { invoiceDetailSchema, upstreamInvoiceIdSchema } from '../../invoices/invoice.schema';
+import { upstreamInvoiceIdSchema } from '../../invoices/invoice.schema';
+import { lagoInvoiceSchema } from '../../invoices/lago-invoice.schema';
 import { defineRpc } from '../../rpc-contract';
 
-/** One visible invoice with its line items; scoped to a customer when the portal asks. */
+/** One visible invoice with its line items, Lago's shape; scoped to a customer when asked. */
 export const GetInvoice = defineRpc({
   name: 'invoice-service.invoices.get.v1',
   service: 'invoice-service',
@@ -12,5 +13,5 @@ export const GetInvoice = defineRpc({
     invoice_id: upstreamInvoiceIdSchema,
     external_customer_id: externalIdSchema.optional(),
   }),
-  response: z.object({ invoice: invoiceDetailSchema }),
+  response: z.object({ invoice: lagoInvoiceSchema }),
 });
