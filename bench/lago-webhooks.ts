@@ -63,6 +63,10 @@ async function main(): Promise<void> {
     // the limiter (429s), not the path.
     RATE_LIMIT_API: '0',
     RATE_LIMIT_PORTAL: '0',
+    RATE_LIMIT_ADMIN: '0',
+    RATE_LIMIT_WEBHOOKS: '0',
+    RATE_LIMIT_FILES: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
     LOG_LEVEL: 'warn',
     AMQP_URL,
     AMQP_NAMESPACE: namespace,

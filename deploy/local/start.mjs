@@ -11,6 +11,8 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { isListening } from './lib/ports.mjs';
 import { isRunning, ProcessRegistry } from './lib/processes.mjs';
+import { brokerUsersEnv, provisionBrokerUsers } from './lib/rabbitmq.mjs';
+import { ensureRedis } from './lib/redis.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
 // Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
@@ -51,6 +53,12 @@ async function main() {
   ensureDependencies();
   const { broker, database, chromium } = await provisionInfrastructure(registry);
   build();
+  const brokerUsers = await provisionBrokerUsers(broker);
+  // One rate-limit count for every gateway, only when asked for: per instance otherwise.
+  const rateLimitStore =
+    process.env.RATE_LIMIT_STORE === 'redis'
+      ? { RATE_LIMIT_STORE: 'redis', RATE_LIMIT_REDIS_URL: (await ensureRedis(registry)).url }
+      : {};
 
   const env = {
     NODE_ENV: process.env.NODE_ENV || 'development',
@@ -61,6 +69,7 @@ async function main() {
     HOST: process.env.HOST || '127.0.0.1',
     PUBLIC_URL: publicUrl,
     CONSOLE_PUBLIC_URL: consoleUrl,
+    ...rateLimitStore,
   };
   // The console is an edge app of its own: its own port; its portal links point at the gateway.
   const consoleEnv = { ...env, PORT: String(consolePort), PORTAL_PUBLIC_URL: publicUrl };
@@ -69,7 +78,7 @@ async function main() {
     startService(
       name,
       [...(watch ? ['--watch'] : []), '--enable-source-maps', `dist/apps/${name}/src/main.js`],
-      name === 'console' ? consoleEnv : env,
+      { ...(name === 'console' ? consoleEnv : env), ...brokerUsers?.[name] },
     ),
   );
   for (const child of children) {
@@ -104,7 +113,16 @@ ${
     : ''
 }`
     : ''
-}
+}${
+    brokerUsers
+      ? `
+  Upstream publishers get their own broker user (docs/events.md):
+    ${Object.entries(brokerUsersEnv(broker))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} AMQP_URL=${broker.url} npm run broker-users -- publisher <organization_id>
+`
+      : ''
+  }
   Ctrl-C here, or \`npm stop\` in another terminal, stops everything this command started.
 `);
 }

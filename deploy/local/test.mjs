@@ -13,6 +13,7 @@ import { build, ensureDependencies } from './lib/node-project.mjs';
 import { projectRoot, runDir } from './lib/paths.mjs';
 import { ensureRabbitMQ, startRabbitNode } from './lib/rabbitmq.mjs';
 import { ProcessRegistry } from './lib/processes.mjs';
+import { ensureRedis } from './lib/redis.mjs';
 import { runOnSupportedNode } from './lib/node-runtime.mjs';
 
 // Node 24 or newer, provisioned into the cache when the system's is older (docs/architecture.md).
@@ -25,6 +26,8 @@ const jestFlags = args.filter((a) => a.startsWith('--') && a !== '--unit');
 const filters = args.filter((a) => !a.startsWith('--'));
 // Path filters are plain text ("metrics.e2e" means that text), jest's patterns regular expressions.
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const RATE_LIMIT_TEST = 'test/security/rate-limits.e2e-spec.ts';
 
 const dir = runDir(`test-${process.pid}`);
 let registry;
@@ -50,6 +53,14 @@ async function main() {
       durable: false,
     });
     env.PORTICO_TEST_AMQP_URL = broker.url;
+    // Our own node: tests may create broker users on it (least-privilege checks).
+    if (broker.ctl) {
+      env.PORTICO_TEST_BROKER_CTL = JSON.stringify({
+        ctl: broker.ctl,
+        node: broker.node,
+        env: broker.env,
+      });
+    }
     env.PORTICO_TEST_MONGODB_URI = database.uri;
     // A node of its own for the test that restarts a broker mid-stream.
     try {
@@ -63,6 +74,12 @@ async function main() {
         `no broker node to restart, the broker-restart test will be skipped: ${error.message}`,
       );
     }
+  }
+  // The shared rate-limit store, for the test that checks limits hold across gateways.
+  const runsRateLimitTest =
+    filters.length === 0 || filters.some((f) => RATE_LIMIT_TEST.includes(f));
+  if (!unitOnly && runsRateLimitTest) {
+    env.PORTICO_TEST_REDIS_URL = (await ensureRedis(registry)).url;
   }
   log.step(`running the ${unitOnly ? 'unit' : 'unit, integration and end-to-end'} tests (jest)`);
   // With the integration and e2e tiers, one file at a time: they share a broker and a database,

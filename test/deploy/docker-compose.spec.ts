@@ -79,7 +79,8 @@ test('every app runs in production mode against the compose broker and database'
   for (const app of ['gateway', 'customer-service', 'invoice-service']) {
     const env = compose.services[app]!.environment!;
     assert.equal(env.NODE_ENV, 'production', app);
-    assert.match(env.AMQP_URL!, /@rabbitmq:5672$/);
+    assert.equal(env.AMQP_URL, 'amqp://rabbitmq:5672');
+    assert.equal(env.AMQP_USERNAME, `portico-${app}`, 'its own broker user');
     assert.equal(env.MONGODB_URI, 'mongodb://mongodb:27017');
   }
 });

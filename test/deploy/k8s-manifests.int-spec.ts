@@ -23,7 +23,7 @@ test('deploy/k8s (base and overlays) renders and validates in strict mode', asyn
   const { stdout } = await validate();
   assert.match(
     stdout,
-    /base: Summary: 17 resources .* Valid: 17, Invalid: 0, Errors: 0, Skipped: 0/,
+    /base: Summary: 23 resources .* Valid: 23, Invalid: 0, Errors: 0, Skipped: 0/,
   );
   assert.match(stdout, /example: Summary: \d+ resources .* Invalid: 0, Errors: 0, Skipped: 0/);
 });

@@ -1,28 +1,40 @@
-import { PorticoStack, waitFor, type AppProcess } from '@portico/testing';
+import { freePort, PorticoStack, waitFor, type AppProcess } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 const WORKERS = 2;
+const METRICS_TOKEN = 'scrape-token-of-the-first-gateway';
 
 /**
  * Two gateways behind an imaginary load balancer, each a cluster of two worker processes sharing
  * its port (GATEWAY_WORKERS=2). Every worker caches API keys and portal-session generations; a
  * change made through one gateway must take effect on every worker of the other within moments
  * (each hears it over RabbitMQ), not after the 30–60 s the cache entries would otherwise live.
+ * The first gateway serves /metrics on its HTTP port behind METRICS_TOKEN, the other on an ops
+ * listener (METRICS_PORT) that its cluster primary serves: both answer for every worker.
  */
 describe('two gateways of two workers each', () => {
   let stack: PorticoStack;
+  let first: string;
   let other: string;
+  let otherOps: string;
   /** Worker processes that said they listen: /health/ready answers as soon as the first does. */
   const listening = (app: AppProcess) =>
     new Set([...app.logs.matchAll(/worker (\d+) listening on/g)].map((m) => m[1]));
   beforeAll(async () => {
     const workers = { GATEWAY_WORKERS: String(WORKERS) };
-    stack = await PorticoStack.start({}, { appEnv: { gateway: workers } });
-    const first = stack.app('gateway');
-    other = await stack.startExtraGateway(workers);
-    for (const app of [first, stack.app('gateway')]) {
+    stack = await PorticoStack.start({}, { appEnv: { gateway: { ...workers, METRICS_TOKEN } } });
+    first = stack.url;
+    const firstApp = stack.app('gateway');
+    const opsPort = await freePort();
+    otherOps = `http://127.0.0.1:${opsPort}`;
+    other = await stack.startExtraGateway({
+      ...workers,
+      METRICS_PORT: String(opsPort),
+      METRICS_HOST: '127.0.0.1',
+    });
+    for (const app of [firstApp, stack.app('gateway')]) {
       await waitFor(`${WORKERS} workers listening`, () => listening(app).size === WORKERS, {
         timeoutMs: 60_000,
         intervalMs: 100,
@@ -35,11 +47,11 @@ describe('two gateways of two workers each', () => {
    * A request on a connection of its own: node:cluster hands connections to the workers in turn,
    * so consecutive calls reach every worker (fetch would reuse one kept-alive connection).
    */
-  const viaOther = (path: string, key: string) =>
+  const via = (base: string, path: string, key: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${other}${path}`, {
+      const req = request(`${base}${path}`, {
         agent: false,
-        headers: { authorization: `Bearer ${key}` },
+        headers: key ? { authorization: `Bearer ${key}` } : {},
       });
       req.on('error', reject);
       req.on('response', (response) => {
@@ -50,6 +62,7 @@ describe('two gateways of two workers each', () => {
       });
       req.end();
     });
+  const viaOther = (path: string, key: string) => via(other, path, key);
   /** The same answer from every worker: a few rounds over fresh connections. */
   const everyWorker = async (path: string, key: string, status: number, message: string) => {
     for (let i = 0; i < WORKERS * 3; i++) {
@@ -124,27 +137,57 @@ describe('two gateways of two workers each', () => {
     );
   });
 
-  test('/metrics counts the requests of every worker, whichever worker answers the scrape', async () => {
+  /** portico_http_request_duration_seconds_count of GET /api/v1/customers 200s in a scrape. */
+  const customersCount = (text: string) => {
+    const line = text
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith('portico_http_request_duration_seconds_count{') &&
+          l.includes('method="GET"') &&
+          l.includes('route="/api/v1/customers"') &&
+          l.includes('status="200"'),
+      );
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  };
+
+  test('/metrics on the HTTP port behind METRICS_TOKEN counts every worker, whichever answers', async () => {
     const { apiKey } = await stack.createOrganization();
-    const count = async () => {
-      const text = (await viaOther('/metrics', '')).body;
-      const line = text
-        .split('\n')
-        .find(
-          (l) =>
-            l.startsWith('portico_http_request_duration_seconds_count{') &&
-            l.includes('route="/api/v1/customers"') &&
-            l.includes('status="200"'),
-        );
-      return line ? Number(line.split(' ').at(-1)) : 0;
+    for (let i = 0; i < WORKERS * 2; i++) {
+      assert.equal((await via(first, '/metrics', '')).status, 401, 'no token, any worker');
+      assert.equal((await via(first, '/metrics', 'not-the-token')).status, 401, 'wrong token');
+    }
+    const scrape = async () => {
+      const response = await via(first, '/metrics', METRICS_TOKEN);
+      assert.equal(response.status, 200);
+      return customersCount(response.body);
     };
-    const before = await count();
+    const before = await scrape();
+    const requests = WORKERS * 5;
+    for (let i = 0; i < requests; i++) {
+      assert.equal((await via(first, '/api/v1/customers', apiKey)).status, 200);
+    }
+    // Connections alternate between the workers, so one worker alone saw about half of them.
+    assert.equal((await scrape()) - before, requests);
+  });
+
+  test('with METRICS_PORT the primary serves /metrics for every worker; none on the HTTP port', async () => {
+    const { apiKey } = await stack.createOrganization();
+    for (let i = 0; i < WORKERS * 2; i++) {
+      assert.equal((await viaOther('/metrics', '')).status, 404, 'off the public port');
+    }
+    const scrape = async () => {
+      const response = await fetch(`${otherOps}/metrics`);
+      assert.equal(response.status, 200);
+      return customersCount(await response.text());
+    };
+    const before = await scrape();
     const requests = WORKERS * 5;
     for (let i = 0; i < requests; i++) {
       assert.equal((await viaOther('/api/v1/customers', apiKey)).status, 200);
     }
-    // Connections alternate between the workers, so one worker alone saw about half of them.
-    assert.equal((await count()) - before, requests);
+    assert.equal((await scrape()) - before, requests);
+    assert.equal((await fetch(`${otherOps}/health/ready`)).status, 200, 'workers listening');
   });
 
   test('SIGTERM: the primary drains every worker and exits 0', async () => {

@@ -32,7 +32,7 @@ test('the REST API limits each API key: 429 with Retry-After, other keys unaffec
   assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `${retryAfter}`);
   assert.deepEqual(
     { ...((await limited.json()) as object), message: undefined },
-    { status: 429, error: 'Too Many Requests', code: 'rate_limited', message: undefined },
+    { status: 429, error: 'Too Many Requests', code: 'too_many_requests', message: undefined },
   );
   assert.equal((await get('/api/v1/locales', second.apiKey)).status, 200, 'another key');
 });

@@ -29,7 +29,11 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     });
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     listenerPort = (listener.address() as AddressInfo).port;
-    stack = await PorticoStack.start({ PDF_RPC_TIMEOUT_MS: '60000' });
+    // The logo test serves its image from loopback, which the outbound guard refuses unless allowed.
+    stack = await PorticoStack.start({
+      PDF_RPC_TIMEOUT_MS: '60000',
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+    });
     acme = await stack.createOrganization({
       name: 'Acme',
       display_name: 'Acme Billing GmbH',

@@ -9,6 +9,7 @@ import { ApiErrorFilter } from './errors/api-error.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PortalModule } from './portal/portal.module';
+import { RateLimiter } from './rate-limits/rate-limiter';
 import { LagoWebhookModule } from './webhooks/lago/lago-webhook.module';
 
 @Module({})
@@ -30,9 +31,10 @@ export class AppModule {
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        RateLimiter,
       ],
-      // Global so every feature module can inject the config without importing the root.
-      exports: [GatewayConfig],
+      // Global so every feature module can inject these without importing the root.
+      exports: [GatewayConfig, RateLimiter],
     };
   }
 }

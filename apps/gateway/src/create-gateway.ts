@@ -4,10 +4,12 @@ import { connectMessagingTransport } from '@portico/messaging';
 import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway.config';
-import { applyRateLimits } from './hardening/rate-limits';
-import { PortalAssets } from './portal/portal-assets';
-import { rateLimitedPortalPage } from './portal/portal-error.filter';
-import { PortalViews } from './portal/portal-views';
+import rateLimit from '@fastify/rate-limit';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import type { FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import { RateLimiter } from './rate-limits/rate-limiter';
+import { cutOffSlowRequests } from './hardening/request-deadline';
 import { applySecurityHeaders } from './hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { followRequests } from './requests/request-context';
@@ -32,8 +34,16 @@ export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
     // Portal tokens ride in the path and are longer than Fastify's default limit of 100.
     maxParamLength: 2_048,
     trustProxy: config.trustProxy,
-    // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
-    http: { maxHeaderSize: 64 * 1_024 },
+    // Headers within this (the body: cutOffSlowRequests); an idle socket goes sooner.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      // A Lago webhook signed with `jwt` carries the whole body again in X-Lago-Signature.
+      maxHeaderSize: 64 * 1_024,
+      // Node checks request timeouts on this interval (30 s by default): a timeout of a few
+      // seconds would otherwise be enforced up to 30 s late.
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+    },
   });
 }
 
@@ -42,14 +52,14 @@ export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
  * rate limits, security headers, OpenAPI. Shared with the in-process test tier (which builds the
  * app with @nestjs/testing), so both answer exactly alike.
  */
-export function configureGateway(
+export async function configureGateway(
   app: NestFastifyApplication,
   config: GatewayConfig,
-): NestFastifyApplication {
+): Promise<NestFastifyApplication> {
   app.useBodyParser(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },
-    jsonUnlessRawBody(app.getHttpAdapter().getInstance()),
+    jsonUnlessRawBody(app.getHttpAdapter().getInstance(), config.jsonMaxDepth),
   );
   app
     .getHttpAdapter()
@@ -59,14 +69,61 @@ export function configureGateway(
     });
   const fastify = app.getHttpAdapter().getInstance();
   followRequests(fastify);
+  cutOffSlowRequests(fastify, config.requestTimeoutMs);
   recordHttpMetrics(fastify);
-  const [views, assets] = [app.get(PortalViews), app.get(PortalAssets)];
-  applyRateLimits(fastify, config.rateLimits, (request) =>
-    rateLimitedPortalPage(views, assets, request.headers['accept-language']),
-  );
+  await registerRateLimits(app, config);
   applySecurityHeaders(fastify, config.publicUrl);
   setupOpenApi(app, config.publicUrl);
   // Cache invalidations arrive as @HandleEvent handlers: start them with startAllMicroservices().
   connectMessagingTransport(app);
   return app;
+}
+
+/**
+ * @fastify/rate-limit counts; RateLimiter decides what is counted (see there). With
+ * RATE_LIMIT_STORE=redis every gateway shares one count in Redis/Valkey; a store that is away
+ * lets requests through (logged) rather than taking the whole API down with it.
+ */
+async function registerRateLimits(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): Promise<void> {
+  const { redisUrl } = config.rateLimits;
+  const redis = redisUrl
+    ? new Redis(redisUrl, {
+        // Fail fast while Redis is away instead of queueing every request behind it.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+        lazyConnect: false,
+      })
+    : undefined;
+  redis?.on('error', () => undefined);
+  const fastify = app.getHttpAdapter().getInstance();
+  const { perAddress, windowMs } = config.rateLimits;
+  const off = {
+    'x-ratelimit-limit': false,
+    'x-ratelimit-remaining': false,
+    'x-ratelimit-reset': false,
+  };
+  await app.register(rateLimit as never, {
+    // A flood guard on every route (health, docs, assets included), per client address and far
+    // above what one client needs; the per-principal limits are RateLimiter's.
+    global: perAddress > 0,
+    max: perAddress,
+    timeWindow: windowMs,
+    keyGenerator: (request: FastifyRequest) => `address:${request.ip}`,
+    cache: 100_000,
+    addHeadersOnExceeding: off,
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new DomainError(
+        ErrorCode.TooManyRequests,
+        `too many requests from this address; retry in ${context.after}`,
+      ),
+    redis,
+    nameSpace: `portico-rate-limit:${config.messaging.namespace}`,
+    skipOnError: true,
+  });
+  if (redis) fastify.addHook('onClose', async () => void (await redis.quit().catch(() => 0)));
+  app.get(RateLimiter).attach(fastify);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { closeOnSignals, createLogger, metricsFromPrimary } from '@portico/runtime';
+import { AmqpConnection } from '@portico/messaging';
+import { closeOnSignals, createLogger, metricsFromPrimary, startOpsServer } from '@portico/runtime';
 import cluster from 'node:cluster';
 import { runGatewayPrimary } from './cluster/gateway-primary';
 import { closeWhenPrimaryAsks } from './cluster/worker-shutdown';
@@ -20,6 +21,11 @@ async function serve(config: GatewayConfig): Promise<void> {
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  if (config.ops.port > 0 && !cluster.isWorker) {
+    // /metrics off the public port; readiness stays on the HTTP port's /health/ready.
+    const connection = app.get(AmqpConnection);
+    await startOpsServer({ ...config.ops, ready: async () => connection.isConnected });
+  }
   const who = cluster.isWorker ? `worker ${process.pid} ` : '';
   new Logger('Gateway').log(
     `${who}listening on ${await app.getUrl()} (public URL ${config.publicUrl})`,
@@ -31,10 +37,15 @@ async function bootstrap(): Promise<void> {
   const config = loadGatewayConfig();
   if (cluster.isPrimary && config.workers > 1) {
     Logger.overrideLogger(createLogger(config.logging));
-    runGatewayPrimary({
+    const primary = runGatewayPrimary({
       workers: config.workers,
       shutdownTimeoutMs: config.messaging.shutdownTimeoutMs,
     });
+    if (config.ops.port > 0) {
+      // One ops listener per machine, served by the primary: its /metrics is every worker's,
+      // merged (aggregateWorkerMetrics), and the workers keep /metrics off the public port.
+      await startOpsServer({ ...config.ops, ready: async () => primary.listeningWorkers() > 0 });
+    }
     return;
   }
   await serve(config);

@@ -127,7 +127,7 @@ export async function startInProcessGateway(
     .overrideProvider(AmqpConnection)
     .useValue(new FakeConnection())
     .compile();
-  const app = configureGateway(
+  const app = await configureGateway(
     moduleRef.createNestApplication<NestFastifyApplication>(gatewayHttpAdapter(config), {
       logger: false,
     }),

@@ -153,6 +153,10 @@ const top = (apiVersion, kind, extra, required = []) => ({
     ...required,
   ]),
 });
+const clusterRef = obj(
+  { name: str, namespace: str, connectionSecret: obj({ name: str }, ['name']) },
+  [],
+);
 const scaleRef = obj({ apiVersion: str, kind: str, name: str }, ['kind', 'name']);
 const schemas = {
   'namespace-v1': top('v1', 'Namespace', {}),
@@ -281,6 +285,56 @@ const schemas = {
     ['spec'],
   ),
   // Custom resources: the fields of the operators' CRDs that Portico sets.
+  // RabbitMQ messaging topology operator: one least-privilege user per app (broker-users.yaml).
+  'user-rabbitmq-v1beta1': top(
+    'rabbitmq.com/v1beta1',
+    'User',
+    {
+      spec: obj(
+        {
+          tags: arr(str),
+          rabbitmqClusterReference: clusterRef,
+          importCredentialsSecret: obj({ name: str }, ['name']),
+        },
+        ['rabbitmqClusterReference'],
+      ),
+    },
+    ['spec'],
+  ),
+  'permission-rabbitmq-v1beta1': top(
+    'rabbitmq.com/v1beta1',
+    'Permission',
+    {
+      spec: obj(
+        {
+          vhost: str,
+          user: str,
+          userReference: obj({ name: str }, ['name']),
+          permissions: obj({ configure: str, write: str, read: str }),
+          rabbitmqClusterReference: clusterRef,
+        },
+        ['vhost', 'permissions', 'rabbitmqClusterReference'],
+      ),
+    },
+    ['spec'],
+  ),
+  'topicpermission-rabbitmq-v1beta1': top(
+    'rabbitmq.com/v1beta1',
+    'TopicPermission',
+    {
+      spec: obj(
+        {
+          vhost: str,
+          user: str,
+          userReference: obj({ name: str }, ['name']),
+          permissions: obj({ exchange: str, write: str, read: str }, ['exchange']),
+          rabbitmqClusterReference: clusterRef,
+        },
+        ['vhost', 'permissions', 'rabbitmqClusterReference'],
+      ),
+    },
+    ['spec'],
+  ),
   'rabbitmqcluster-rabbitmq-v1beta1': top(
     'rabbitmq.com/v1beta1',
     'RabbitmqCluster',

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { aptInstall, commandExists } from './apt.mjs';
 import { log } from './log.mjs';
 import { freePort, isListening, waitForPort } from './ports.mjs';
+import { projectRoot } from './paths.mjs';
 
 const SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
 export const RABBITMQCTL = '/usr/lib/rabbitmq/bin/rabbitmqctl';
@@ -83,4 +84,40 @@ async function ensureEpmd(registry) {
   if (!commandExists('epmd')) return; // the node will start its own
   const child = registry.start('epmd', 'epmd', ['-address', '127.0.0.1'], {});
   await waitForPort(EPMD_PORT, { timeoutMs: 10_000, isAlive: child.isAlive, name: 'epmd' });
+}
+
+/**
+ * On a node we started: the gateway's and each service's own user with least rights (see
+ * libs/messaging/src/broker-permissions.ts), and the env each app needs to use it. Events must
+ * then carry a trusted `user_id` or the organization's publisher's. A broker we did not start
+ * (AMQP_URL, one already on 5672) is the operator's: left as it is. Needs the build (dist/).
+ */
+export async function provisionBrokerUsers(broker, { namespace = '' } = {}) {
+  if (!broker.ctl) return undefined;
+  const { ensureServiceUsers } = await import(
+    join(projectRoot, 'dist/tools/broker-users/rabbitmqctl.js')
+  );
+  const users = ensureServiceUsers(
+    { ctl: broker.ctl, node: broker.node, env: broker.env },
+    namespace,
+  );
+  log.ok(
+    `RabbitMQ: users ${Object.values(users)
+      .map((u) => u.username)
+      .join(', ')} with least rights`,
+  );
+  const trusted = Object.values(users)
+    .map((u) => u.username)
+    .join(',');
+  return Object.fromEntries(
+    Object.entries(users).map(([app, { username, password }]) => [
+      app,
+      { AMQP_USERNAME: username, AMQP_PASSWORD: password, TRUSTED_EVENT_PUBLISHERS: trusted },
+    ]),
+  );
+}
+
+/** What `npm run broker-users` needs to manage this node. */
+export function brokerUsersEnv(broker) {
+  return broker.ctl ? { RABBITMQCTL: broker.ctl, RABBITMQ_NODENAME: broker.node } : {};
 }

@@ -37,6 +37,20 @@ export const messagingEnv = {
   AMQP_USERNAME: z.string().min(1).optional(),
   AMQP_PASSWORD: z.string().min(1).optional(),
   AMQP_NAMESPACE: namespace,
+  /**
+   * Broker users that may publish events for any organization (comma-separated: the gateway's and
+   * the services' users). When set, every event on billing.events must carry a `user_id`: one of
+   * these, or `publisher.<organization_id>` for its own organization only.
+   */
+  TRUSTED_EVENT_PUBLISHERS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
   AMQP_PREFETCH: intFromEnv(32, 1, 10_000),
   AMQP_QUEUE_TYPE: z.enum(['classic', 'quorum']).default('classic'),
   AMQP_RETRY_DELAY_MS: intFromEnv(5_000, 0, 3_600_000),

@@ -15,6 +15,7 @@ export function messagingConfigFrom(env: MessagingEnv, appName: string) {
     maxAttempts: env.AMQP_MAX_ATTEMPTS,
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    trustedPublishers: env.TRUSTED_EVENT_PUBLISHERS,
   };
 }
 

@@ -2,3 +2,4 @@ export * from './formatting';
 export * from './locales-dir';
 export * from './translation-files';
 export * from './i18n-options';
+export * from './placeholders';

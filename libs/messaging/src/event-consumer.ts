@@ -10,6 +10,7 @@ import { OutageBackoff } from './outage-backoff';
 import { Header } from './message-headers';
 import { messagingMetrics, reasonKind } from './messaging.metrics';
 import { correlation } from './correlation';
+import { publisherRefusal, type PublisherPolicy } from './publisher-identity';
 import {
   declareEventsExchange,
   declareServiceEventQueues,
@@ -41,6 +42,8 @@ export interface EventConsumerOptions {
   retryDelayMs: number;
   maxAttempts: number;
   publishTimeoutMs: number;
+  /** Which broker users may publish for which organization (see publisher-identity.ts). */
+  publishers?: PublisherPolicy;
 }
 
 /** Why consumption is paused, for readiness and logs. */
@@ -151,6 +154,13 @@ export class EventConsumer {
     const parsed = parseEvent(message.content, this.contracts, routingKey);
     if (!parsed.ok) {
       await this.deadLetter(channel, message, routingKey, attempt, parsed.reason);
+      return;
+    }
+    const { publishers } = this.options;
+    const refused =
+      publishers && publisherRefusal(message, parsed.event.organization_id, publishers);
+    if (refused) {
+      await this.deadLetter(channel, message, routingKey, attempt, refused);
       return;
     }
     // Events from upstream carry no correlation id: their own id then names the work.

@@ -21,7 +21,16 @@ export class EventPublisher {
   private readonly publisher: ReliablePublisher;
   private readonly exchange: string;
 
-  constructor(connection: AmqpConnection, namespace: string, publishTimeoutMs: number) {
+  constructor(
+    connection: AmqpConnection,
+    namespace: string,
+    publishTimeoutMs: number,
+    /**
+     * This connection's broker user, sent as `user_id` (RabbitMQ verifies it): consumers that
+     * require a publisher identity know the event came from a trusted user.
+     */
+    private readonly userId?: string,
+  ) {
     this.exchange = eventsExchangeName(namespace);
     this.publisher = new ReliablePublisher(
       connection,
@@ -85,6 +94,7 @@ export class EventPublisher {
       type: routingKey,
       timestamp: Math.floor(Date.now() / 1000),
       headers: correlationOf(correlationId),
+      ...(this.userId && { userId: this.userId }),
     });
   }
 }

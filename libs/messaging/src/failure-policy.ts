@@ -34,6 +34,7 @@ function domainFailureClass(code: ErrorCode): FailureClass {
     case ErrorCode.PdfRenderTimeout:
       return 'infrastructure';
     case ErrorCode.Internal:
+    case ErrorCode.TooManyRequests:
       return 'unknown';
     case ErrorCode.OrganizationNotFound:
       return 'held';

@@ -22,3 +22,5 @@ export * from './rpc-error.filter';
 export * from './rpc-server';
 export * from './service-client';
 export * from './topology';
+export * from './publisher-identity';
+export * from './broker-permissions';

@@ -13,6 +13,11 @@ export interface MessagingOptions {
   shutdownTimeoutMs: number;
   /** How long a publish may wait for the broker (reconnects included) before it fails. */
   publishTimeoutMs?: number;
+  /**
+   * Broker users that may publish events for any organization. Empty: events need no publisher
+   * identity; a `publisher.<org>` user is still held to its organization.
+   */
+  trustedPublishers?: readonly string[];
   /** How long boot waits for the first connection before it fails with a clear error. */
   connectTimeoutMs?: number;
 }

@@ -9,8 +9,10 @@ import { InstanceSubscriber } from './instance-subscriber';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { RpcClient } from './rpc-client';
+import { brokerUserOf } from './publisher-identity';
 import { RpcServer } from './rpc-server';
 import { ServiceClient } from './service-client';
+import { eventsExchangeName } from './topology';
 
 const DEFAULT_PUBLISH_TIMEOUT_MS = 15_000;
 
@@ -37,7 +39,12 @@ export class MessagingModule {
           provide: EventPublisher,
           inject: [AmqpConnection, MESSAGING_OPTIONS],
           useFactory: (c: AmqpConnection, o: MessagingOptions) =>
-            new EventPublisher(c, o.namespace, o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS),
+            new EventPublisher(
+              c,
+              o.namespace,
+              o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
+              brokerUserOf(o.url),
+            ),
         },
         {
           provide: RpcClient,
@@ -57,6 +64,10 @@ export class MessagingModule {
               retryDelayMs: o.retryDelayMs,
               maxAttempts: o.maxAttempts,
               publishTimeoutMs: o.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
+              publishers: {
+                exchange: eventsExchangeName(o.namespace),
+                trusted: new Set(o.trustedPublishers ?? []),
+              },
             }),
         },
         {

@@ -6,6 +6,8 @@ import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 export const MAX_PORTAL_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 const AUDIENCE = 'portico-portal';
 const ISSUER = 'portico';
+/** Clocks of gateways may disagree a little; a token issued further in the future is forged. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface PortalSessionClaims {
   organizationId: string;
@@ -65,7 +67,10 @@ export class PortalTokenCodec {
     return { token, sessionId, expiresAt: new Date((now + ttl) * 1000) };
   }
 
-  /** Signature, algorithm, audience, issuer and expiry; revocation is the service's to check. */
+  /**
+   * Signature, algorithm, audience, issuer and expiry, and a lifetime of at most 12 hours counted
+   * from an `iat` that is not in the future; revocation is the service's to check.
+   */
   verify(token: string): PortalSessionClaims {
     let payload: TokenPayload;
     try {
@@ -80,7 +85,10 @@ export class PortalTokenCodec {
       }
       throw new DomainError(ErrorCode.PortalTokenInvalid, 'this portal link is not valid');
     }
+    const now = Math.floor(Date.now() / 1000);
     const valid =
+      Number.isInteger(payload.iat) &&
+      payload.iat <= now + CLOCK_SKEW_SECONDS &&
       typeof payload.org === 'string' &&
       typeof payload.sub === 'string' &&
       Number.isInteger(payload.gen) &&

@@ -13,6 +13,7 @@ interface MetricsReply {
 }
 
 let askPrimary = false;
+let aggregator: { clusterMetrics(): Promise<string> } | undefined;
 const waiting = new Map<string, (reply: MetricsReply) => void>();
 
 /**
@@ -21,13 +22,15 @@ const waiting = new Map<string, (reply: MetricsReply) => void>();
  * worker the scrape lands on, Prometheus sees the whole process group.
  */
 export function aggregateWorkerMetrics(): void {
-  const aggregator = new AggregatorRegistry();
+  if (aggregator) return;
+  const merged = new AggregatorRegistry();
+  aggregator = merged;
   cluster.on('message', (worker, message: { type?: string; id?: string }) => {
     if (message?.type !== REQUEST) return;
     const reply = (fields: Partial<MetricsReply>) => {
       if (worker.isConnected()) worker.send({ type: REPLY, id: message.id, ...fields });
     };
-    aggregator.clusterMetrics().then(
+    merged.clusterMetrics().then(
       (body) => reply({ body }),
       (error: Error) => reply({ error: error.message }),
     );
@@ -47,6 +50,14 @@ export function metricsFromPrimary(): void {
 
 export function metricsComeFromPrimary(): boolean {
   return askPrimary;
+}
+
+/**
+ * Cluster primary: every worker's metrics merged, for an ops listener the primary serves itself;
+ * undefined in any process that does not aggregate.
+ */
+export function aggregatedWorkerMetrics(): Promise<string> | undefined {
+  return aggregator?.clusterMetrics();
 }
 
 export function clusterMetrics(timeoutMs = 6_000): Promise<string> {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { clusterMetrics, metricsComeFromPrimary } from './cluster-metrics';
+import { aggregatedWorkerMetrics, clusterMetrics, metricsComeFromPrimary } from './cluster-metrics';
 
 export interface OpsServerOptions {
   port: number;
@@ -25,7 +25,8 @@ export async function renderMetrics(): Promise<{ contentType: string; body: stri
   if (metricsComeFromPrimary()) {
     return { contentType: register.contentType, body: await clusterMetrics() };
   }
-  return { contentType: register.contentType, body: await register.metrics() };
+  const merged = aggregatedWorkerMetrics();
+  return { contentType: register.contentType, body: await (merged ?? register.metrics()) };
 }
 
 /**

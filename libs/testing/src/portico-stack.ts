@@ -19,7 +19,7 @@ export class PorticoStack {
   readonly adminToken = randomBytes(24).toString('hex');
   readonly jwtSecret = randomBytes(32).toString('hex');
   readonly consoleSecret = randomBytes(32).toString('hex');
-  readonly namespace = uniqueNamespace();
+  namespace = uniqueNamespace();
   /** Where Portico's links point; `servePublicUrl` makes it this stack's own gateway (browser tests). */
   publicUrl = 'https://portal.example.test';
   private readonly databases = {
@@ -44,14 +44,18 @@ export class PorticoStack {
       servePublicUrl = false,
       appEnv = {},
       console = false,
+      namespace,
     }: {
       servePublicUrl?: boolean;
       appEnv?: Partial<Record<AppName, Record<string, string>>>;
       /** Also start the operator console (its own process and port). */
       console?: boolean;
+      /** A namespace chosen beforehand (e.g. to give broker users rights on it). */
+      namespace?: string;
     } = {},
   ): Promise<PorticoStack> {
     const stack = new PorticoStack();
+    if (namespace) stack.namespace = namespace;
     await stack.boot(extraEnv, servePublicUrl, appEnv, console);
     return stack;
   }

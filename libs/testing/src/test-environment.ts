@@ -15,6 +15,17 @@ export const testEnvironment = {
   get chromiumPath(): string {
     return required('PORTICO_TEST_CHROMIUM');
   },
+  /** The Redis `npm test` started for rate-limit tests (files named *rate-limit*). */
+  get redisUrl(): string {
+    return required('PORTICO_TEST_REDIS_URL');
+  },
+  /** rabbitmqctl for the test run's broker, when `npm test` started it (else undefined). */
+  get brokerCtl(): { ctl: string; node: string; env: Record<string, string> } | undefined {
+    const raw = process.env.PORTICO_TEST_BROKER_CTL;
+    return raw
+      ? (JSON.parse(raw) as { ctl: string; node: string; env: Record<string, string> })
+      : undefined;
+  },
   /** A broker node this test run may restart, or undefined when none could be started. */
   get restartableBroker(): RestartableBroker | undefined {
     const raw = process.env.PORTICO_TEST_RESTARTABLE_BROKER;

@@ -31,6 +31,8 @@ function fromDomain(code: ErrorCode): { status: number; kind: ErrorKind } {
     case ErrorCode.PdfRendererBusy:
     case ErrorCode.PdfRenderTimeout:
       return { status: 503, kind: 'unavailable' };
+    case ErrorCode.TooManyRequests:
+      return { status: 429, kind: 'rate_limited' };
     case ErrorCode.Internal:
       return { status: 500, kind: 'error' };
   }

@@ -12,7 +12,8 @@ export interface PrimaryOptions {
 const RESTART_DELAY_MS = 1_000;
 
 /**
- * The cluster primary serves nothing itself. It forks the workers (each a whole gateway on the
+ * The cluster primary serves no HTTP API itself (only the ops listener, when METRICS_PORT is
+ * set: see main.ts). It forks the workers (each a whole gateway on the
  * shared port — node:cluster hands connections out round-robin), merges their metrics, replaces a
  * worker that dies after it started listening, and on SIGTERM/SIGINT asks every worker to drain
  * and exits when all have (0 if all closed cleanly). A second signal kills them at once.
@@ -20,7 +21,12 @@ const RESTART_DELAY_MS = 1_000;
  * A worker that dies before it ever listened is a start-up failure (broker away, port taken): the
  * primary stops everything and exits 1 rather than fork in a loop, as a single gateway would.
  */
-export function runGatewayPrimary(options: PrimaryOptions): void {
+export interface GatewayPrimary {
+  /** Workers that are serving HTTP now (the ops listener's readiness). */
+  listeningWorkers(): number;
+}
+
+export function runGatewayPrimary(options: PrimaryOptions): GatewayPrimary {
   const logger = new Logger('GatewayPrimary');
   const live = new Set<Worker>();
   const listening = new WeakSet<Worker>();
@@ -74,4 +80,5 @@ export function runGatewayPrimary(options: PrimaryOptions): void {
 
   logger.log(`starting ${options.workers} gateway workers`);
   for (let i = 0; i < options.workers; i++) fork();
+  return { listeningWorkers: () => [...live].filter((worker) => listening.has(worker)).length };
 }

@@ -90,3 +90,14 @@ describe('gateway configuration', () => {
     assert.equal(loadGatewayConfig({ PDF_GATEWAY_CACHE_MB: '0' }).pdfCacheBytes, 0);
   });
 });
+
+test('the socket timeout must outlast the longest wait for a PDF', () => {
+  assert.throws(
+    () => loadGatewayConfig({ CONNECTION_TIMEOUT_MS: '30000', PDF_RPC_TIMEOUT_MS: '30000' }),
+    /CONNECTION_TIMEOUT_MS.*must exceed PDF_RPC_TIMEOUT_MS/s,
+  );
+  assert.throws(
+    () => loadGatewayConfig({ RATE_LIMIT_STORE: 'redis' }),
+    /RATE_LIMIT_REDIS_URL.*required when RATE_LIMIT_STORE=redis/s,
+  );
+});

@@ -3,6 +3,8 @@ import {
   loggingConfigFrom,
   messagingConfigFrom,
   messagingEnv,
+  opsConfigFrom,
+  opsEnv,
   parseConfig,
 } from '@portico/config';
 import { availableParallelism } from 'node:os';
@@ -19,6 +21,7 @@ const MIN_SECRET_LENGTH = 32;
 const schema = z
   .object({
     ...messagingEnv,
+    ...opsEnv,
     PORT: intFromEnv(3000, 0, 65_535),
     HOST: z.string().default('0.0.0.0'),
     PUBLIC_URL: z
@@ -40,11 +43,43 @@ const schema = z
     /** PDFs may wait for Chromium behind other renders: longer than other RPCs. */
     PDF_RPC_TIMEOUT_MS: intFromEnv(30_000, 100, 300_000),
     PDF_URL_TTL_SECONDS: intFromEnv(300, 10, 86_400),
-    /** Requests per window per API key on /api/v1 (0 = no limit); per gateway instance. */
+    /** Requests per window per API key on /api/v1 (0 = no limit). */
     RATE_LIMIT_API: intFromEnv(600, 0, 1_000_000),
-    /** Requests per window per portal token on /customer-portal (0 = no limit); per instance. */
+    /** Requests per window per portal session on /customer-portal (0 = no limit). */
     RATE_LIMIT_PORTAL: intFromEnv(300, 0, 1_000_000),
+    /** Requests per window with the admin token on /admin (0 = no limit). */
+    RATE_LIMIT_ADMIN: intFromEnv(120, 0, 1_000_000),
+    /** Verified webhook deliveries per window per organization on /webhooks (0 = no limit). */
+    RATE_LIMIT_WEBHOOKS: intFromEnv(1_200, 0, 1_000_000),
+    /** Downloads per window per organization on /invoice-files (0 = no limit). */
+    RATE_LIMIT_FILES: intFromEnv(300, 0, 1_000_000),
+    /** Requests per window per client address on every route, a flood guard (0 = no limit). */
+    RATE_LIMIT_PER_ADDRESS: intFromEnv(6_000, 0, 10_000_000),
+    /** Failed authentications per window per client address, every credential (0 = no limit). */
+    RATE_LIMIT_AUTH_FAILURES: intFromEnv(30, 0, 1_000_000),
     RATE_LIMIT_WINDOW_MS: intFromEnv(60_000, 1_000, 3_600_000),
+    /**
+     * `memory`: per gateway process — each GATEWAY_WORKERS worker counts alone, so a limit is
+     * multiplied by the workers; `redis`: one count shared by every gateway process (Redis/Valkey).
+     */
+    RATE_LIMIT_STORE: z.enum(['memory', 'redis']).default('memory'),
+    RATE_LIMIT_REDIS_URL: z
+      .string()
+      .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://')
+      .optional(),
+    /** Longest time to receive a whole request (headers and body); a slower client is cut off. */
+    REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
+    /**
+     * A socket with no traffic for this long is closed — also while its request waits for an
+     * answer, so it must exceed PDF_RPC_TIMEOUT_MS (a PDF may take that long).
+     */
+    CONNECTION_TIMEOUT_MS: intFromEnv(65_000, 1_000, 600_000),
+    /** Deepest nesting a JSON body may have (arrays and objects). */
+    JSON_MAX_DEPTH: intFromEnv(32, 4, 1_000),
+    /** How long an HMAC-signed Lago delivery counts as a replay of one with the same body. */
+    WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(24 * 60 * 60_000, 60_000, 7 * 24 * 60 * 60_000),
+    /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     /**
      * Gateway processes on this machine sharing the port (node:cluster); `auto` = one per core
      * Node may use. One Node process tops out at one core, and the gateway is CPU-bound.
@@ -56,6 +91,20 @@ const schema = z
     PDF_GATEWAY_CACHE_MB: intFromEnv(32, 0, 4_096),
   })
   .superRefine((env, ctx) => {
+    if (env.RATE_LIMIT_STORE === 'redis' && !env.RATE_LIMIT_REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RATE_LIMIT_REDIS_URL'],
+        message: 'is required when RATE_LIMIT_STORE=redis',
+      });
+    }
+    if (env.CONNECTION_TIMEOUT_MS <= env.PDF_RPC_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONNECTION_TIMEOUT_MS'],
+        message: `must exceed PDF_RPC_TIMEOUT_MS (${env.PDF_RPC_TIMEOUT_MS}): a PDF download may wait that long`,
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const name of Object.keys(DEVELOPMENT_SECRETS) as (keyof typeof DEVELOPMENT_SECRETS)[]) {
       if (env[name] === DEVELOPMENT_SECRETS[name]) {
@@ -96,12 +145,36 @@ export interface GatewayConfig {
   pdfRpcTimeoutMs: number;
   /** How long an operator's invoice `file_url` works. */
   invoiceFileUrlTtlSeconds: number;
-  rateLimits: { api: number; portal: number; windowMs: number };
+  rateLimits: RateLimitConfig;
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  jsonMaxDepth: number;
+  webhookReplayWindowMs: number;
+  /** Undefined: /metrics is open on this listener (keep it off the public network). */
+  metricsToken?: string;
+  /** METRICS_PORT: when set, /metrics lives on this ops listener only, off the public port. */
+  ops: ReturnType<typeof opsConfigFrom>;
   /** 1 = no cluster: this process serves HTTP itself. */
   workers: number;
   /** Bytes of recently downloaded PDFs each gateway process keeps (0 = none). */
   pdfCacheBytes: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
+}
+
+export interface RateLimitConfig {
+  /** Requests per window for each authenticated principal, per route family (0 = no limit). */
+  api: number;
+  portal: number;
+  admin: number;
+  webhooks: number;
+  files: number;
+  /** Failed authentications per window per client address (0 = no limit). */
+  authFailures: number;
+  /** Every request per window per client address, before anything else (0 = no limit). */
+  perAddress: number;
+  windowMs: number;
+  /** Undefined: counts live in this gateway's memory. */
+  redisUrl?: string;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -126,8 +199,20 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimits: {
       api: parsed.RATE_LIMIT_API,
       portal: parsed.RATE_LIMIT_PORTAL,
+      admin: parsed.RATE_LIMIT_ADMIN,
+      webhooks: parsed.RATE_LIMIT_WEBHOOKS,
+      files: parsed.RATE_LIMIT_FILES,
+      authFailures: parsed.RATE_LIMIT_AUTH_FAILURES,
+      perAddress: parsed.RATE_LIMIT_PER_ADDRESS,
       windowMs: parsed.RATE_LIMIT_WINDOW_MS,
+      redisUrl: parsed.RATE_LIMIT_STORE === 'redis' ? parsed.RATE_LIMIT_REDIS_URL : undefined,
     },
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: parsed.CONNECTION_TIMEOUT_MS,
+    jsonMaxDepth: parsed.JSON_MAX_DEPTH,
+    webhookReplayWindowMs: parsed.WEBHOOK_REPLAY_WINDOW_MS,
+    metricsToken: parsed.METRICS_TOKEN,
+    ops: opsConfigFrom(parsed),
     workers: parsed.GATEWAY_WORKERS === 'auto' ? availableParallelism() : parsed.GATEWAY_WORKERS,
     pdfCacheBytes: parsed.PDF_GATEWAY_CACHE_MB * 1_048_576,
     messaging: {

@@ -23,6 +23,8 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
       return HttpStatus.FORBIDDEN;
+    case ErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.ServiceTimeout:
     case ErrorCode.PdfRendererBusy:

@@ -1,5 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 
+/** Swagger UI sets inline styles at run time; everything else comes from this origin. */
+export const API_DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /**
  * Headers every response carries. Routes that set their own (the portal's per-organization CSP
  * and frame-ancestors, the PDF downloads) keep theirs: these fill in only what is missing. No
@@ -8,7 +21,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export function applySecurityHeaders(fastify: FastifyInstance, publicUrl: string): void {
   const https = publicUrl.startsWith('https://');
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     const setDefault = (name: string, value: string) => {
       if (!reply.hasHeader(name)) void reply.header(name, value);
     };
@@ -21,6 +34,12 @@ export function applySecurityHeaders(fastify: FastifyInstance, publicUrl: string
     const type = String(reply.getHeader('content-type') ?? '');
     if (/^application\/(json|pdf)/.test(type)) {
       setDefault('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    // API answers name customers and invoices: no shared or browser cache keeps them.
+    if (/^application\/json/.test(type)) setDefault('cache-control', 'no-store');
+    // The API docs page (Swagger UI): its own scripts and styles, nothing from elsewhere.
+    if (/^text\/html/.test(type) && (request.routeOptions.url ?? '').startsWith('/api/docs')) {
+      setDefault('content-security-policy', API_DOCS_CSP);
     }
     return payload;
   });

@@ -39,3 +39,22 @@ test('a tampered URL is not found', () => {
     );
   }
 });
+
+test('a URL works no longer than issue time + the TTL in force, nor from a future issue time', () => {
+  const now = Date.UTC(2026, 10, 25, 3, 0, 0);
+  const long = new InvoiceFileUrls(
+    loadGatewayConfig({ PUBLIC_URL: 'https://portal.example.com', PDF_URL_TTL_SECONDS: '3600' }),
+  );
+  // Issued under a TTL of an hour; the TTL is now five minutes: it ends five minutes after issue.
+  const token = tokenOf(long.url('org_1', 'inv_1', now));
+  assert.ok(urls.verify(token, now + 299_000));
+  assert.throws(
+    () => urls.verify(token, now + 301_000),
+    (error: DomainError) => error.code === ErrorCode.Forbidden,
+  );
+  const future = tokenOf(urls.url('org_1', 'inv_1', now + 3_600_000));
+  assert.throws(
+    () => urls.verify(future, now),
+    (error: DomainError) => error.code === ErrorCode.Forbidden,
+  );
+});

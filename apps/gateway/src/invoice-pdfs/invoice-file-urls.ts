@@ -10,7 +10,11 @@ interface FileClaims {
   i: string;
   /** expiry, seconds since the epoch */
   e: number;
+  /** issued at, seconds since the epoch */
+  t: number;
 }
+
+const CLOCK_SKEW_SECONDS = 60;
 
 /**
  * Short-lived, signed download URLs for the operator API (Lago's `file_url`): the URL itself is
@@ -28,10 +32,12 @@ export class InvoiceFileUrls {
   }
 
   url(organizationId: string, invoiceId: string, now = Date.now()): string {
+    const issuedAt = Math.floor(now / 1000);
     const claims: FileClaims = {
       o: organizationId,
       i: invoiceId,
-      e: Math.floor(now / 1000) + this.config.invoiceFileUrlTtlSeconds,
+      e: issuedAt + this.config.invoiceFileUrlTtlSeconds,
+      t: issuedAt,
     };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${this.config.publicUrl}/invoice-files/${payload}.${this.sign(payload)}`;
@@ -45,7 +51,15 @@ export class InvoiceFileUrls {
       throw new DomainError(ErrorCode.NotFound, 'no such file');
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as FileClaims;
-    if (claims.e * 1000 <= now) {
+    const seconds = now / 1000;
+    // The expiry counts from the issue time and never runs past issue time + today's TTL (a TTL
+    // lowered since, or a link from a future clock, ends now).
+    const expiresAt = Math.min(claims.e, claims.t + this.config.invoiceFileUrlTtlSeconds);
+    if (
+      !Number.isInteger(claims.t) ||
+      claims.t > seconds + CLOCK_SKEW_SECONDS ||
+      expiresAt <= seconds
+    ) {
       throw new DomainError(ErrorCode.Forbidden, 'this download link has expired');
     }
     return { organizationId: claims.o, invoiceId: claims.i };

@@ -1,6 +1,8 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isCredentialRefusal } from '../rate-limits/credential-refusal';
+import { RateLimiter } from '../rate-limits/rate-limiter';
 import { InvoiceFileUrls } from './invoice-file-urls';
 import { InvoicePdfDownloads } from './invoice-pdf-downloads';
 import { sendPdf } from './send-pdf';
@@ -15,11 +17,26 @@ export class InvoiceFilesController {
   constructor(
     private readonly downloads: InvoicePdfDownloads,
     private readonly urls: InvoiceFileUrls,
+    private readonly limiter: RateLimiter,
   ) {}
 
+  /** Counted per organization; a forged or expired link counts against the client address. */
   @Get(':token')
-  async file(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    const { organizationId, invoiceId } = this.urls.verify(token);
+  async file(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.limiter.refuseIfBlocked(request, reply);
+    let claims: { organizationId: string; invoiceId: string };
+    try {
+      claims = this.urls.verify(token);
+    } catch (error) {
+      if (isCredentialRefusal(error)) await this.limiter.countFailure(request);
+      throw error;
+    }
+    const { organizationId, invoiceId } = claims;
+    await this.limiter.consume('files', organizationId, request, reply);
     const result = await this.downloads.download({
       organization_id: organizationId,
       invoice_id: invoiceId,

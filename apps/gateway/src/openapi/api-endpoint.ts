@@ -32,7 +32,11 @@ export const ERROR_STATUSES = {
   ],
   413: ['payload_too_large', 'The body is over BODY_LIMIT_BYTES', 'Request body is too large'],
   422: ['validation_errors', 'Invalid input; error_details names each field', 'invalid request'],
-  429: ['too_many_requests', 'Too many requests; retry later', 'rate limit exceeded'],
+  429: [
+    'too_many_requests',
+    'Too many requests for this API key (RATE_LIMIT_API per window); retry after `Retry-After`',
+    'too many requests; retry in 42 s',
+  ],
   503: [
     'service_unavailable',
     'A service is down or did not answer in time',
@@ -99,8 +103,34 @@ export function ApiErrorResponse(status: ErrorStatus): MethodDecorator & ClassDe
     message,
     ...(status === 422 && { error_details: { 'customer.email': ['invalid_format'] } }),
   };
-  return ApiResponse({ status, description, standardSchema: apiErrorSchema, example });
+  return ApiResponse({
+    status,
+    description,
+    standardSchema: apiErrorSchema,
+    example,
+    ...(status === 429 && { headers: RATE_LIMIT_HEADERS }),
+  });
 }
+
+/** What a 429 carries (RateLimiter), named as Lago names them: its SDKs read them to back off. */
+export const RATE_LIMIT_HEADERS = {
+  'Retry-After': {
+    description: 'Seconds until the window resets and a request is counted again',
+    schema: { type: 'integer', example: 42 },
+  },
+  'x-ratelimit-limit': {
+    description: 'Requests allowed per window for this API key',
+    schema: { type: 'integer', example: 600 },
+  },
+  'x-ratelimit-remaining': {
+    description: 'Requests left in the current window (0 on a 429)',
+    schema: { type: 'integer', example: 0 },
+  },
+  'x-ratelimit-reset': {
+    description: 'Seconds until the current window resets',
+    schema: { type: 'integer', example: 42 },
+  },
+} as const;
 
 function checkExample(schema: z.ZodType, example: unknown, what: string): void {
   const result = schema.safeParse(example);

@@ -144,6 +144,19 @@ describe('OpenAPI document', () => {
       const noKey = await http.inject({ method: method.toUpperCase() as 'GET', url });
       declared(noKey.statusCode);
       for (const status of [400, 401, 413, 429, 503]) declared(status);
+      const limited = operation.responses['429'] as {
+        headers?: Record<string, unknown>;
+        content?: Record<string, { example?: { code?: string } }>;
+      };
+      for (const header of [
+        'Retry-After',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+      ]) {
+        assert.ok(limited.headers?.[header], `${name}: 429 does not declare ${header}`);
+      }
+      assert.equal(limited.content?.['application/json']?.example?.code, 'too_many_requests');
       if (method === 'post' || method === 'put') {
         const badJson = await http.inject({
           method: method.toUpperCase() as 'POST',

@@ -95,7 +95,14 @@ export class PortalErrorFilter implements ExceptionFilter {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }
     const content =
-      DEAD_LINK[code] ?? (status === 404 ? NOT_FOUND : status === 503 ? UNAVAILABLE : GENERIC);
+      DEAD_LINK[code] ??
+      (status === 404
+        ? NOT_FOUND
+        : status === 503
+          ? UNAVAILABLE
+          : status === 429
+            ? RATE_LIMITED
+            : GENERIC);
     const lang =
       request.portalSession?.locale ??
       request.portalLocaleHint ??
@@ -114,22 +121,3 @@ export class PortalErrorFilter implements ExceptionFilter {
 }
 
 export { fromAcceptLanguage } from '@portico/contracts';
-
-/**
- * The page a portal request gets when its token used up its rate limit. The limiter answers before
- * the token is read, so the browser's language is the only one known.
- */
-export function rateLimitedPortalPage(
-  views: PortalViews,
-  assets: PortalAssets,
-  acceptLanguage: string | undefined,
-): string {
-  const lang = fromAcceptLanguage(acceptLanguage);
-  return views.error({
-    lang,
-    dir: directionOf(lang),
-    assetVersion: assets.version,
-    code: 'rate_limited',
-    ...RATE_LIMITED,
-  });
-}

@@ -5,6 +5,7 @@ import { test } from '@jest/globals';
 import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 import type { PortalSessionVerifier } from './portal-session-verifier';
 import type { PortalTokens } from './portal-tokens';
+import type { RateLimiter } from '../rate-limits/rate-limiter';
 
 test("with customer-service away, the request carries the session's last known locale", async () => {
   let away = false;
@@ -23,9 +24,16 @@ test("with customer-service away, the request carries the session's last known l
       return { locale: 'fr' };
     },
   } as unknown as PortalSessionVerifier;
-  const guard = new PortalSessionGuard(tokens, sessions);
+  const limiter = {
+    refuseIfBlocked: async () => undefined,
+    countFailure: async () => undefined,
+    consume: async () => undefined,
+  } as unknown as RateLimiter;
+  const guard = new PortalSessionGuard(tokens, sessions, limiter);
   const context = (request: Partial<PortalRequest>) =>
-    ({ switchToHttp: () => ({ getRequest: () => request }) }) as unknown as ExecutionContext;
+    ({
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+    }) as unknown as ExecutionContext;
 
   const seen = { params: { token: 'cus_1' } } as Partial<PortalRequest>;
   assert.equal(await guard.canActivate(context(seen)), true);

@@ -1,6 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { VerifyPortalSession, type RpcResponse } from '@portico/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isCredentialRefusal } from '../rate-limits/credential-refusal';
+import { RateLimiter } from '../rate-limits/rate-limiter';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens, type PortalSessionClaims } from './portal-tokens';
 
@@ -22,6 +24,8 @@ const REMEMBERED_LOCALES = 10_000;
  * revocation and the continued existence of the organization and customer at customer-service
  * (through a per-gateway cache that every change announcement clears).
  * What a route may show is scoped by the session it leaves on the request, never by input.
+ * The session id is the principal its rate limit counts; a dead or forged token counts against
+ * the client address.
  */
 @Injectable()
 export class PortalSessionGuard implements CanActivate {
@@ -35,30 +39,41 @@ export class PortalSessionGuard implements CanActivate {
   constructor(
     private readonly tokens: PortalTokens,
     private readonly sessions: PortalSessionVerifier,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PortalRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    await this.limiter.refuseIfBlocked(request, reply);
     const token = (request.params as { token?: string }).token ?? '';
-    const claims = this.tokens.verify(token);
-    const key = `${claims.organizationId}\u0000${claims.customerId}`;
-    let session: RpcResponse<typeof VerifyPortalSession>;
+    let portalSession: PortalSession;
+    let key: string | undefined;
     try {
-      session = await this.sessions.verify(
+      const claims = this.tokens.verify(token);
+      key = `${claims.organizationId}\u0000${claims.customerId}`;
+      const session = await this.sessions.verify(
         claims.organizationId,
         claims.customerId,
         claims.generation,
       );
+      portalSession = { ...session, claims };
     } catch (error) {
-      request.portalLocaleHint = this.locales.get(key);
+      if (key !== undefined) request.portalLocaleHint = this.locales.get(key);
+      if (isCredentialRefusal(error)) await this.limiter.countFailure(request);
       throw error;
     }
+    this.remember(key, portalSession.locale);
+    await this.limiter.consume('portal', portalSession.claims.sessionId, request, reply);
+    request.portalSession = portalSession;
+    return true;
+  }
+
+  private remember(key: string, locale: string): void {
     this.locales.delete(key);
-    this.locales.set(key, session.locale);
+    this.locales.set(key, locale);
     if (this.locales.size > REMEMBERED_LOCALES) {
       this.locales.delete(this.locales.keys().next().value!);
     }
-    request.portalSession = { ...session, claims };
-    return true;
   }
 }

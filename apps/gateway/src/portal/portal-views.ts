@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { fillPlaceholders } from '@portico/i18n';
 import { findUp } from '@portico/runtime';
 import Handlebars from 'handlebars';
 import { I18nService } from 'nestjs-i18n';
@@ -50,7 +51,9 @@ export class PortalViews {
   }
 
   private translate(key: string, lang: string, args: Record<string, unknown>): string {
-    if (Object.keys(args).length > 0) return this.i18n.t<string, string>(key, { lang, args });
+    if (Object.keys(args).length > 0) {
+      return fillPlaceholders(this.translate(key, lang, {}), args);
+    }
     const memoKey = `${lang}\u0000${key}`;
     let label = this.labels.get(memoKey);
     if (label === undefined) {

@@ -114,15 +114,24 @@ describe('GET /customer-portal/:token (in process)', () => {
     assert.match(String(response.headers['content-security-policy']), /default-src 'none'/);
   });
 
-  test('rate-limited per token: 429 with Retry-After and a page in the browser language', async () => {
+  test('rate-limited per session: 429 with Retry-After, x-ratelimit-* and a page in the browser language', async () => {
     gateway.rpc.answer(VerifyPortalSession, () => session('en'));
     const path = `/customer-portal/${mint()}`;
-    for (let i = 0; i < 3; i++) assert.notEqual((await open(path)).statusCode, 429);
+    for (let i = 0; i < 3; i++) {
+      const response = await open(path);
+      assert.notEqual(response.statusCode, 429);
+      assert.equal(response.headers['x-ratelimit-limit'], '3');
+      assert.equal(response.headers['x-ratelimit-remaining'], String(2 - i));
+    }
     const limited = await open(path, { 'accept-language': 'fr' });
     assert.equal(limited.statusCode, 429);
     assert.ok(Number(limited.headers['retry-after']) >= 1);
+    assert.equal(limited.headers['x-ratelimit-remaining'], '0');
+    assert.ok(Number(limited.headers['x-ratelimit-reset']) >= 1);
     assert.match(String(limited.headers['content-type']), /text\/html/);
     assert.match(limited.body, /data-state="rate-limited"/);
     assert.match(limited.body, /<html lang="fr"/);
+    // Counted per session, not per client: another session of the same client still gets in.
+    assert.equal((await open(`/customer-portal/${mint()}`)).statusCode, 200);
   });
 });

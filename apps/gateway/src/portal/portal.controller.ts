@@ -1,10 +1,11 @@
-import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ErrorCode, INVOICE_FILTERS, ListInvoices } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { GatewayConfig } from '../config/gateway.config';
 import { PortalAssets } from './portal-assets';
 import { PortalErrorFilter } from './portal-error.filter';
 import { setPortalHeaders } from './portal-headers';
@@ -42,7 +43,12 @@ export class PortalController {
     private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
     private readonly assets: PortalAssets,
-  ) {}
+    @Inject(GatewayConfig) config: GatewayConfig,
+  ) {
+    this.publicPath = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
+  }
+
+  private readonly publicPath: string;
 
   @Get()
   async page(
@@ -52,8 +58,10 @@ export class PortalController {
   ): Promise<void> {
     const { organization, customer, locale } = request.portalSession;
     const { fragment, ...query } = pageQuery.parse(rawQuery ?? {});
-    // The path as the browser sent it: links stay relative to this token, never rebuilt from input.
-    const basePath = request.url.split('?')[0]!.replace(/\/+$/, '');
+    // Links come from PUBLIC_URL's path and the token, never from the request line: an
+    // absolute-form request (`GET http://elsewhere/customer-portal/…`) must not move them.
+    const token = (request.params as { token: string }).token;
+    const basePath = `${this.publicPath}/customer-portal/${encodeURIComponent(token)}`;
     const page = await this.listPage(organization.id, customer.external_id, query);
     const customerHasInvoices = (page.totals ?? []).some((row) => row.invoices_count > 0);
     const results = resultsView(basePath, query, page, locale, customerHasInvoices);

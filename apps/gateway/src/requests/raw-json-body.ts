@@ -1,4 +1,5 @@
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
+import { jsonDepthExceeds, tooDeep } from './json-depth';
 
 /** Route config flag (`@RouteConfig({ [RAW_BODY]: true })`): the handler gets the body unparsed. */
 export const RAW_BODY = 'rawBody';
@@ -6,15 +7,24 @@ export const RAW_BODY = 'rawBody';
 /**
  * The JSON body parser of the whole app: Fastify's own (prototype-poisoning checks included),
  * except on routes that must see the exact bytes first — a signed webhook is verified on what
- * was sent, and nothing is parsed before the signature holds.
+ * was sent, and nothing is parsed before the signature holds. No body nested deeper than
+ * JSON_MAX_DEPTH is parsed at all (a 422 naming the limit).
  */
-export function jsonUnlessRawBody(instance: FastifyInstance): FastifyBodyParser<Buffer> {
+export function jsonUnlessRawBody(
+  instance: FastifyInstance,
+  maxDepth: number,
+): FastifyBodyParser<Buffer> {
   // Typed for strings, works on the Buffer that `parseAs: 'buffer'` hands over.
   const json = instance.getDefaultJsonParser(
     'error',
     'error',
   ) as unknown as FastifyBodyParser<Buffer>;
   return (request, body, done) => {
+    // Every JSON body, raw ones too: their handlers parse them after the signature check.
+    if (jsonDepthExceeds(body, maxDepth)) {
+      done(tooDeep(maxDepth), undefined);
+      return;
+    }
     if ((request.routeOptions.config as unknown as Record<string, unknown>)[RAW_BODY] === true) {
       done(null, body);
       return;

@@ -8,6 +8,7 @@ import {
   opsEnv,
   parseConfig,
 } from '@portico/config';
+import { outboundEnv, type AllowList } from '@portico/outbound';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -17,6 +18,8 @@ const DEFAULT_PDF_PAGES = Math.max(1, Math.min(availableParallelism(), 8));
 const schema = z.object({
   ...messagingEnv,
   ...opsEnv,
+  // Internal hosts a logo may be fetched from (none by default; tests allow their loopback).
+  ...outboundEnv,
   // Invoice events are written in batches of what is in flight: a deeper prefetch, bigger batches.
   AMQP_PREFETCH: intFromEnv(256, 1, 10_000),
   ...databaseEnv('portico_invoices'),
@@ -46,6 +49,8 @@ export interface PdfConfig {
   memoryCacheBytes: number;
   logoMaxBytes: number;
   logoTimeoutMs: number;
+  /** Internal hosts logos may come from (OUTBOUND_ALLOWED_HOSTS); public ones always. */
+  logoAllowList: AllowList;
 }
 
 export interface InvoiceServiceConfig {
@@ -86,6 +91,7 @@ export function loadInvoiceServiceConfig(
       memoryCacheBytes: parsed.PDF_MEMORY_CACHE_MB * 1024 * 1024,
       logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
       logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
+      logoAllowList: parsed.OUTBOUND_ALLOWED_HOSTS,
     },
   };
 }

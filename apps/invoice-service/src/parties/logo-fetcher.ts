@@ -1,43 +1,45 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OutboundGuard } from '@portico/outbound';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
+import { LOGO_GUARD } from './logo-guard';
 
 /** Raster formats only: an SVG is a document of its own, with links and scripts. */
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /**
  * Fetches an organization's logo once, when its URL changes, so PDFs can inline it: the renderer
- * itself blocks every request. http(s) only, no redirects, a time and size limit; any failure
- * means a PDF without a logo, never a failed event.
+ * itself blocks every request. Through the outbound guard: no loopback, private, link-local or
+ * metadata address in any spelling (unless OUTBOUND_ALLOWED_HOSTS says so), the address checked
+ * is the one connected to, no redirects, a time and size limit. Any failure means a PDF without a
+ * logo, never a failed event.
  */
 @Injectable()
 export class LogoFetcher {
   private readonly logger = new Logger(LogoFetcher.name);
 
-  constructor(@Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig) {}
+  constructor(
+    @Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig,
+    @Inject(LOGO_GUARD) private readonly guard: OutboundGuard,
+  ) {}
 
   async dataUri(url: string | null): Promise<string | null> {
     if (!url || this.config.pdf.logoMaxBytes === 0) return null;
     try {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-      const response = await fetch(parsed, {
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.config.pdf.logoTimeoutMs),
+      const response = await this.guard.request(url, {
+        method: 'GET',
+        timeoutMs: this.config.pdf.logoTimeoutMs,
+        // One byte more than allowed tells a logo that is too large from one that fits exactly.
+        maxResponseBytes: this.config.pdf.logoMaxBytes + 1,
       });
-      const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-      if (!response.ok || !type || !IMAGE_TYPES.has(type) || !response.body) {
+      const header = response.headers['content-type'];
+      const type = header?.split(';')[0]?.trim().toLowerCase();
+      if (response.status < 200 || response.status >= 300 || !type || !IMAGE_TYPES.has(type)) {
         throw new Error(`answered ${response.status} ${type ?? 'without a content type'}`);
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        size += (chunk as Uint8Array).length;
-        if (size > this.config.pdf.logoMaxBytes) {
-          throw new Error(`is larger than ${this.config.pdf.logoMaxBytes} bytes`);
-        }
-        chunks.push(Buffer.from(chunk as Uint8Array));
+      if (response.truncated || response.body.length > this.config.pdf.logoMaxBytes) {
+        throw new Error(`is larger than ${this.config.pdf.logoMaxBytes} bytes`);
       }
-      return `data:${type};base64,${Buffer.concat(chunks).toString('base64')}`;
+      return `data:${type};base64,${response.body.toString('base64')}`;
     } catch (error) {
       this.logger.warn(`logo ${url} left out of PDFs: ${(error as Error).message}`);
       return null;

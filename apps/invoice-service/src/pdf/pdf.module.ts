@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { translateLiterally } from '@portico/i18n';
 import { I18nService } from 'nestjs-i18n';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { InvoicesModule } from '../invoices/invoices.module';
@@ -29,7 +30,9 @@ import { PdfRenderer } from './pdf-renderer';
       provide: InvoicePdfTemplate,
       inject: [I18nService],
       useFactory: (i18n: I18nService) =>
-        new InvoicePdfTemplate((key, lang, args) => i18n.t(key, { lang, args }) as string),
+        new InvoicePdfTemplate((key, lang, args) =>
+          translateLiterally((k, l) => i18n.t<string, string>(k, { lang: l }), key, lang, args),
+        ),
     },
     PdfCacheRepository,
     InvoicePdfService,

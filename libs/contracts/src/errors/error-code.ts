@@ -19,6 +19,8 @@ export enum ErrorCode {
   PortalTokenExpired = 'portal_token_expired',
   PortalSessionRevoked = 'portal_session_revoked',
   Forbidden = 'forbidden',
+  /** A principal used up its rate limit, or a client address its failed authentications. */
+  TooManyRequests = 'too_many_requests',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
   /** The PDF renderer's queue is full: back-pressure, try again shortly. */

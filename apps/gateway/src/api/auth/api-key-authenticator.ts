@@ -29,13 +29,14 @@ export class ApiKeyAuthenticator {
     connection.on('connected', () => this.cache.clear());
   }
 
-  async organizationFor(apiKey: string): Promise<string> {
+  /** The key's organization, and an id for the key that is not the key (its SHA-256). */
+  async authenticate(apiKey: string): Promise<{ organizationId: string; keyId: string }> {
     const sha256 = createHash('sha256').update(apiKey).digest('hex');
     const cached = this.cache.get(sha256);
-    if (cached) return cached;
+    if (cached) return { organizationId: cached, keyId: sha256 };
     const { organization_id } = await this.rpc.call(AuthenticateApiKey, { key_sha256: sha256 });
     this.cache.set(sha256, organization_id);
-    return organization_id;
+    return { organizationId: organization_id, keyId: sha256 };
   }
 
   forgetOrganization(organizationId: string): void {

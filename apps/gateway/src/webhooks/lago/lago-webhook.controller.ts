@@ -1,10 +1,14 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@portico/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ExpiringCache } from '../../caching/expiring-cache';
+import { GatewayConfig } from '../../config/gateway.config';
+import { isCredentialRefusal } from '../../rate-limits/credential-refusal';
+import { RateLimiter } from '../../rate-limits/rate-limiter';
 import { EventIngestor } from '../../ingestion/event-ingestor';
 import { ApiErrors, ApiZodResponse } from '../../openapi/zod-openapi';
 import { parseJsonBody } from '../../requests/parse-json-body';
@@ -17,6 +21,12 @@ import { LagoWebhookKeySource } from './lago-webhook-keys';
 /** Deliveries this instance saw confirmed recently: a retry of one is answered without work. */
 const CONFIRMED_TTL_MS = 10 * 60_000;
 const CONFIRMED_MAX_ENTRIES = 100_000;
+/**
+ * What every signature failure answers, whatever went wrong (unknown organization, no key, bad
+ * signature, missing header): a caller learns nothing about which organizations exist or how
+ * they are configured. The precise reason goes to the log.
+ */
+export const WEBHOOK_SIGNATURE_REFUSED = 'the webhook signature could not be verified';
 
 const webhookResponse = z.object({
   status: z.enum(['accepted', 'duplicate', 'ignored']),
@@ -29,12 +39,23 @@ type WebhookResponse = z.output<typeof webhookResponse>;
 @ApiTags('webhooks')
 @Controller('webhooks/lago')
 export class LagoWebhookController {
+  private readonly logger = new Logger(LagoWebhookController.name);
   private readonly confirmed = new ExpiringCache<true>(CONFIRMED_TTL_MS, CONFIRMED_MAX_ENTRIES);
+  /**
+   * Bodies already accepted, by digest: X-Lago-Unique-Key is not covered by the signature, so a
+   * captured delivery re-sent with a new key is still a replay. Lago's JWTs carry no `exp`, so the
+   * same window guards them.
+   */
+  private readonly seenBodies: ExpiringCache<true>;
 
   constructor(
     private readonly keys: LagoWebhookKeySource,
     private readonly ingestor: EventIngestor,
-  ) {}
+    private readonly limiter: RateLimiter,
+    @Inject(GatewayConfig) config: GatewayConfig,
+  ) {
+    this.seenBodies = new ExpiringCache<true>(config.webhookReplayWindowMs, CONFIRMED_MAX_ENTRIES);
+  }
 
   @Post(':organization_id')
   @HttpCode(200)
@@ -52,13 +73,18 @@ export class LagoWebhookController {
     @Param('organization_id', new ZodValidationPipe(z.string().min(1).max(63), 'organization id'))
     organizationId: string,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookResponse> {
-    const delivery = lagoDeliveryHeaders(request.headers);
+    await this.limiter.refuseIfBlocked(request, reply);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    verifyLagoSignature(body, delivery, await this.keys.keysFor(organizationId));
+    const delivery = await this.verified(organizationId, body, request);
+    await this.limiter.consume('webhooks', organizationId, request, reply);
 
     const deliveryKey = `${organizationId}\u0000${delivery.uniqueKey}`;
-    if (this.confirmed.get(deliveryKey)) return { status: 'duplicate' };
+    const bodyKey = `${organizationId}\u0000${createHash('sha256').update(body).digest('base64url')}`;
+    if (this.confirmed.get(deliveryKey) || this.seenBodies.get(bodyKey)) {
+      return { status: 'duplicate' };
+    }
     const mapping = mapLagoWebhook(parseJsonBody(body), organizationId, delivery.uniqueKey);
     if (mapping.status === 'ignored') {
       return { status: 'ignored', webhook_type: mapping.webhookType };
@@ -75,6 +101,22 @@ export class LagoWebhookController {
     }
     await this.ingestor.publish(accepted, request.id);
     this.confirmed.set(deliveryKey, true);
+    this.seenBodies.set(bodyKey, true);
     return { status: 'accepted', event_ids: accepted.map((e) => e.id) };
+  }
+
+  private async verified(organizationId: string, body: Buffer, request: FastifyRequest) {
+    try {
+      const delivery = lagoDeliveryHeaders(request.headers);
+      verifyLagoSignature(body, delivery, await this.keys.keysFor(organizationId));
+      return delivery;
+    } catch (error) {
+      if (!isCredentialRefusal(error)) throw error;
+      await this.limiter.countFailure(request);
+      this.logger.warn(
+        `refused a Lago delivery for ${organizationId}: ${(error as Error).message}`,
+      );
+      throw new DomainError(ErrorCode.WebhookSignatureInvalid, WEBHOOK_SIGNATURE_REFUSED);
+    }
   }
 }
