@@ -83,7 +83,7 @@ export class CustomersRepository implements OnModuleInit {
     const filter: Record<string, unknown> = { organization_id: organizationId, deleted_at: null };
     if (by.searchTerm) {
       // Literal, any case: the term is escaped, so `.*` in it matches only ".*".
-      const pattern = new RegExp(escapeRegExp(by.searchTerm), 'i');
+      const pattern = new RegExp(escapeRegex(by.searchTerm), 'i');
       filter.$or = SEARCHED_FIELDS.map((field) => ({ [field]: pattern }));
     }
     if (by.countries) filter['details.country'] = { $in: by.countries };
@@ -106,42 +106,8 @@ export class CustomersRepository implements OnModuleInit {
     ]);
     return { items, total };
   }
-
-  /**
-   * Live customers whose name, external id or email contains `query`, case-insensitively. The
-   * query is escaped: it is matched as text, never run as a pattern.
-   */
-  async search(
-    organizationId: string,
-    query: string | undefined,
-    skip: number,
-    limit: number,
-  ): Promise<{ items: CustomerRecord[]; total: number }> {
-    if (!query) return this.listLive(organizationId, skip, limit);
-    const pattern = { $regex: escapeRegex(query), $options: 'i' };
-    const filter = {
-      organization_id: organizationId,
-      deleted_at: null,
-      $or: [{ name: pattern }, { external_id: pattern }, { email: pattern }],
-    };
-    const [items, total] = await Promise.all([
-      this.customers
-        .find(filter)
-        .sort({ created_at: -1, _id: 1 })
-        .skip(skip)
-        .limit(limit)
-        .lean<CustomerRecord[]>()
-        .exec(),
-      this.customers.countDocuments(filter).exec(),
-    ]);
-    return { items, total };
-  }
 }
 
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

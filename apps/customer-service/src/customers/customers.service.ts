@@ -98,11 +98,12 @@ export class CustomersService {
   }
 
   async search(organizationId: string, query: string | undefined, page: number, perPage: number) {
-    const { items, total } = await this.repository.search(
+    // The console's search is the API's `search_term`: one query, one escaping.
+    const { items, total } = await this.repository.listLive(
       organizationId,
-      query,
       (page - 1) * perPage,
       perPage,
+      { searchTerm: query },
     );
     return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
   }
