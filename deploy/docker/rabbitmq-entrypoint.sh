@@ -16,9 +16,9 @@ grant() {
     printf '%s\n' "$2" | rabbitmqctl -q change_password "$1" >/dev/null
   rabbitmqctl -q set_permissions -p / "$1" "$3" "$4" "$5"
 }
-grant portico-gateway "$GATEWAY_AMQP_PASSWORD" '^(billing\.events|amq\.gen-.*)$' '^(billing\.events|amq\.gen-.*|amq\.default)$' '^(billing\.events|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
-grant portico-customer-service "$CUSTOMER_SERVICE_AMQP_PASSWORD" '^(billing\.events|customer-service\..*|amq\.gen-.*)$' '^(billing\.events|customer-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|customer-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
-grant portico-invoice-service "$INVOICE_SERVICE_AMQP_PASSWORD" '^(billing\.events|invoice-service\..*|amq\.gen-.*)$' '^(billing\.events|invoice-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|invoice-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
+grant portico-gateway "$GATEWAY_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
+grant portico-customer-service "$CUSTOMER_SERVICE_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
+grant portico-invoice-service "$INVOICE_SERVICE_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
 
 touch /tmp/portico-users-ready
 wait "$server"

@@ -1,10 +1,12 @@
 import { PUBLIC_EVENTS } from '@portico/contracts';
-import { eventsExchangeName, serviceQueueNames } from './topology';
+import { eventsExchangeName, serviceQueueNames, unroutableNames } from './topology';
 
 /**
  * The least each broker user needs, as RabbitMQ permission regexps on one vhost. The one source
  * for local provisioning (rabbitmqctl), the publisher CLI, deploy/k8s and the tests.
  *
+ * - Every app declares the events exchange with its alternate exchange and the queue behind it
+ *   (RabbitMQ asks for write on the alternate exchange to declare one that names it).
  * - A service declares the events exchange and its own queues, consumes them, publishes events
  *   and, through the default exchange, its retries, dead letters and RPC replies.
  * - The gateway declares the exchange, publishes events (HTTP ingress, Lago bridge), calls the
@@ -39,19 +41,20 @@ const DEFAULT_EXCHANGE = 'amq\\.default';
 const REPLY_TO = 'amq\\.rabbitmq\\.reply-to.*';
 
 export function appPermissions(app: PorticoApp, namespace = ''): BrokerPermissions {
-  const exchange = escape(eventsExchangeName(namespace));
+  const unroutable = unroutableNames(namespace);
+  const events = [eventsExchangeName(namespace), unroutable.exchange, unroutable.queue].map(escape);
   if (app === 'gateway') {
     return {
-      configure: anyOf(exchange, SERVER_NAMED),
-      write: anyOf(exchange, SERVER_NAMED, DEFAULT_EXCHANGE),
-      read: anyOf(exchange, SERVER_NAMED, REPLY_TO),
+      configure: anyOf(...events, SERVER_NAMED),
+      write: anyOf(...events, SERVER_NAMED, DEFAULT_EXCHANGE),
+      read: anyOf(...events, SERVER_NAMED, REPLY_TO),
     };
   }
   const own = `${escape(serviceQueueNames(namespace, app).events.replace(/\.events$/, ''))}\\..*`;
   return {
-    configure: anyOf(exchange, own, SERVER_NAMED),
-    write: anyOf(exchange, own, SERVER_NAMED, DEFAULT_EXCHANGE),
-    read: anyOf(exchange, own, SERVER_NAMED, REPLY_TO),
+    configure: anyOf(...events, own, SERVER_NAMED),
+    write: anyOf(...events, own, SERVER_NAMED, DEFAULT_EXCHANGE),
+    read: anyOf(...events, own, SERVER_NAMED, REPLY_TO),
   };
 }
 
