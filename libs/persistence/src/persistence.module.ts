@@ -21,6 +21,10 @@ export class PersistenceModule {
         MongooseModule.forRoot(uri, {
           dbName: database,
           serverSelectionTimeoutMS: 5_000,
+          // No operation may hang a consumer for ever on a half-dead connection or a wedged pool:
+          // each ends in a driver timeout, which the consumer treats as an outage and waits out.
+          socketTimeoutMS: 60_000,
+          waitQueueTimeoutMS: 30_000,
           retryAttempts: 10,
           retryDelay: 2_000,
         }),
