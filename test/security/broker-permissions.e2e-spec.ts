@@ -1,8 +1,8 @@
 import { Header, SERVICE_USERS, publisherUsername } from '@portico/messaging';
 import {
   BrokerAdmin,
-  eventEnvelope,
-  invoicePayload,
+  billingEvent,
+  upstreamInvoiceData,
   PorticoStack,
   testEnvironment,
   uniqueNamespace,
@@ -90,12 +90,12 @@ const ctl = testEnvironment.brokerCtl;
   const deadLetters = `${namespace}invoice-service.events.dead-letter`;
 
   test("an organization's publisher gets its own organization's events in", async () => {
-    const invoice = invoicePayload({ external_customer_id: 'cus_pub' });
+    const invoice = upstreamInvoiceData({ external_customer_id: 'cus_pub' });
     const refused = await publishAs(
       publisher,
       exchange,
       'invoice.created',
-      eventEnvelope('invoice.created', acme.id, invoice),
+      billingEvent('invoice.created', acme.id, invoice),
     );
     assert.equal(refused, undefined);
     await waitFor('the invoice to be stored', async () => {
@@ -107,8 +107,8 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('an event for another organization is dead-lettered with the reason', async () => {
-    const invoice = invoicePayload({ external_customer_id: 'cus_pub' });
-    const event = eventEnvelope('invoice.created', globex.id, invoice);
+    const invoice = upstreamInvoiceData({ external_customer_id: 'cus_pub' });
+    const event = billingEvent('invoice.created', globex.id, invoice);
     assert.equal(await publishAs(publisher, exchange, 'invoice.created', event), undefined);
     const admin = await BrokerAdmin.connect(stack.amqpUrl);
     try {
@@ -133,7 +133,7 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('an event without a publisher identity is dead-lettered too', async () => {
-    const event = eventEnvelope('invoice.created', acme.id, invoicePayload());
+    const event = billingEvent('invoice.created', acme.id, upstreamInvoiceData());
     assert.equal(await publishAs(publisher, exchange, 'invoice.created', event, null), undefined);
     const admin = await BrokerAdmin.connect(stack.amqpUrl);
     try {
@@ -149,7 +149,7 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('the broker refuses a publisher claiming another user_id', async () => {
-    const event = eventEnvelope('invoice.created', globex.id, invoicePayload());
+    const event = billingEvent('invoice.created', globex.id, upstreamInvoiceData());
     const refused = await publishAs(
       publisher,
       exchange,
@@ -172,7 +172,7 @@ const ctl = testEnvironment.brokerCtl;
       publisher,
       exchange,
       'portico.organization.changed',
-      eventEnvelope('portico.organization.changed', acme.id, { id: acme.id }),
+      billingEvent('portico.organization.changed', acme.id, { id: acme.id }),
     );
     assert.match(String(internal?.message), /ACCESS_REFUSED/, 'topic permission');
     const connection = await connect(urlFor(publisher));

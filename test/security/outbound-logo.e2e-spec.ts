@@ -1,4 +1,10 @@
-import { eventEnvelope, invoicePayload, pdfText, PorticoStack, waitFor } from '@portico/testing';
+import {
+  billingEvent,
+  upstreamInvoiceData,
+  pdfText,
+  PorticoStack,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,8 +54,8 @@ describe('the logo fetch refuses internal addresses', () => {
         body: { customer: { external_id: 'cus_logo' } },
       });
       assert.ok(created.status < 300, JSON.stringify(created.body));
-      const invoice = invoicePayload({ external_customer_id: 'cus_logo' });
-      await stack.publish('invoice.created', eventEnvelope('invoice.created', org.id, invoice));
+      const invoice = upstreamInvoiceData({ external_customer_id: 'cus_logo' });
+      await stack.publish('invoice.created', billingEvent('invoice.created', org.id, invoice));
       const minted = await stack.request<{ customer: { portal_url: string } }>(
         'GET',
         '/api/v1/customers/cus_logo/portal_url',

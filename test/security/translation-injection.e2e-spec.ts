@@ -1,7 +1,7 @@
 import { I18N_LOCALES_DIR } from '@portico/i18n';
 import {
-  eventEnvelope,
-  invoicePayload,
+  billingEvent,
+  upstreamInvoiceData,
   normalizeSpaces,
   pdfText,
   PorticoStack,
@@ -29,7 +29,7 @@ const FEE_DESCRIPTION = '$t(pdf.voided_notice) {{currency}}';
 describe('translation syntax in user data stays literal', () => {
   let stack: PorticoStack;
   let org: { id: string; apiKey: string };
-  const invoice = invoicePayload({
+  const invoice = upstreamInvoiceData({
     external_customer_id: 'cus_inject',
     number: INVOICE_NUMBER,
     fees: [{ description: FEE_DESCRIPTION, units: '1', unit_amount_cents: 100, amount_cents: 100 }],
@@ -44,7 +44,7 @@ describe('translation syntax in user data stays literal', () => {
       body: { customer: { external_id: 'cus_inject', name: CUSTOMER_NAME } },
     });
     assert.ok(created.status < 300, JSON.stringify(created.body));
-    await stack.publish('invoice.created', eventEnvelope('invoice.created', org.id, invoice));
+    await stack.publish('invoice.created', billingEvent('invoice.created', org.id, invoice));
     await waitFor('the invoice', async () => {
       const response = await stack.request('GET', `/api/v1/invoices/${invoice.id}`, {
         token: org.apiKey,

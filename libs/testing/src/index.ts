@@ -10,6 +10,5 @@ export * from './tcp-proxy';
 export * from './browser';
 export * from './demo-host-process';
 export * from './console-client';
-export * from './event-fixtures';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';
