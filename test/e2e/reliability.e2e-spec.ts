@@ -152,7 +152,7 @@ test('a NUL event among 200 valid ones: exactly 1 dead letter, the 200 stored', 
   await drainDeadLetters();
 });
 
-// Quarantined: in 2 of 6 full `npm test` runs (it passed every time it ran alone)
+// Quarantined: in 2 of 5 full `npm test` runs (it passed every time it ran alone)
 // invoice-service paused on the cut and never resumed within 3 minutes, so the file's next tests
 // timed out behind it. Cause not found yet (session-3 note on issue #12); run it with `test` in
 // place of `test.skip`.
