@@ -6,6 +6,10 @@ import { InvoicePdfController } from './invoice-pdf.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
+import { PortalFormTokens } from './portal-form-tokens';
+import { PortalFrame } from './portal-frame';
+import { PortalSectionLoader } from './portal-section-loader';
+import { PORTAL_SECTION_SOURCES, type PortalSectionSource } from './portal-sections';
 import { PortalViews } from './portal-views';
 import { PortalSessionCacheConsumer } from './portal-session-cache.consumer';
 import { PortalSessionGuard } from './portal-session.guard';
@@ -25,6 +29,15 @@ import { PortalTokens } from './portal-tokens';
     PortalSessionVerifier,
     PortalSessionGuard,
     PortalViews,
+    PortalFrame,
+    PortalFormTokens,
+    PortalSectionLoader,
+    // Each section of the first page: add its source class to `inject` and to the providers.
+    {
+      provide: PORTAL_SECTION_SOURCES,
+      useFactory: (...sources: PortalSectionSource[]) => sources,
+      inject: [],
+    },
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],
