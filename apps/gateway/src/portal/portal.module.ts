@@ -11,19 +11,13 @@ import { PortalFrame } from './portal-frame';
 import { PortalSectionLoader } from './portal-section-loader';
 import { PORTAL_SECTION_SOURCES, type PortalSectionSource } from './portal-sections';
 import { PortalViews } from './portal-views';
-import { PortalSessionCacheConsumer } from './portal-session-cache.consumer';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
   imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [
-    PortalController,
-    InvoicePdfController,
-    PortalAssetsController,
-    PortalSessionCacheConsumer,
-  ],
+  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
   providers: [
     PortalTokens,
     PortalSessionVerifier,
