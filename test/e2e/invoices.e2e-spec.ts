@@ -1,4 +1,11 @@
-import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import {
+  billingEvent,
+  BrokerAdmin,
+  PorticoStack,
+  testEnvironment,
+  upstreamInvoiceData,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -33,44 +40,13 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
   });
   afterAll(async () => stack?.stop());
 
-  let sequence = 0;
-  const invoice = (overrides: Record<string, unknown> = {}) => {
-    sequence++;
-    return {
-      id: `up_${sequence}_${randomUUID().slice(0, 8)}`,
-      external_customer_id: 'cus_a',
-      number: `INV-2026-${String(sequence).padStart(4, '0')}`,
-      issuing_date: '2026-10-01',
-      payment_due_date: '2026-10-31',
-      status: 'finalized',
-      payment_status: 'pending',
-      payment_overdue: false,
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 10_000,
-      taxes_amount_cents: 2_000,
-      total_amount_cents: 12_000,
-      total_due_amount_cents: 12_000,
-      fees: [
-        { description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 },
-      ],
-      updated_at: '2026-10-01T08:00:00Z',
-      ...overrides,
-    };
-  };
+  const invoice = upstreamInvoiceData;
   const publish = (
     type: string,
     data: Record<string, unknown>,
     organizationId = acme.id,
     id = `evt_${randomUUID()}`,
-  ) =>
-    stack.publish(type, {
-      id,
-      type,
-      organization_id: organizationId,
-      occurred_at: new Date().toISOString(),
-      data,
-    });
+  ) => stack.publish(type, { ...billingEvent(type, organizationId, data), id });
   const list = (query: string, key = acme.apiKey) =>
     stack.request<Page>('GET', `/api/v1/invoices?${query}`, { token: key });
   const get = (id: string, key = acme.apiKey) =>
@@ -102,7 +78,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
         unit_amount_cents,
         amount_cents,
       })),
-      [{ description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 }],
+      data.fees,
     );
   });
 

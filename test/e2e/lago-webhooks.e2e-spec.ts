@@ -102,6 +102,17 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
     assert.equal(response.body.lago.rsa_public_key, lago.publicKeyPem);
     assert.equal(response.body.lago.webhook_url, `${stack.publicUrl}/webhooks/lago/${org.id}`);
     assert.ok(!JSON.stringify(response.body).includes(lago.hmacKey), 'the HMAC key is never shown');
+    assert.equal(response.body.lago.api_key_set, false);
+    const apiKey = `lago-api-key-${randomUUID()}`;
+    const withKey = await stack.admin<{ lago: Record<string, unknown> }>(
+      'PUT',
+      `/admin/v1/organizations/${org.id}/lago`,
+      { api_key: apiKey },
+    );
+    assert.equal(withKey.status, 200);
+    assert.equal(withKey.body.lago.api_key_set, true);
+    assert.equal(withKey.body.lago.hmac_key_set, true, 'an omitted setting keeps its value');
+    assert.ok(!JSON.stringify(withKey.body).includes(apiKey), 'the API key is never shown');
     const invalid = await stack.admin<{ error_details: Record<string, string[]> }>(
       'PUT',
       `/admin/v1/organizations/${org.id}/lago`,

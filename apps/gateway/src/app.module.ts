@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MessagingModule } from '@portico/messaging';
 import { AdminModule } from './admin/admin.module';
+import { CachingModule } from './caching/caching.module';
 import { ApiModule } from './api/api.module';
 import { EmbedController } from './embed/embed.controller';
 import { GatewayConfig } from './config/gateway.config';
@@ -20,6 +21,7 @@ export class AppModule {
       global: true,
       imports: [
         MessagingModule.forRoot(config.messaging),
+        CachingModule,
         HealthModule,
         MetricsModule,
         ApiModule,

@@ -29,6 +29,7 @@ export * from './organizations/rsa-public-key';
 export * from './rpc/organizations/get-lago-settings.rpc';
 export * from './rpc/organizations/update-lago-settings.rpc';
 export * from './rpc/organizations/get-lago-webhook-keys.rpc';
+export * from './rpc/organizations/get-lago-api-access.rpc';
 export * from './rpc/customers/upsert-customer.rpc';
 export * from './rpc/customers/get-customer.rpc';
 export * from './rpc/customers/list-customers.rpc';

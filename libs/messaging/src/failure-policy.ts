@@ -32,6 +32,7 @@ function domainFailureClass(code: ErrorCode): FailureClass {
     case ErrorCode.ServiceTimeout:
     case ErrorCode.PdfRendererBusy:
     case ErrorCode.PdfRenderTimeout:
+    case ErrorCode.LagoUnavailable:
       return 'infrastructure';
     case ErrorCode.Internal:
     case ErrorCode.TooManyRequests:
@@ -43,6 +44,9 @@ function domainFailureClass(code: ErrorCode): FailureClass {
     case ErrorCode.CustomerNotFound:
     case ErrorCode.ApiKeyNotFound:
     case ErrorCode.InvoiceNotFound:
+    case ErrorCode.CreditNoteNotFound:
+    case ErrorCode.SubscriptionNotFound:
+    case ErrorCode.WalletNotFound:
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:
     case ErrorCode.Unauthorized:
@@ -51,6 +55,7 @@ function domainFailureClass(code: ErrorCode): FailureClass {
     case ErrorCode.PortalTokenExpired:
     case ErrorCode.PortalSessionRevoked:
     case ErrorCode.Forbidden:
+    case ErrorCode.FormTokenInvalid:
       return 'message';
   }
 }

@@ -23,4 +23,6 @@ export * from './rpc-server';
 export * from './service-client';
 export * from './topology';
 export * from './publisher-identity';
+export * from './replica-cache';
+export * from './replica-caches';
 export * from './broker-permissions';

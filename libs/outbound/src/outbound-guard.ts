@@ -15,7 +15,7 @@ export interface OutboundGuardOptions {
 }
 
 export interface OutboundRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   body?: string | Buffer;
   /** The whole exchange, connect to last byte read, must fit in this. */

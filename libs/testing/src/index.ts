@@ -12,3 +12,4 @@ export * from './demo-host-process';
 export * from './console-client';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';
+export * from './fake-lago-api';

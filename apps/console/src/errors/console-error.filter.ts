@@ -13,6 +13,9 @@ function fromDomain(code: ErrorCode): { status: number; kind: ErrorKind } {
     case ErrorCode.OrganizationNotFound:
     case ErrorCode.ApiKeyNotFound:
     case ErrorCode.InvoiceNotFound:
+    case ErrorCode.CreditNoteNotFound:
+    case ErrorCode.SubscriptionNotFound:
+    case ErrorCode.WalletNotFound:
       return { status: 404, kind: 'not_found' };
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:
@@ -20,6 +23,7 @@ function fromDomain(code: ErrorCode): { status: number; kind: ErrorKind } {
     case ErrorCode.ValidationFailed:
       return { status: 422, kind: 'invalid' };
     case ErrorCode.Forbidden:
+    case ErrorCode.FormTokenInvalid:
     case ErrorCode.Unauthorized:
     case ErrorCode.WebhookSignatureInvalid:
     case ErrorCode.PortalTokenInvalid:
@@ -28,6 +32,7 @@ function fromDomain(code: ErrorCode): { status: number; kind: ErrorKind } {
       return { status: 403, kind: 'forbidden' };
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.ServiceTimeout:
+    case ErrorCode.LagoUnavailable:
     case ErrorCode.PdfRendererBusy:
     case ErrorCode.PdfRenderTimeout:
       return { status: 503, kind: 'unavailable' };

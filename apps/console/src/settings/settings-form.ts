@@ -62,11 +62,12 @@ export function lagoChangesFrom(form: Record<string, string>) {
   });
 }
 
-/** For the activity log: what changed, never the HMAC key itself (only whether one is set). */
+/** For the activity log: what changed, never a secret itself (only whether one is set). */
 export function describeLagoChange(before: LagoSettingsView, after: LagoSettingsView) {
   const pick = (v: LagoSettingsView) =>
     JSON.stringify({
       hmac_key_set: v.hmac_key_set,
+      api_key_set: v.api_key_set,
       rsa_public_key: v.rsa_public_key !== null,
       api_url: v.api_url,
     });

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  GetLagoApiAccess,
   GetLagoSettings,
   GetLagoWebhookKeys,
   UpdateLagoSettings,
@@ -32,5 +33,12 @@ export class LagoSettingsRpcHandler {
     request: RpcRequest<typeof GetLagoWebhookKeys>,
   ): Promise<RpcResponse<typeof GetLagoWebhookKeys>> {
     return this.settings.webhookKeys(request.organization_id);
+  }
+
+  @HandleRpc(GetLagoApiAccess)
+  async apiAccess(
+    request: RpcRequest<typeof GetLagoApiAccess>,
+  ): Promise<RpcResponse<typeof GetLagoApiAccess>> {
+    return { access: await this.settings.apiAccess(request.organization_id) };
   }
 }

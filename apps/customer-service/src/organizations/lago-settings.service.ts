@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   LAGO_CLOUD_API_URL,
+  type LagoApiAccess,
   type LagoSettingsInput,
   type LagoSettingsView,
   type LagoWebhookKeys,
@@ -41,11 +42,19 @@ export class LagoSettingsService {
       api_url: settings?.api_url ?? LAGO_CLOUD_API_URL,
     };
   }
+
+  async apiAccess(organizationId: string): Promise<LagoApiAccess | null> {
+    await this.organizations.require(organizationId);
+    const settings = await this.repository.find(organizationId);
+    if (!settings?.api_key) return null;
+    return { api_url: settings.api_url ?? LAGO_CLOUD_API_URL, api_key: settings.api_key };
+  }
 }
 
 function toView(settings: LagoSettingsRecord | null): LagoSettingsView {
   return {
     hmac_key_set: Boolean(settings?.hmac_key),
+    api_key_set: Boolean(settings?.api_key),
     rsa_public_key: settings?.rsa_public_key ?? null,
     api_url: settings?.api_url ?? LAGO_CLOUD_API_URL,
     updated_at: settings?.updated_at.toISOString() ?? null,

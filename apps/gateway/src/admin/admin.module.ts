@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ApiModule } from '../api/api.module';
-import { LagoWebhookModule } from '../webhooks/lago/lago-webhook.module';
 import { AdminTokenGuard } from './admin-token.guard';
 import { LagoSettingsController } from './lago-settings.controller';
 import { OperatorsController } from './operators.controller';
@@ -8,7 +6,6 @@ import { OrganizationsController } from './organizations.controller';
 import { WebhookEndpointsController } from './webhook-endpoints.controller';
 
 @Module({
-  imports: [ApiModule, LagoWebhookModule],
   controllers: [
     OrganizationsController,
     LagoSettingsController,

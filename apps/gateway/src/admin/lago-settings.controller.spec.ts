@@ -7,6 +7,7 @@ const ADMIN_TOKEN = 'an-admin-token-for-the-lago-settings';
 const PUBLIC_URL = 'https://portal.example.com';
 const view = {
   hmac_key_set: true,
+  api_key_set: false,
   rsa_public_key: null,
   api_url: 'https://api.getlago.com',
   updated_at: null,

@@ -7,12 +7,12 @@ import {
   lagoSettingsViewSchema,
   type LagoSettingsView,
 } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { GatewayConfig } from '../config/gateway.config';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
-import { LagoWebhookKeySource } from '../webhooks/lago/lago-webhook-keys';
+import { organizationTag } from '../caching/cache-tags';
 import { AdminTokenGuard } from './admin-token.guard';
 
 const organizationId = new ZodValidationPipe(z.string().min(1).max(63), 'organization id');
@@ -32,7 +32,7 @@ type LagoResponse = z.output<typeof lagoResponse>;
 export class LagoSettingsController {
   constructor(
     private readonly rpc: ServiceClient,
-    private readonly keys: LagoWebhookKeySource,
+    private readonly caches: ReplicaCaches,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}
 
@@ -62,7 +62,7 @@ export class LagoSettingsController {
   ): Promise<LagoResponse> {
     const { lago } = await this.rpc.call(UpdateLagoSettings, { organization_id: id, changes });
     // Other gateways forget on the change event; this one must not verify with old keys meanwhile.
-    this.keys.forget(id);
+    this.caches.invalidate(organizationTag(id));
     return this.withUrl(id, lago);
   }
 

@@ -15,9 +15,9 @@ import {
   updateOrganizationSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiKeyAuthenticator } from '../api/auth/api-key-authenticator';
+import { organizationTag } from '../caching/cache-tags';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -47,7 +47,7 @@ const revokedKeyResponse = z.object({ api_key: apiKeyViewSchema });
 export class OrganizationsController {
   constructor(
     private readonly rpc: ServiceClient,
-    private readonly authenticator: ApiKeyAuthenticator,
+    private readonly caches: ReplicaCaches,
   ) {}
 
   @Post()
@@ -124,7 +124,7 @@ export class OrganizationsController {
   ): Promise<RpcResponse<typeof RevokeApiKey>> {
     const revoked = await this.rpc.call(RevokeApiKey, { organization_id: id, api_key_id: keyId });
     // Other gateways forget on the change event; this one must not answer from cache meanwhile.
-    this.authenticator.forgetOrganization(id);
+    this.caches.invalidate(organizationTag(id));
     return revoked;
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { PortalModule } from '../portal/portal.module';
-import { ApiCachesConsumer } from './api-caches.consumer';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
@@ -18,7 +17,6 @@ import { LocalesController } from './locales/locales.controller';
 @Module({
   imports: [PortalModule, IngestionModule, InvoicePdfsModule],
   controllers: [
-    ApiCachesConsumer,
     CustomersController,
     PortalUrlsController,
     LocalesController,
@@ -28,6 +26,5 @@ import { LocalesController } from './locales/locales.controller';
     InvoiceFilesController,
   ],
   providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource, InvoiceFileUrls],
-  exports: [ApiKeyAuthenticator],
 })
 export class ApiModule {}

@@ -11,6 +11,9 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.OrganizationNotFound:
     case ErrorCode.ApiKeyNotFound:
     case ErrorCode.InvoiceNotFound:
+    case ErrorCode.CreditNoteNotFound:
+    case ErrorCode.SubscriptionNotFound:
+    case ErrorCode.WalletNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.Conflict:
     case ErrorCode.OrganizationAlreadyExists:
@@ -22,6 +25,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.PortalSessionRevoked:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
+    case ErrorCode.FormTokenInvalid:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
@@ -29,6 +33,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.ServiceTimeout:
     case ErrorCode.PdfRendererBusy:
     case ErrorCode.PdfRenderTimeout:
+    case ErrorCode.LagoUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;

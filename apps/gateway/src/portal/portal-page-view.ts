@@ -7,6 +7,8 @@ import {
   type PortalOrganization,
 } from '@portico/contracts';
 import { formatDate, formatMoney } from '@portico/i18n';
+import type { PortalFrameView } from './portal-frame';
+import type { PlacedSections } from './portal-section-loader';
 
 export interface PortalQuery {
   filter: InvoiceFilter;
@@ -38,17 +40,7 @@ export interface ResultsView {
   resetHref: string;
 }
 
-export interface InvoicesPageView {
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  nonce: string;
-  assetVersion: string;
-  organizationName: string;
-  logoUrl: string | null;
-  brandColor: string | null;
-  customerName: string | null;
-  embedOrigins: string;
-  basePath: string;
+export interface InvoicesPageView extends PortalFrameView, PlacedSections {
   filterParam: string | null;
   search: string;
   totals: {

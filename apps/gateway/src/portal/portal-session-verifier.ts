@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  PorticoCustomerChanged,
-  PorticoOrganizationChanged,
-  VerifyPortalSession,
-  type EventData,
-  type EventEnvelope,
-  type RpcResponse,
-} from '@portico/contracts';
-import { AmqpConnection, ServiceClient } from '@portico/messaging';
-import { ExpiringCache } from '../caching/expiring-cache';
-
-/** A backstop only: revocations and changes reach every gateway at once as events. */
-const CACHE_TTL_MS = 15_000;
-const CACHE_MAX_ENTRIES = 100_000;
+import { VerifyPortalSession, type RpcResponse } from '@portico/contracts';
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
+import { customerTag, organizationTag } from '../caching/cache-tags';
 
 type VerifiedSession = RpcResponse<typeof VerifyPortalSession>;
 
@@ -21,55 +10,34 @@ type VerifiedSession = RpcResponse<typeof VerifyPortalSession>;
  * so a customer paging through the portal costs no round trip per page. Entries are keyed by the
  * token's session generation and dropped the moment customer-service announces a change to the
  * customer (a revocation increments the generation) or the organization (embed origins,
- * branding); this gateway's own revocations drop them directly. The TTL bounds the window should
- * an announcement be lost.
+ * branding); this gateway's own revocations drop them directly. The 15 s expiry is a backstop
+ * should an announcement be lost.
  */
 @Injectable()
 export class PortalSessionVerifier {
-  private readonly cache = new ExpiringCache<VerifiedSession>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
+  private readonly sessions;
 
   constructor(
     private readonly rpc: ServiceClient,
-    connection: AmqpConnection,
+    caches: ReplicaCaches,
   ) {
-    // While disconnected, announcements may have been missed.
-    connection.on('connected', () => this.cache.clear());
-  }
-
-  async verify(
-    organizationId: string,
-    customerId: string,
-    generation: number,
-  ): Promise<VerifiedSession> {
-    const key = `${organizationId}\u0000${customerId}\u0000${generation}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const session = await this.rpc.call(VerifyPortalSession, {
-      organization_id: organizationId,
-      customer_id: customerId,
-      generation,
+    this.sessions = caches.create<VerifiedSession>({
+      ttlMs: 15_000,
+      max: 100_000,
+      tagsOf: (session) => [
+        organizationTag(session.organization.id),
+        customerTag(session.organization.id, session.customer.external_id),
+      ],
     });
-    this.cache.set(key, session);
-    return session;
   }
 
-  forgetCustomer(organizationId: string, externalCustomerId: string): void {
-    this.cache.deleteWhere(
-      (entry) =>
-        entry.organization.id === organizationId &&
-        entry.customer.external_id === externalCustomerId,
+  verify(organizationId: string, customerId: string, generation: number): Promise<VerifiedSession> {
+    return this.sessions.getOrLoad(`${organizationId}\u0000${customerId}\u0000${generation}`, () =>
+      this.rpc.call(VerifyPortalSession, {
+        organization_id: organizationId,
+        customer_id: customerId,
+        generation,
+      }),
     );
-  }
-
-  async customerChanged(
-    event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
-  ): Promise<void> {
-    this.forgetCustomer(event.organization_id, event.data.external_id);
-  }
-
-  async organizationChanged(
-    event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
-  ): Promise<void> {
-    this.cache.deleteWhere((entry) => entry.organization.id === event.data.id);
   }
 }

@@ -1,22 +1,13 @@
-import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ErrorCode, INVOICE_FILTERS, ListInvoices } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { GatewayConfig } from '../config/gateway.config';
-import { PortalAssets } from './portal-assets';
 import { PortalErrorFilter } from './portal-error.filter';
-import { setPortalHeaders } from './portal-headers';
-import {
-  directionOf,
-  filtersView,
-  organizationName,
-  resultsView,
-  totalsView,
-  type PortalQuery,
-} from './portal-page-view';
+import { PortalFrame } from './portal-frame';
+import { filtersView, resultsView, totalsView, type PortalQuery } from './portal-page-view';
+import { PortalSectionLoader } from './portal-section-loader';
 import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 import { PortalViews } from './portal-views';
 
@@ -33,7 +24,7 @@ const pageQuery = z.object({
   fragment: z.literal('results').optional().catch(undefined),
 });
 
-/** The invoice history the end customer sees in the iframe. */
+/** The portal's first page: the sections of the account, then the invoice history. */
 @ApiExcludeController()
 @UseGuards(PortalSessionGuard)
 @UseFilters(PortalErrorFilter)
@@ -42,13 +33,9 @@ export class PortalController {
   constructor(
     private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
-    private readonly assets: PortalAssets,
-    @Inject(GatewayConfig) config: GatewayConfig,
-  ) {
-    this.publicPath = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
-  }
-
-  private readonly publicPath: string;
+    private readonly frame: PortalFrame,
+    private readonly sections: PortalSectionLoader,
+  ) {}
 
   @Get()
   async page(
@@ -56,19 +43,24 @@ export class PortalController {
     @Query() rawQuery: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { organization, customer, locale } = request.portalSession;
+    const { locale } = request.portalSession;
     const { fragment, ...query } = pageQuery.parse(rawQuery ?? {});
-    // Links come from PUBLIC_URL's path and the token, never from the request line: an
-    // absolute-form request (`GET http://elsewhere/customer-portal/…`) must not move them.
-    const token = (request.params as { token: string }).token;
-    const basePath = `${this.publicPath}/customer-portal/${encodeURIComponent(token)}`;
-    const page = await this.listPage(organization.id, customer.external_id, query);
+    const basePath = this.frame.basePath(request);
+    const [page, sections] = await Promise.all([
+      this.listPage(
+        request.portalSession.organization.id,
+        request.portalSession.customer.external_id,
+        query,
+      ),
+      fragment
+        ? { sectionsBefore: [], sectionsAfter: [] }
+        : this.sections.load({ session: request.portalSession, locale, basePath }),
+    ]);
     const customerHasInvoices = (page.totals ?? []).some((row) => row.invoices_count > 0);
     const results = resultsView(basePath, query, page, locale, customerHasInvoices);
-    const nonce = randomBytes(16).toString('base64url');
-    setPortalHeaders(reply, organization.embed_origins, {
-      styleNonce: organization.brand_color ? nonce : undefined,
-      imageOrigins: organization.logo_url ? [new URL(organization.logo_url).origin] : [],
+    const frame = this.frame.open(request, reply, {
+      titleKey: 'portal.page_title',
+      current: 'billing',
     });
     if (fragment) {
       void reply.send(this.views.results(results, locale));
@@ -76,16 +68,8 @@ export class PortalController {
     }
     void reply.send(
       this.views.invoices({
-        lang: locale,
-        dir: directionOf(locale),
-        nonce,
-        assetVersion: this.assets.version,
-        organizationName: organizationName(organization),
-        logoUrl: organization.logo_url,
-        brandColor: organization.brand_color,
-        customerName: customer.name,
-        embedOrigins: organization.embed_origins.join(' '),
-        basePath,
+        ...frame,
+        ...sections,
         filterParam: query.filter === 'all' ? null : query.filter,
         search: query.search,
         totals: totalsView(page.totals ?? [], locale),

@@ -6,25 +6,32 @@ import { InvoicePdfController } from './invoice-pdf.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
+import { PortalFormTokens } from './portal-form-tokens';
+import { PortalFrame } from './portal-frame';
+import { PortalSectionLoader } from './portal-section-loader';
+import { PORTAL_SECTION_SOURCES, type PortalSectionSource } from './portal-sections';
 import { PortalViews } from './portal-views';
-import { PortalSessionCacheConsumer } from './portal-session-cache.consumer';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
   imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [
-    PortalController,
-    InvoicePdfController,
-    PortalAssetsController,
-    PortalSessionCacheConsumer,
-  ],
+  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
   providers: [
     PortalTokens,
     PortalSessionVerifier,
     PortalSessionGuard,
     PortalViews,
+    PortalFrame,
+    PortalFormTokens,
+    PortalSectionLoader,
+    // Each section of the first page: add its source class to `inject` and to the providers.
+    {
+      provide: PORTAL_SECTION_SOURCES,
+      useFactory: (...sources: PortalSectionSource[]) => sources,
+      inject: [],
+    },
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],

@@ -101,8 +101,7 @@ export function matching(
   const needle = search?.toLocaleLowerCase('en');
   const keep = FILTERS[filter];
   return invoices.filter(
-    (invoice) =>
-      keep(invoice) && (!needle || invoice.summary.number.toLocaleLowerCase('en').includes(needle)),
+    (invoice) => keep(invoice) && (!needle || invoice.searchable.includes(needle)),
   );
 }
 

@@ -40,9 +40,9 @@ export class Invoice {
 export const InvoiceSchema = SchemaFactory.createForClass(Invoice);
 // Upstream ids are unique per organization (the derived `_id` enforces it too; this says it).
 InvoiceSchema.index({ organization_id: 1, upstream_id: 1 }, { unique: true });
-// The one list query: a customer's visible invoices, loaded whole and then sorted, filtered and
-// paged in memory (CustomerInvoicesCache), so no sort or filter index is needed beyond it.
-InvoiceSchema.index({ organization_id: 1, external_customer_id: 1, visible: 1 });
+// A customer's visible invoices: loaded whole for the in-memory list (CustomerInvoicesCache),
+// and, in `list_key` order, the newest few for a first page served before that load finishes.
+InvoiceSchema.index({ organization_id: 1, external_customer_id: 1, visible: 1, list_key: -1 });
 // The API's list (Lago's GET /invoices): an organization's visible invoices newest first, across
 // customers, in numbered pages; filters are matched in the scan of that order.
 InvoiceSchema.index({ organization_id: 1, visible: 1, list_key: -1 });

@@ -159,7 +159,7 @@ export class InvoicesRepository implements OnModuleInit {
 
   /**
    * The newest `limit` visible invoices of a customer, by the (organization_id,
-   * external_customer_id, list_key) index: the first portal page without loading the list.
+   * external_customer_id, visible, list_key) index: the first portal page without loading the list.
    */
   newestVisible(
     organizationId: string,

@@ -10,6 +10,9 @@ export enum ErrorCode {
   OrganizationNotFound = 'organization_not_found',
   ApiKeyNotFound = 'api_key_not_found',
   InvoiceNotFound = 'invoice_not_found',
+  CreditNoteNotFound = 'credit_note_not_found',
+  SubscriptionNotFound = 'subscription_not_found',
+  WalletNotFound = 'wallet_not_found',
   Conflict = 'conflict',
   OrganizationAlreadyExists = 'organization_already_exists',
   Unauthorized = 'unauthorized',
@@ -19,6 +22,8 @@ export enum ErrorCode {
   PortalTokenExpired = 'portal_token_expired',
   PortalSessionRevoked = 'portal_session_revoked',
   Forbidden = 'forbidden',
+  /** A portal form posted without the token of the page it came from (CSRF), or with a stale one. */
+  FormTokenInvalid = 'form_token_invalid',
   /** A principal used up its rate limit, or a client address its failed authentications. */
   TooManyRequests = 'too_many_requests',
   ServiceUnavailable = 'service_unavailable',
@@ -27,5 +32,7 @@ export enum ErrorCode {
   PdfRendererBusy = 'pdf_renderer_busy',
   /** Chromium did not finish one PDF within its time limit. */
   PdfRenderTimeout = 'pdf_render_timeout',
+  /** The organization's Lago API did not answer in time, or answered a 5xx: try again later. */
+  LagoUnavailable = 'lago_unavailable',
   Internal = 'internal_error',
 }

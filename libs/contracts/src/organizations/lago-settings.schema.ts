@@ -21,11 +21,13 @@ const rsaPublicKey = z
   });
 
 /**
- * What an operator sets for the Lago webhook bridge (admin API). Omitted fields keep their value,
- * null clears one. The HMAC key is a secret: it is stored, never shown again.
+ * What an operator sets for the Lago bridge (admin API). Omitted fields keep their value, null
+ * clears one. The HMAC key and the API key are secrets: stored, never shown again. With an API
+ * key Portico also calls the organization's Lago (write-back, payment URLs, usage, top-ups).
  */
 export const lagoSettingsInputSchema = z.object({
   hmac_key: z.string().trim().min(8).max(500).nullable().optional(),
+  api_key: z.string().trim().min(8).max(500).nullable().optional(),
   rsa_public_key: rsaPublicKey.nullable().optional(),
   api_url: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
@@ -36,11 +38,12 @@ export const lagoSettingsInputSchema = z.object({
 });
 export type LagoSettingsInput = z.output<typeof lagoSettingsInputSchema>;
 
-/** The settings as the admin API shows them: whether the HMAC key is set, never the key. */
+/** The settings as the admin API shows them: whether a secret is set, never the secret. */
 export const lagoSettingsViewSchema = z.object({
   hmac_key_set: z.boolean(),
+  api_key_set: z.boolean(),
   rsa_public_key: z.string().nullable(),
-  /** The JWT issuer the bridge expects. */
+  /** The JWT issuer the bridge expects, and the base of Lago's API (`{api_url}/api/v1`). */
   api_url: z.string(),
   updated_at: isoDateTime.nullable(),
 });
@@ -53,3 +56,10 @@ export const lagoWebhookKeysSchema = z.object({
   api_url: z.string(),
 });
 export type LagoWebhookKeys = z.output<typeof lagoWebhookKeysSchema>;
+
+/** How a service reaches an organization's Lago API; only services ask for it, never the edge. */
+export const lagoApiAccessSchema = z.object({
+  api_url: z.string(),
+  api_key: z.string(),
+});
+export type LagoApiAccess = z.output<typeof lagoApiAccessSchema>;

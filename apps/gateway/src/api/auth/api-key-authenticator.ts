@@ -1,51 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuthenticateApiKey,
-  PorticoOrganizationChanged,
-  type EventData,
-  type EventEnvelope,
-} from '@portico/contracts';
-import { AmqpConnection, ServiceClient } from '@portico/messaging';
+import { AuthenticateApiKey } from '@portico/contracts';
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { createHash } from 'node:crypto';
-import { ExpiringCache } from '../../caching/expiring-cache';
-
-const CACHE_TTL_MS = 30_000;
-const CACHE_MAX_ENTRIES = 10_000;
+import { organizationTag } from '../../caching/cache-tags';
 
 /**
  * API key → organization, through customer-service, cached per gateway instance so the hot path
- * (portal URLs) costs no extra round trip. Every instance hears each organization's change events
- * (key issued or revoked, settings changed) and forgets that organization's keys at once; after a
- * reconnect (events may have been missed) it forgets everything.
+ * (portal URLs) costs no extra round trip. An organization's change (key issued or revoked,
+ * settings changed) drops its keys on every instance.
  */
 @Injectable()
 export class ApiKeyAuthenticator {
-  private readonly cache = new ExpiringCache<string>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
+  private readonly organizationOfKey;
 
   constructor(
     private readonly rpc: ServiceClient,
-    connection: AmqpConnection,
+    caches: ReplicaCaches,
   ) {
-    connection.on('connected', () => this.cache.clear());
+    this.organizationOfKey = caches.create<string>({
+      ttlMs: 30_000,
+      max: 10_000,
+      tagsOf: (organizationId) => [organizationTag(organizationId)],
+    });
   }
 
   /** The key's organization, and an id for the key that is not the key (its SHA-256). */
   async authenticate(apiKey: string): Promise<{ organizationId: string; keyId: string }> {
     const sha256 = createHash('sha256').update(apiKey).digest('hex');
-    const cached = this.cache.get(sha256);
-    if (cached) return { organizationId: cached, keyId: sha256 };
-    const { organization_id } = await this.rpc.call(AuthenticateApiKey, { key_sha256: sha256 });
-    this.cache.set(sha256, organization_id);
-    return { organizationId: organization_id, keyId: sha256 };
-  }
-
-  forgetOrganization(organizationId: string): void {
-    this.cache.deleteWhere((cached) => cached === organizationId);
-  }
-
-  async onOrganizationChanged(
-    event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
-  ): Promise<void> {
-    this.forgetOrganization(event.data.id);
+    const organizationId = await this.organizationOfKey.getOrLoad(sha256, async () => {
+      const { organization_id } = await this.rpc.call(AuthenticateApiKey, { key_sha256: sha256 });
+      return organization_id;
+    });
+    return { organizationId, keyId: sha256 };
   }
 }

@@ -22,12 +22,12 @@ import {
   paginationMetaSchema,
   type RpcResponse,
 } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { ApiEndpoint, validBody, validParam, validQuery } from '../../openapi/api-endpoint';
 import { exampleCustomer, exampleCustomerInput, examplePageMeta } from '../../openapi/api-examples';
 import { RequestId } from '../../requests/request-id';
-import { PortalSessionSource } from './portal-session-source';
+import { customerTag } from '../../caching/cache-tags';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 
@@ -53,7 +53,7 @@ const externalId = {
 export class CustomersController {
   constructor(
     private readonly rpc: ServiceClient,
-    private readonly portalSessions: PortalSessionSource,
+    private readonly caches: ReplicaCaches,
   ) {}
 
   @Post()
@@ -149,7 +149,8 @@ export class CustomersController {
       { organization_id: organizationId, external_id: externalId },
       { correlationId },
     );
-    this.portalSessions.forgetCustomer(organizationId, externalId);
+    // The announcement reaches every gateway; this one must not answer from its caches meanwhile.
+    this.caches.invalidate(customerTag(organizationId, externalId));
     return deleted;
   }
 }

@@ -1,16 +1,18 @@
 import {
   CustomerCreated,
   CustomerUpdated,
-  DomainError,
-  ErrorCode,
   InvoiceCreated,
   InvoiceUpdated,
   INVOICE_STATUSES,
-  detailsFromZod,
   type EventContract,
   type EventEnvelope,
 } from '@portico/contracts';
-import type { z } from 'zod';
+import {
+  LAGO_DOMAIN_MAPPERS,
+  lagoTimestamp,
+  parseLagoPart,
+  type LagoEnvelopeOf,
+} from './lago-domain-mappers';
 import {
   lagoCustomerSchema,
   lagoInvoiceSchema,
@@ -59,19 +61,19 @@ export function mapLagoWebhook(
   organizationId: string,
   uniqueKey: string,
 ): LagoMapping {
-  const root = parse(lagoWebhookSchema, body, '');
+  const root = parseLagoPart(lagoWebhookSchema, body, '');
   const webhookType = root.webhook_type;
-  const envelope = (contract: EventContract, suffix: string, data: Record<string, unknown>) => ({
+  const envelope: LagoEnvelopeOf = (contract, suffix, data) => ({
     id: `lago_${uniqueKey}_${suffix}`,
     type: contract.type,
     organization_id: organizationId,
-    occurred_at: timestamp(data.updated_at) ?? new Date(0).toISOString(),
+    occurred_at: lagoTimestamp(data.updated_at) ?? new Date(0).toISOString(),
     data,
   });
 
   const customerContract = CUSTOMER_WEBHOOKS[webhookType];
   if (customerContract) {
-    const customer = parse(lagoCustomerSchema, root.customer, 'customer');
+    const customer = parseLagoPart(lagoCustomerSchema, root.customer, 'customer');
     return {
       status: 'mapped',
       events: [envelope(customerContract, 'customer', toPorticoCustomer(customer))],
@@ -83,7 +85,7 @@ export function mapLagoWebhook(
     // invoice.payment_dispute_lost wraps the invoice: {payment_dispute_lost: {invoice, provider_error}}
     const object = root.object_type === 'invoice' ? root.invoice : nested(root, root.object_type);
     const path = root.object_type === 'invoice' ? 'invoice' : `${root.object_type}.invoice`;
-    const invoice = parse(lagoInvoiceSchema, object, path);
+    const invoice = parseLagoPart(lagoInvoiceSchema, object, path);
     const events: EventEnvelope[] = [];
     // The invoice's customer (with its document language) rides along, so a portal works even
     // when Lago sends Portico no customer.* webhooks.
@@ -93,6 +95,9 @@ export function mapLagoWebhook(
     events.push(envelope(invoiceContract, 'invoice', toPorticoInvoice(invoice)));
     return { status: 'mapped', events };
   }
+
+  const domain = LAGO_DOMAIN_MAPPERS.find((mapper) => mapper.webhookTypes.includes(webhookType));
+  if (domain) return { status: 'mapped', events: domain.map(root, envelope) };
 
   return { status: 'ignored', webhookType };
 }
@@ -131,7 +136,7 @@ function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
     billing_configuration: {
       document_locale: customer.billing_configuration?.document_locale ?? null,
     },
-    updated_at: timestamp(customer.updated_at ?? customer.created_at),
+    updated_at: lagoTimestamp(customer.updated_at ?? customer.created_at),
   };
 }
 
@@ -148,7 +153,7 @@ function toPorticoInvoice(invoice: LagoInvoice): Record<string, unknown> {
     status: PORTICO_STATUSES.has(invoice.status) ? invoice.status : 'pending',
     payment_status: invoice.payment_status,
     payment_overdue: invoice.payment_overdue ?? false,
-    payment_dispute_lost_at: timestamp(invoice.payment_dispute_lost_at) ?? null,
+    payment_dispute_lost_at: lagoTimestamp(invoice.payment_dispute_lost_at) ?? null,
     invoice_type: invoice.invoice_type,
     currency: invoice.currency,
     sub_total_excluding_taxes_amount_cents: invoice.sub_total_excluding_taxes_amount_cents,
@@ -159,7 +164,7 @@ function toPorticoInvoice(invoice: LagoInvoice): Record<string, unknown> {
     }),
     // Omitted, not empty, when Lago sent none: the stored line items stay.
     ...(invoice.fees && { fees: invoice.fees.map((fee) => toLineItem(fee, invoice.currency)) }),
-    updated_at: timestamp(invoice.updated_at),
+    updated_at: lagoTimestamp(invoice.updated_at),
   };
 }
 
@@ -199,26 +204,9 @@ function minorDigits(currency: string): number {
   }
 }
 
-/** Lago's timestamps as ISO 8601 with an offset; anything unparseable is left for validation. */
-function timestamp(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
-
 function nested(root: Record<string, unknown>, key: string): unknown {
   const object = root[key];
   return object && typeof object === 'object'
     ? (object as Record<string, unknown>).invoice
     : undefined;
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new DomainError(
-    ErrorCode.ValidationFailed,
-    'the Lago payload is missing what Portico needs',
-    detailsFromZod(result.error, path),
-  );
 }

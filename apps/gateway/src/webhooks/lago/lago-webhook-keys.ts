@@ -3,40 +3,36 @@ import {
   DomainError,
   ErrorCode,
   GetLagoWebhookKeys,
-  PorticoOrganizationChanged,
-  type EventData,
-  type EventEnvelope,
   type LagoWebhookKeys,
 } from '@portico/contracts';
-import { AmqpConnection, ServiceClient } from '@portico/messaging';
-import { ExpiringCache } from '../../caching/expiring-cache';
-
-const CACHE_TTL_MS = 30_000;
-const CACHE_MAX_ENTRIES = 10_000;
+import { ReplicaCaches, ServiceClient } from '@portico/messaging';
+import { organizationTag } from '../../caching/cache-tags';
 
 /**
  * An organization's Lago verification keys, from customer-service, cached per gateway instance
- * like API keys: dropped when the organization announces a change, all of them after a
- * reconnect, and in any case after 30 seconds.
+ * like API keys: dropped when the organization announces a change, and in any case after 30
+ * seconds.
  */
 @Injectable()
 export class LagoWebhookKeySource {
-  private readonly cache = new ExpiringCache<LagoWebhookKeys>(CACHE_TTL_MS, CACHE_MAX_ENTRIES);
+  private readonly keys;
 
   constructor(
     private readonly rpc: ServiceClient,
-    connection: AmqpConnection,
+    caches: ReplicaCaches,
   ) {
-    connection.on('connected', () => this.cache.clear());
+    this.keys = caches.create<LagoWebhookKeys>({
+      ttlMs: 30_000,
+      max: 10_000,
+      tagsOf: (_keys, organizationId) => [organizationTag(organizationId)],
+    });
   }
 
   async keysFor(organizationId: string): Promise<LagoWebhookKeys> {
-    const cached = this.cache.get(organizationId);
-    if (cached) return cached;
     try {
-      const keys = await this.rpc.call(GetLagoWebhookKeys, { organization_id: organizationId });
-      this.cache.set(organizationId, keys);
-      return keys;
+      return await this.keys.getOrLoad(organizationId, () =>
+        this.rpc.call(GetLagoWebhookKeys, { organization_id: organizationId }),
+      );
     } catch (error) {
       // An unknown organization cannot have signed anything; say no more than that.
       if (error instanceof DomainError && error.code === ErrorCode.OrganizationNotFound) {
@@ -47,15 +43,5 @@ export class LagoWebhookKeySource {
       }
       throw error;
     }
-  }
-
-  forget(organizationId: string): void {
-    this.cache.delete(organizationId);
-  }
-
-  async onOrganizationChanged(
-    event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
-  ): Promise<void> {
-    this.forget(event.data.id);
   }
 }

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ExpiringCache } from '../../caching/expiring-cache';
+import { LRUCache } from 'lru-cache';
 import { GatewayConfig } from '../../config/gateway.config';
 import { isCredentialRefusal } from '../../rate-limits/credential-refusal';
 import { RateLimiter } from '../../rate-limits/rate-limiter';
@@ -40,13 +40,16 @@ type WebhookResponse = z.output<typeof webhookResponse>;
 @Controller('webhooks/lago')
 export class LagoWebhookController {
   private readonly logger = new Logger(LagoWebhookController.name);
-  private readonly confirmed = new ExpiringCache<true>(CONFIRMED_TTL_MS, CONFIRMED_MAX_ENTRIES);
+  private readonly confirmed = new LRUCache<string, true>({
+    ttl: CONFIRMED_TTL_MS,
+    max: CONFIRMED_MAX_ENTRIES,
+  });
   /**
    * Bodies already accepted, by digest: X-Lago-Unique-Key is not covered by the signature, so a
    * captured delivery re-sent with a new key is still a replay. Lago's JWTs carry no `exp`, so the
    * same window guards them.
    */
-  private readonly seenBodies: ExpiringCache<true>;
+  private readonly seenBodies: LRUCache<string, true>;
 
   constructor(
     private readonly keys: LagoWebhookKeySource,
@@ -54,7 +57,10 @@ export class LagoWebhookController {
     private readonly limiter: RateLimiter,
     @Inject(GatewayConfig) config: GatewayConfig,
   ) {
-    this.seenBodies = new ExpiringCache<true>(config.webhookReplayWindowMs, CONFIRMED_MAX_ENTRIES);
+    this.seenBodies = new LRUCache<string, true>({
+      ttl: config.webhookReplayWindowMs,
+      max: CONFIRMED_MAX_ENTRIES,
+    });
   }
 
   @Post(':organization_id')

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '../../ingestion/ingestion.module';
 import { LagoWebhookController } from './lago-webhook.controller';
-import { LagoWebhookKeysConsumer } from './lago-webhook-keys.consumer';
 import { LagoWebhookKeySource } from './lago-webhook-keys';
 
 @Module({
   imports: [IngestionModule],
-  controllers: [LagoWebhookController, LagoWebhookKeysConsumer],
+  controllers: [LagoWebhookController],
   providers: [LagoWebhookKeySource],
-  exports: [LagoWebhookKeySource],
 })
 export class LagoWebhookModule {}

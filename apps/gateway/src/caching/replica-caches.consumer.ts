@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import {
+  PorticoCustomerChanged,
+  PorticoOrganizationChanged,
+  type EventData,
+  type EventEnvelope,
+} from '@portico/contracts';
+import { HandleEvent, ReplicaCaches } from '@portico/messaging';
+import { customerTag, organizationTag } from './cache-tags';
+
+/**
+ * Every gateway instance hears each change (a per-instance queue) and drops what its caches hold
+ * of it: API keys, Lago webhook keys, portal sessions and what portal URLs are minted from.
+ */
+@Controller()
+export class ReplicaCachesConsumer {
+  constructor(private readonly caches: ReplicaCaches) {}
+
+  @HandleEvent(PorticoOrganizationChanged, { scope: 'instance' })
+  async organizationChanged(
+    event: EventEnvelope<EventData<typeof PorticoOrganizationChanged>>,
+  ): Promise<void> {
+    this.caches.invalidate(organizationTag(event.data.id));
+  }
+
+  @HandleEvent(PorticoCustomerChanged, { scope: 'instance' })
+  async customerChanged(
+    event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
+  ): Promise<void> {
+    this.caches.invalidate(customerTag(event.organization_id, event.data.external_id));
+  }
+}

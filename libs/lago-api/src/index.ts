@@ -1,0 +1,3 @@
+export * from './guarded-fetch';
+export * from './lago-api-client';
+export * from './lago-api-error';
