@@ -152,11 +152,7 @@ test('a NUL event among 200 valid ones: exactly 1 dead letter, the 200 stored', 
   await drainDeadLetters();
 });
 
-// Quarantined: in 2 of 5 full `npm test` runs (it passed every time it ran alone)
-// invoice-service paused on the cut and never resumed within 3 minutes, so the file's next tests
-// timed out behind it. Cause not found yet (session-3 note on issue #12); run it with `test` in
-// place of `test.skip`.
-test.skip('the database away mid-stream: nothing dead-lettered, everything stored once after', async () => {
+test('the database away mid-stream: nothing dead-lettered, everything stored once after', async () => {
   const ids = Array.from({ length: 100 }, (_, i) => `up_outage_${i}`);
   await publishAll(ids.slice(0, 50).map((id) => created(id)));
   proxy.cut();

@@ -54,6 +54,14 @@ for (const queueType of ['classic', 'quorum'] as const)
             name: 'MongoServerSelectionError',
           });
         }
+        if (event.data.fail === 'outage-then-bug' && left > 0) {
+          failuresLeft.set(event.data.n, left - 1);
+          if (left > 1)
+            throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+              name: 'MongoServerSelectionError',
+            });
+          throw new Error('not an outage after all');
+        }
         if (event.data.fail === 'always' || left > 0) {
           failuresLeft.set(event.data.n, left - 1);
           throw new Error('database briefly away');
@@ -151,6 +159,24 @@ for (const queueType of ['classic', 'quorum'] as const)
       await waitFor('consumption resumed, the next message handled', () =>
         handled.some((h) => h.event.data.n === 61),
       );
+      assert.equal(consumer.paused, undefined);
+      assert.equal(await admin.messageCount(consumer.queues.deadLetter), 0);
+    });
+
+    test('a pause ends when no message waits for it any more', async () => {
+      // The message that paused consumption leaves the wait for the retry queue: with nobody left
+      // in hand to resume it, the consumer stayed cancelled, its own retry stuck in the queue.
+      failuresLeft.set(64, 2);
+      await publisher.publish(ThingHappened, envelope(64, { fail: 'outage-then-bug' }));
+      await waitFor('consumption paused', () => consumer.paused !== undefined);
+      await publisher.publish(ThingHappened, envelope(65));
+      await waitFor(
+        'the retry and the next message handled',
+        () =>
+          handled.some((h) => h.event.data.n === 64) && handled.some((h) => h.event.data.n === 65),
+        { timeoutMs: 30_000 },
+      );
+      assert.equal(handled.find((h) => h.event.data.n === 64)!.context.attempt, 2);
       assert.equal(consumer.paused, undefined);
       assert.equal(await admin.messageCount(consumer.queues.deadLetter), 0);
     });

@@ -72,6 +72,8 @@ export class EventConsumer {
   private readonly stopped = new AbortController();
   private readonly backoff = new OutageBackoff();
   private pause?: ConsumptionPause;
+  /** Messages in hand waiting out a dependency: only they resume a pause. */
+  private waiters = 0;
   private readonly closedChannels = new WeakSet<Channel>();
 
   private readonly setup = async (model: ChannelModel) => {
@@ -226,18 +228,51 @@ export class EventConsumer {
           await this.resume(channel);
           return undefined;
         } catch (error) {
-          if (failureClass(error) !== 'infrastructure') return error;
+          const kind = failureClass(error);
+          if (kind !== 'infrastructure') {
+            if (waiting)
+              this.logger.warn(
+                `stopped waiting for a dependency after ${tries} tries: the failure is now ${kind}: ${describeError(error)}`,
+              );
+            return error;
+          }
+          if (!waiting) {
+            waiting = true;
+            this.waiters++;
+            messagingMetrics.eventsWaitingForDependency.inc(service);
+          }
           await this.pauseFor(channel, describeError(error));
-          if (!waiting) messagingMetrics.eventsWaitingForDependency.inc(service);
-          waiting = true;
           if (this.stopping || this.closedChannels.has(channel)) return GIVEN_BACK;
-          if (!(await this.backoff.wait(tries, this.stopped.signal))) return GIVEN_BACK;
+          const delayMs = this.backoff.delayMs(tries);
+          // Silent retries made a stuck pause undiagnosable: each try says why and when the next.
+          this.logger.debug(
+            `waiting for a dependency (try ${tries + 1}, next in ${Math.round(delayMs)} ms, ${this.waiters} waiting): ${describeError(error)}`,
+          );
+          if (!(await this.backoff.wait(delayMs, this.stopped.signal))) return GIVEN_BACK;
           if (this.closedChannels.has(channel)) return GIVEN_BACK;
         }
       }
     } finally {
-      if (waiting) messagingMetrics.eventsWaitingForDependency.dec(service);
+      if (waiting) {
+        messagingMetrics.eventsWaitingForDependency.dec(service);
+        this.waiters--;
+        await this.endPauseWithoutWaiters(channel);
+      }
     }
+  }
+
+  /**
+   * Only a message in hand that succeeds resumes a pause. When the last one waiting leaves
+   * another way (its failure was not an outage after all, so it went to the retry or dead-letter
+   * queue), nobody would: the consumer would stay cancelled for ever. The next message delivered
+   * then tells whether the dependency is back; if it is not, it pauses again.
+   */
+  private async endPauseWithoutWaiters(channel: Channel): Promise<void> {
+    if (this.waiters > 0 || !this.pause || this.stopping) return;
+    this.logger.warn(
+      `no message waits for the dependency any more (${this.pause.reason}); taking messages again`,
+    );
+    await this.takeMessagesAgain(channel);
   }
 
   /**
@@ -261,10 +296,15 @@ export class EventConsumer {
   /** A handler succeeded: the dependency is back, take messages again. */
   private async resume(channel: Channel): Promise<void> {
     if (!this.pause) return;
-    const { since } = this.pause;
+    this.logger.log(
+      `dependency back after ${Date.now() - this.pause.since.getTime()} ms, resuming`,
+    );
+    await this.takeMessagesAgain(channel);
+  }
+
+  private async takeMessagesAgain(channel: Channel): Promise<void> {
     this.pause = undefined;
     messagingMetrics.consumptionPaused.set({ service: this.options.service }, 0);
-    this.logger.log(`dependency back after ${Date.now() - since.getTime()} ms, resuming`);
     if (this.stopping || channel !== this.channel || this.closedChannels.has(channel)) return;
     if (this.consumerTag === undefined) {
       this.consumerTag = await this.consume(channel).catch(() => undefined);

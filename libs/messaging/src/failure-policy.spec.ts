@@ -1,4 +1,10 @@
 import { DomainError, ErrorCode } from '@portico/contracts';
+import {
+  MongoBulkWriteError,
+  MongoNetworkError,
+  MongoServerError,
+  MongoServerSelectionError,
+} from 'mongodb';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { describeError, failureClass } from './failure-policy';
@@ -36,6 +42,43 @@ test('a dependency away is an infrastructure failure, whatever shape the driver 
   );
   const wrapped = new Error('write failed', { cause: named('MongoNetworkTimeoutError', 't') });
   assert.equal(failureClass(wrapped), 'infrastructure');
+});
+
+// The driver's own classes, built as its bulk path builds them (bulk/common.ts): a failure that is
+// not the server's answer is wrapped whole, its class kept only as `errorResponse`.
+function bulkWrapping(error: Error): MongoBulkWriteError {
+  return new MongoBulkWriteError(error as never, {} as never);
+}
+
+test('a bulk write that found no server is an outage, not a fault of its documents', () => {
+  // What a write gets once the heartbeat saw the database go: the monitor's own connection
+  // names itself `<monitor>`. Classed `unknown`, it sent every waiting message to the retry queue.
+  const noServer = new MongoServerSelectionError('connection <monitor> to 127.0.0.1:46443 closed', {
+    type: 'Single',
+    servers: new Map(),
+  } as never);
+  assert.equal(failureClass(bulkWrapping(noServer)), 'infrastructure');
+  const refused = new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:1', {
+    type: 'Single',
+    servers: new Map(),
+  } as never);
+  assert.equal(failureClass(bulkWrapping(refused)), 'infrastructure');
+  assert.equal(
+    failureClass(bulkWrapping(new MongoNetworkError('connection 23 to 127.0.0.1:46443 closed'))),
+    'infrastructure',
+  );
+});
+
+test('a bulk write the server refused for a document is not an outage', () => {
+  const refused = new MongoBulkWriteError(
+    { message: 'invalid document', code: 2, writeErrors: [{ index: 0, code: 2 }] } as never,
+    {} as never,
+  );
+  assert.equal(failureClass(refused), 'unknown');
+  assert.equal(
+    failureClass(bulkWrapping(new MongoServerError({ message: 'bad value', code: 2 }))),
+    'unknown',
+  );
 });
 
 test('what cannot be told apart is retried a few times; an unknown organization is held', () => {

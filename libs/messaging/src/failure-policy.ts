@@ -85,8 +85,9 @@ const SERVER_OUTAGE_CODES = new Set([6, 7, 89, 91, 262, 50, 11600, 10107, 13435,
  */
 const BACKEND_OUTAGE =
   /connection refused|failed to connect|connect: |no connection|connection reset|broken pipe|server closed|closed pool|too many clients|the database system is (starting up|shutting down)|timeout|timed out|EOF/i;
+/** `connection 3 to …`, and `connection <monitor> to …` (the heartbeat's, in selection errors). */
 const DRIVER_OUTAGE =
-  /connection( \d+)? to \S+ (closed|timed out)|connection (pool )?closed|socket|ECONN|timed out/i;
+  /connection( \S+)? to \S+ (closed|timed out)|connection (pool )?closed|socket|ECONN|timed out/i;
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -124,6 +125,10 @@ export function isInfrastructureFailure(error: unknown, depth = 0): boolean {
     DRIVER_OUTAGE.test(e.message)
   )
     return true;
+  // The driver wraps a failure that is not the server's answer (no server selectable, a socket
+  // closed) in MongoBulkWriteError and keeps the original, with its class, as `errorResponse`.
+  const wrapped = (e as { errorResponse?: unknown }).errorResponse;
+  if (wrapped instanceof Error && isInfrastructureFailure(wrapped, depth + 1)) return true;
   return isInfrastructureFailure(e.cause, depth + 1);
 }
 

@@ -17,10 +17,10 @@ export class OutageBackoff {
     return this.initialMs + Math.random() * (ceiling - this.initialMs);
   }
 
-  /** Resolves after the delay, or early (false) when `signal` aborts. */
-  async wait(tries: number, signal: AbortSignal): Promise<boolean> {
+  /** Resolves after `delayMs` (from `delayMs(tries)`), or early (false) when `signal` aborts. */
+  async wait(delayMs: number, signal: AbortSignal): Promise<boolean> {
     try {
-      await sleep(this.delayMs(tries), undefined, { signal });
+      await sleep(delayMs, undefined, { signal });
       return true;
     } catch {
       return false;
