@@ -16,18 +16,42 @@ export function unstorableValues(
   value: unknown,
   path: (string | number)[] = [],
 ): UnstorableValue[] {
+  // Every event passes through here twice (publish and consume): the clean case walks the
+  // payload without allocating, and only a payload with a problem pays for the paths.
+  return isStorable(value) ? [] : collectUnstorable(value, path);
+}
+
+function isStorable(value: unknown): boolean {
+  if (typeof value === 'string') return !value.includes('\u0000');
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isStorable(item)) return false;
+    return true;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (key.includes('\u0000') || !isStorable((value as Record<string, unknown>)[key]))
+        return false;
+    }
+  }
+  return true;
+}
+
+function collectUnstorable(value: unknown, path: (string | number)[]): UnstorableValue[] {
   if (typeof value === 'string') {
     return value.includes('\u0000') ? [{ path, message: 'must not contain NUL characters' }] : [];
   }
   if (typeof value === 'number') {
     return Number.isFinite(value) ? [] : [{ path, message: 'must be a finite number' }];
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableValues(item, [...path, i]));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => collectUnstorable(item, [...path, i]));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
       key.includes('\u0000')
         ? [{ path: [...path, key], message: 'key must not contain NUL characters' }]
-        : unstorableValues(item, [...path, key]),
+        : collectUnstorable(item, [...path, key]),
     );
   }
   return [];
