@@ -9,6 +9,7 @@ export * from './errors/error-code';
 export * from './errors/domain-error';
 export * from './errors/zod-details';
 export * from './organizations/organization.schema';
+export * from './organizations/portal-settings.schema';
 export * from './customers/customer.schema';
 export * from './events/customer-upstream.schema';
 export * from './events/customer-created.event';
