@@ -83,3 +83,6 @@ export * from './rpc/webhooks/rotate-webhook-secret.rpc';
 export * from './rpc/webhooks/list-webhook-deliveries.rpc';
 export * from './rpc/webhooks/redeliver-webhook.rpc';
 export * from './rpc/webhooks/test-webhook-endpoint.rpc';
+export * from './customers/countries';
+export * from './customers/portal-details.schema';
+export * from './rpc/customers/update-customer-from-portal.rpc';
