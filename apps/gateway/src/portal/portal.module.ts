@@ -15,10 +15,18 @@ import { PortalViews } from './portal-views';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
+import { WalletsPortalController } from './wallets/wallets-portal.controller';
+import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
   imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [PortalController, InvoicePdfController, PortalAssetsController, AccountController],
+  controllers: [
+    PortalController,
+    InvoicePdfController,
+    PortalAssetsController,
+    AccountController,
+    WalletsPortalController,
+  ],
   providers: [
     PortalTokens,
     PortalSessionVerifier,
@@ -27,11 +35,12 @@ import { PortalTokens } from './portal-tokens';
     PortalFrame,
     PortalFormTokens,
     PortalSectionLoader,
+    WalletsSectionSource,
     // Each section of the first page: add its source class to `inject` and to the providers.
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [],
+      inject: [WalletsSectionSource],
     },
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
