@@ -3,6 +3,7 @@ import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
+import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -17,7 +18,12 @@ import { PortalTokens } from './portal-tokens';
 
 @Module({
   imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
+  controllers: [
+    PortalController,
+    InvoicePdfController,
+    PortalAssetsController,
+    InvoiceDetailsController,
+  ],
   providers: [
     PortalTokens,
     PortalSessionVerifier,

@@ -53,6 +53,11 @@ export const upstreamInvoiceSchema = z.object({
   taxes_amount_cents: cents,
   total_amount_cents: cents,
   total_due_amount_cents: cents.optional(),
+  /** What was taken off the total before the amount due (Lago's names); omitted when unknown. */
+  coupons_amount_cents: cents.optional(),
+  credit_notes_amount_cents: cents.optional(),
+  prepaid_credit_amount_cents: cents.optional(),
+  progressive_billing_credit_amount_cents: cents.optional(),
   /** Omitted: the line items already stored stay (Lago's invoice.generated carries none). */
   fees: z.array(feeSchema).max(5_000).optional(),
   /** Decides which write wins: anything older than what is stored changes nothing. */
