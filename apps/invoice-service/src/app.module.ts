@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
+import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         InvoicesModule,
         PartiesModule,
         PdfModule,
+        PaymentUrlsModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

@@ -82,3 +82,4 @@ export * from './rpc/webhooks/rotate-webhook-secret.rpc';
 export * from './rpc/webhooks/list-webhook-deliveries.rpc';
 export * from './rpc/webhooks/redeliver-webhook.rpc';
 export * from './rpc/webhooks/test-webhook-endpoint.rpc';
+export * from './rpc/payment-urls/invoice-payment-url.rpc';

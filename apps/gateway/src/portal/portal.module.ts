@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
+import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -23,6 +24,7 @@ import { PortalTokens } from './portal-tokens';
     InvoicePdfController,
     PortalAssetsController,
     InvoiceDetailsController,
+    InvoicePaymentController,
   ],
   providers: [
     PortalTokens,

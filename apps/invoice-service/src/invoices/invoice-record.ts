@@ -20,6 +20,7 @@ export interface InvoiceDocument {
   credit_notes_amount_cents?: number | null;
   prepaid_credit_amount_cents?: number | null;
   progressive_billing_credit_amount_cents?: number | null;
+  payment_url?: string | null;
 }
 
 /**
@@ -151,6 +152,7 @@ export function applyChange(state: InvoiceState, change: InvoiceChange): boolean
           prepaid_credit_amount_cents: i.prepaid_credit_amount_cents ?? null,
           progressive_billing_credit_amount_cents:
             i.progressive_billing_credit_amount_cents ?? null,
+          payment_url: i.payment_url ?? null,
         };
         state.document_version = v;
         state.external_customer_id = change.externalCustomerId;

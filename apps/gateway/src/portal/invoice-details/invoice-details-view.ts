@@ -1,5 +1,6 @@
 import type { LagoInvoice } from '@portico/contracts';
 import { formatDate, formatMoney, formatNumber } from '@portico/i18n';
+import type { PortalFrameView } from '../portal-frame';
 import { pageHref, type PortalQuery } from '../portal-page-view';
 
 export interface InvoiceLineView {
@@ -29,8 +30,23 @@ export interface InvoiceDetailsView {
   disputeLostDate: string | null;
   lines: InvoiceLineView[];
   amounts: InvoiceAmountView[];
+  /** This page, without the list's query. */
+  selfHref: string;
   downloadHref: string;
   backHref: string;
+}
+
+/** What `views/invoice-details.hbs` renders. */
+export interface InvoiceDetailsPageView extends PortalFrameView, InvoiceDetailsView {
+  /** The "Pay now" form, when the invoice is owed and has a payment page. */
+  payNow: { action: string; formToken: string } | null;
+}
+
+/** "Pay now" is offered on what is still owed: finalized, and unpaid or overdue. */
+export function isPayable(invoice: LagoInvoice): boolean {
+  return (
+    invoice.status === 'finalized' && (invoice.badge === 'unpaid' || invoice.badge === 'overdue')
+  );
 }
 
 /** Credits Lago takes off the total before the amount due, in the order its invoice shows them. */
@@ -79,6 +95,7 @@ export function invoiceDetailsView(
       amount: money(fee.amount_cents),
     })),
     amounts,
+    selfHref: `${basePath}/invoices/${encodeURIComponent(invoice.id)}`,
     downloadHref: `${basePath}/invoices/${encodeURIComponent(invoice.id)}/pdf`,
     backHref: pageHref(basePath, list),
   };

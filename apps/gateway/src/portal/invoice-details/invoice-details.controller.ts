@@ -1,15 +1,32 @@
-import { Controller, Get, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Logger,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { GetInvoice, upstreamInvoiceIdSchema } from '@portico/contracts';
+import {
+  GetInvoice,
+  GetInvoicePaymentUrl,
+  upstreamInvoiceIdSchema,
+  type LagoInvoice,
+} from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
+import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalFrame } from '../portal-frame';
 import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
 import { PortalViews } from '../portal-views';
 import { pageQuery } from '../portal.controller';
-import { invoiceDetailsView } from './invoice-details-view';
+import { invoiceDetailsView, isPayable, type InvoiceDetailsPageView } from './invoice-details-view';
+import { PAY_NOW_FORM } from './invoice-payment.controller';
 
 /**
  * One invoice's page for the end customer. Scoped by the session the guard verified, never by
@@ -21,10 +38,13 @@ import { invoiceDetailsView } from './invoice-details-view';
 @UseFilters(PortalErrorFilter)
 @Controller('customer-portal/:token/invoices')
 export class InvoiceDetailsController {
+  private readonly logger = new Logger(InvoiceDetailsController.name);
+
   constructor(
     private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
     private readonly frame: PortalFrame,
+    private readonly formTokens: PortalFormTokens,
   ) {}
 
   @Get(':invoice_id')
@@ -42,15 +62,41 @@ export class InvoiceDetailsController {
       invoice_id: invoiceId,
       external_customer_id: customer.external_id,
     });
+    const paymentUrl = await this.paymentUrlOf(invoice, organization.id, customer.external_id);
     const frame = this.frame.open(request, reply, {
       titleKey: 'invoice_details.page_title',
       current: 'billing',
+      // The "Pay now" form answers with a redirect there: the CSP must let the form go on.
+      formActionOrigins: paymentUrl ? [new URL(paymentUrl).origin] : [],
     });
-    void reply.send(
-      this.views.page('invoice-details', {
-        ...frame,
-        ...invoiceDetailsView(invoice, frame.basePath, list, locale),
-      }),
-    );
+    const details = invoiceDetailsView(invoice, frame.basePath, list, locale);
+    const payNow = paymentUrl
+      ? {
+          action: `${details.selfHref}/pay`,
+          formToken: this.formTokens.issue(request, PAY_NOW_FORM),
+        }
+      : null;
+    const page: InvoiceDetailsPageView = { ...frame, ...details, payNow };
+    void reply.send(this.views.page('invoice-details', page));
+  }
+
+  /** No payment page, or the service slow to say: the page shows without the button. */
+  private async paymentUrlOf(
+    invoice: LagoInvoice,
+    organizationId: string,
+    externalCustomerId: string,
+  ): Promise<string | null> {
+    if (!isPayable(invoice)) return null;
+    try {
+      const answer = await this.rpc.call(GetInvoicePaymentUrl, {
+        organization_id: organizationId,
+        invoice_id: invoice.id,
+        external_customer_id: externalCustomerId,
+      });
+      return answer.payment_url;
+    } catch (error) {
+      this.logger.warn(`no payment URL for invoice ${invoice.id}: ${String(error)}`);
+      return null;
+    }
   }
 }
