@@ -9,6 +9,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
 import { WalletsModule } from './wallets/wallets.module';
+import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         PartiesModule,
         PdfModule,
         WalletsModule,
+        PaymentUrlsModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

@@ -94,3 +94,4 @@ export * from './events/wallet-transaction-created.event';
 export * from './events/wallet-transaction-updated.event';
 export * from './rpc/wallets/list-wallets.rpc';
 export * from './rpc/wallets/get-wallet.rpc';
+export * from './rpc/payment-urls/invoice-payment-url.rpc';

@@ -4,6 +4,8 @@ import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { AccountController } from './account/account.controller';
+import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
+import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -26,6 +28,8 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     PortalAssetsController,
     AccountController,
     WalletsPortalController,
+    InvoiceDetailsController,
+    InvoicePaymentController,
   ],
   providers: [
     PortalTokens,
