@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         InvoicesModule,
         PartiesModule,
         PdfModule,
+        SubscriptionsModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

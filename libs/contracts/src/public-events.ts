@@ -6,6 +6,10 @@ import { InvoicePaymentOverdue } from './events/invoice-payment-overdue.event';
 import { InvoicePaymentStatusUpdated } from './events/invoice-payment-status-updated.event';
 import { InvoiceUpdated } from './events/invoice-updated.event';
 import { InvoiceVoided } from './events/invoice-voided.event';
+import { CustomerUsageUpdated } from './events/customer-usage-updated.event';
+import { SubscriptionCreated } from './events/subscription-created.event';
+import { SubscriptionTerminated } from './events/subscription-terminated.event';
+import { SubscriptionUpdated } from './events/subscription-updated.event';
 
 /** The events upstream systems may publish to `billing.events`, as documented in docs/events.md. */
 export const PUBLIC_EVENTS: readonly EventContract[] = [
@@ -16,4 +20,8 @@ export const PUBLIC_EVENTS: readonly EventContract[] = [
   InvoicePaymentStatusUpdated,
   InvoicePaymentOverdue,
   InvoiceVoided,
+  SubscriptionCreated,
+  SubscriptionUpdated,
+  SubscriptionTerminated,
+  CustomerUsageUpdated,
 ];
