@@ -13,6 +13,7 @@ export interface LagoSubscriptionOptions {
   interval?: string;
   startedAt?: string;
   terminatedAt?: string | null;
+  documentLocale?: string | null;
 }
 
 /**
@@ -20,7 +21,9 @@ export interface LagoSubscriptionOptions {
  * webhook documentation): the subscription, its plan and its customer.
  */
 export function lagoSubscription(options: LagoSubscriptionOptions = {}) {
-  const customer = lagoCustomer(options.externalCustomerId ?? 'cus_lago_42');
+  const customer = lagoCustomer(options.externalCustomerId ?? 'cus_lago_42', {
+    documentLocale: options.documentLocale === undefined ? 'fr' : options.documentLocale,
+  });
   const startedAt = options.startedAt ?? '2026-11-01T00:00:00Z';
   const amountCents = options.amountCents ?? 4_900;
   const currency = options.currency ?? 'EUR';

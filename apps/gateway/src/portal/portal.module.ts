@@ -2,6 +2,9 @@ import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
+import { PlansModule } from '../plans/plans.module';
+import { PlansSectionSource } from '../plans/plans-section.source';
+import { UsagePageController } from '../plans/usage-page.controller';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
@@ -16,8 +19,18 @@ import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
 
 @Module({
-  imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
-  controllers: [PortalController, InvoicePdfController, PortalAssetsController],
+  imports: [
+    I18nModule.forRoot(porticoI18nOptions()),
+    InvoicePdfsModule,
+    // feature modules of the portal's sections
+    PlansModule,
+  ],
+  controllers: [
+    PortalController,
+    InvoicePdfController,
+    PortalAssetsController,
+    UsagePageController,
+  ],
   providers: [
     PortalTokens,
     PortalSessionVerifier,
@@ -30,7 +43,10 @@ import { PortalTokens } from './portal-tokens';
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [],
+      inject: [
+        // one line per section
+        PlansSectionSource,
+      ],
     },
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
