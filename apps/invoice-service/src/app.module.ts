@@ -10,6 +10,7 @@ import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
 import { WalletsModule } from './wallets/wallets.module';
 import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         PdfModule,
         WalletsModule,
         PaymentUrlsModule,
+        SubscriptionsModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

@@ -11,6 +11,10 @@ import { WalletTerminated } from './events/wallet-terminated.event';
 import { WalletTransactionCreated } from './events/wallet-transaction-created.event';
 import { WalletTransactionUpdated } from './events/wallet-transaction-updated.event';
 import { WalletUpdated } from './events/wallet-updated.event';
+import { CustomerUsageUpdated } from './events/customer-usage-updated.event';
+import { SubscriptionCreated } from './events/subscription-created.event';
+import { SubscriptionTerminated } from './events/subscription-terminated.event';
+import { SubscriptionUpdated } from './events/subscription-updated.event';
 
 /** The events upstream systems may publish to `billing.events`, as documented in docs/events.md. */
 export const PUBLIC_EVENTS: readonly EventContract[] = [
@@ -26,4 +30,8 @@ export const PUBLIC_EVENTS: readonly EventContract[] = [
   WalletTerminated,
   WalletTransactionCreated,
   WalletTransactionUpdated,
+  SubscriptionCreated,
+  SubscriptionUpdated,
+  SubscriptionTerminated,
+  CustomerUsageUpdated,
 ];

@@ -2,6 +2,9 @@ import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
+import { PlansModule } from '../plans/plans.module';
+import { PlansSectionSource } from '../plans/plans-section.source';
+import { UsagePageController } from '../plans/usage-page.controller';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { AccountController } from './account/account.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
@@ -21,7 +24,12 @@ import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
-  imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
+  imports: [
+    I18nModule.forRoot(porticoI18nOptions()),
+    InvoicePdfsModule,
+    // feature modules of the portal's sections
+    PlansModule,
+  ],
   controllers: [
     PortalController,
     InvoicePdfController,
@@ -30,6 +38,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     WalletsPortalController,
     InvoiceDetailsController,
     InvoicePaymentController,
+    UsagePageController,
   ],
   providers: [
     PortalTokens,
@@ -44,7 +53,11 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [WalletsSectionSource],
+      inject: [
+        // one line per section
+        WalletsSectionSource,
+        PlansSectionSource,
+      ],
     },
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
