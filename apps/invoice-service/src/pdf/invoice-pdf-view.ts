@@ -17,6 +17,10 @@ export interface InvoicePdfView {
     name: string;
     email: string | null;
     externalId: string;
+    /** The customer's legal name, when it differs from its name. */
+    legalName: string | null;
+    legalNumber: string | null;
+    taxId: string | null;
     /** The billing address, as envelope lines; empty when none is known. */
     address: string[];
     /** A shipping address of its own, when the customer has one ("ship to"). */
@@ -65,6 +69,12 @@ export function invoicePdfView(
       name: customer?.name ?? record.external_customer_id,
       email: customer?.email ?? null,
       externalId: record.external_customer_id,
+      legalName:
+        customer?.view?.legal_name && customer.view.legal_name !== customer.name
+          ? customer.view.legal_name
+          : null,
+      legalNumber: customer?.view?.legal_number ?? null,
+      taxId: customer?.view?.tax_identification_number ?? null,
       address: formatAddress(customer?.view, locale),
       shipTo: formatAddress(customer?.view?.shipping_address, locale),
     },
