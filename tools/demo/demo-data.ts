@@ -98,7 +98,6 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     address: {
       address_line1: 'شارع الشيخ زايد',
       city: 'دبي',
-      state: 'Dubai',
       country: 'AE',
     },
   },
