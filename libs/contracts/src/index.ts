@@ -94,3 +94,5 @@ export * from './events/wallet-transaction-created.event';
 export * from './events/wallet-transaction-updated.event';
 export * from './rpc/wallets/list-wallets.rpc';
 export * from './rpc/wallets/get-wallet.rpc';
+export * from './rpc/wallets/request-wallet-top-up.rpc';
+export * from './wallets/top-up-limits';

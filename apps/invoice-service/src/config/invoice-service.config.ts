@@ -34,6 +34,9 @@ const schema = z.object({
   PDF_MEMORY_CACHE_MB: intFromEnv(64, 0, 16_384),
   PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
   PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
+  // An organization's Lago API (wallet top-ups): plain http only when allowed (a test's fake Lago).
+  LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  LAGO_API_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
 });
 
 export interface PdfConfig {
@@ -62,6 +65,8 @@ export interface InvoiceServiceConfig {
   database: { uri: string; database: string };
   invoiceCache: { maxInvoices: number; maxAgeMs: number };
   pdf: PdfConfig;
+  /** Calls to an organization's Lago API; internal hosts only when in OUTBOUND_ALLOWED_HOSTS. */
+  lagoApi: { allowList: AllowList; allowHttp: boolean; timeoutMs: number };
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -92,6 +97,11 @@ export function loadInvoiceServiceConfig(
       logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
       logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
       logoAllowList: parsed.OUTBOUND_ALLOWED_HOSTS,
+    },
+    lagoApi: {
+      allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
+      allowHttp: parsed.LAGO_API_ALLOW_HTTP === 'true',
+      timeoutMs: parsed.LAGO_API_TIMEOUT_MS,
     },
   };
 }
