@@ -50,6 +50,12 @@ describe('prepaid credits in a real browser: the Credits section and a wallet pa
       name: 'Hooli',
       embed_origins: [`http://127.0.0.1:${hostPort}`],
     });
+    const settings = await stack.admin(
+      'PATCH',
+      `/admin/v1/organizations/${org.id}/portal-settings`,
+      { wallet_top_up: true },
+    );
+    assert.equal(settings.status, 200, JSON.stringify(settings.body));
     for (const [id, locale] of [
       ['credits-en', 'en'],
       ['credits-ar', 'ar'],
@@ -171,6 +177,27 @@ describe('prepaid credits in a real browser: the Credits section and a wallet pa
           assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
           await Promise.all([page.waitForNavigation(), page.click('a[rel="next"]')]);
           assert.equal((await rows()).length, 3);
+          await page.close();
+        });
+
+        test('the top-up form: a value under the minimum shows the error, accessibly', async () => {
+          const url = `${await portalUrl(customer)}/wallets/${walletOf[customer]}`;
+          const page = await directPage(url, viewport);
+          await page.type('#top-up-credits', '1');
+          await Promise.all([
+            page.waitForNavigation(),
+            page.click('[data-testid="top-up"] button'),
+          ]);
+          const error = await text(page, '[data-testid="top-up-error"]');
+          if (lang === 'ar') assert.match(error, ARABIC);
+          else assert.equal(error, 'Enter between 10 and 1,000 credits.');
+          assert.equal(
+            await page.$eval('#top-up-credits', (input) => input.getAttribute('aria-invalid')),
+            'true',
+          );
+          assert.equal(await overflows(page), false);
+          const violations = await seriousAxeViolations(page);
+          assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
           await page.close();
         });
       });

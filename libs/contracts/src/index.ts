@@ -102,3 +102,5 @@ export * from './events/subscription-terminated.event';
 export * from './events/customer-usage-updated.event';
 export * from './rpc/subscriptions/list-subscriptions.rpc';
 export * from './rpc/subscriptions/list-usage-snapshots.rpc';
+export * from './rpc/wallets/request-wallet-top-up.rpc';
+export * from './wallets/top-up-limits';

@@ -4,18 +4,23 @@ import {
   ErrorCode,
   GetWallet,
   ListWallets,
+  RequestWalletTopUp,
   paginationMeta,
   type RpcRequest,
   type RpcResponse,
 } from '@portico/contracts';
 import { HandleRpc } from '@portico/messaging';
 import { toWalletTransactionView, toWalletView } from './wallet-views';
+import { WalletTopUpsService } from './wallet-top-ups.service';
 import { WalletsRepository } from './wallets.repository';
 
-/** The portal's reads: a customer's active wallets, and one of them with a page of transactions. */
+/** The portal's calls: a customer's active wallets, one of them with a page of transactions, a top-up. */
 @Controller()
 export class WalletsRpcHandler {
-  constructor(private readonly repository: WalletsRepository) {}
+  constructor(
+    private readonly repository: WalletsRepository,
+    private readonly topUps: WalletTopUpsService,
+  ) {}
 
   @HandleRpc(ListWallets)
   async list(request: RpcRequest<typeof ListWallets>): Promise<RpcResponse<typeof ListWallets>> {
@@ -49,5 +54,12 @@ export class WalletsRpcHandler {
       wallet_transactions: transactions.map(toWalletTransactionView),
       meta: paginationMeta(request.page, request.per_page, totalCount),
     };
+  }
+
+  @HandleRpc(RequestWalletTopUp)
+  topUp(
+    request: RpcRequest<typeof RequestWalletTopUp>,
+  ): Promise<RpcResponse<typeof RequestWalletTopUp>> {
+    return this.topUps.request(request);
   }
 }
