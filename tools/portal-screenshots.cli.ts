@@ -1,6 +1,7 @@
 // Screenshots of the portal's main states in English and Arabic, for the README:
 //   npm run docs:screenshots      (its own stack on free ports, seeded with the demo data)
-// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium).
+// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium);
+// SHOTS=usage-en.png,usage-ar.png takes only those.
 import {
   DemoHostProcess,
   PorticoStack,
@@ -97,9 +98,13 @@ async function main(): Promise<void> {
       },
       { file: 'phone-en.png', url: en, width: 375 },
       { file: 'phone-ar.png', url: ar, width: 375 },
+      { file: 'usage-en.png', url: `${en}/subscriptions/northwind-growth/usage` },
+      { file: 'usage-ar.png', url: `${ar}/subscriptions/dar-al-nour-growth/usage` },
     ];
+    const only = process.env.SHOTS?.split(',').map((name) => name.trim());
     console.log('screenshots:');
-    for (const shot of shots) await capture(browser, shot);
+    for (const shot of shots.filter((s) => !only || only.includes(s.file)))
+      await capture(browser, shot);
   } finally {
     await browser?.close();
     await host?.stop();
