@@ -89,3 +89,4 @@ export * from './events/subscription-terminated.event';
 export * from './events/customer-usage-updated.event';
 export * from './rpc/subscriptions/list-subscriptions.rpc';
 export * from './rpc/subscriptions/list-usage-snapshots.rpc';
+export * from './events/subscriptions-changed.event';

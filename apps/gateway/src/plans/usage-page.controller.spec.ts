@@ -13,7 +13,9 @@ import {
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../test/in-process-gateway';
+import { ReplicaCaches } from '@portico/messaging';
 import { PortalTokens } from '../portal/portal-tokens';
+import { subscriptionsTag } from './customer-subscriptions';
 
 // The Plans section and the usage page in process: the real guard, views and cache; the services
 // faked, and an organization without a Lago API key (usage from the stored snapshots only).
@@ -126,6 +128,15 @@ describe('plans and usage pages (in process)', () => {
     assert.equal(gateway.rpc.callsTo(GetLagoApiAccess).length, 1, 'no key: Lago is never asked');
   });
 
+  test('the subscriptions are cached until the invoice-service announces a change', async () => {
+    const asked = gateway.rpc.callsTo(ListSubscriptions).length;
+    await open(`/customer-portal/${mint()}`);
+    assert.equal(gateway.rpc.callsTo(ListSubscriptions).length, asked, 'served from the cache');
+    gateway.app.get(ReplicaCaches).invalidate(subscriptionsTag('org_plans', 'jane'));
+    await open(`/customer-portal/${mint()}`);
+    assert.equal(gateway.rpc.callsTo(ListSubscriptions).length, asked + 1);
+  });
+
   test('the usage page without an API key: the stored snapshot with its time, and the chart', async () => {
     const response = await open(`/customer-portal/${mint()}/subscriptions/sub_1/usage`);
     assert.equal(response.statusCode, 200);
@@ -160,14 +171,23 @@ describe('plans and usage pages (in process)', () => {
   });
 
   test('the invoice-service away: the section says so, the invoices still show', async () => {
+    // Customers whose subscriptions this gateway has not cached yet.
+    const as = (externalId: string) =>
+      gateway.rpc.answer(VerifyPortalSession, () => ({
+        ...session('en'),
+        customer: { ...session('en').customer, external_id: externalId },
+      }));
+    as('jane-away');
     gateway.rpc.answer(ListSubscriptions, () => {
       throw new DomainError(ErrorCode.ServiceUnavailable, 'away');
     });
     const response = await open(`/customer-portal/${mint()}`);
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /data-section="plans"/);
+    as('jane-none');
     gateway.rpc.answer(ListSubscriptions, () => ({ subscriptions: [] }));
     const none = await open(`/customer-portal/${mint()}`);
+    gateway.rpc.answer(VerifyPortalSession, () => session('en'));
     assert.ok(!none.body.includes('data-testid="plans"'), 'nothing to show: no section');
     assert.ok(!none.body.includes('data-section="plans"'));
   });
