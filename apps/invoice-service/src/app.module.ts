@@ -8,6 +8,8 @@ import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
+import { WalletsModule } from './wallets/wallets.module';
+import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         InvoicesModule,
         PartiesModule,
         PdfModule,
+        WalletsModule,
+        PaymentUrlsModule,
         SubscriptionsModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],

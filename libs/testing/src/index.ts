@@ -13,4 +13,5 @@ export * from './console-client';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';
 export * from './fake-lago-api';
+export * from './lago-wallet-deliveries';
 export * from './lago-subscriptions';

@@ -8,7 +8,10 @@ import { directionOf, organizationName } from './portal-page-view';
 import type { PortalRequest } from './portal-session.guard';
 
 /** The portal's pages, as its navigation lists them; `path` follows the token's base path. */
-export const PORTAL_NAV = [{ key: 'billing', path: '', label: 'portal.nav.billing' }] as const;
+export const PORTAL_NAV = [
+  { key: 'billing', path: '', label: 'portal.nav.billing' },
+  { key: 'account', path: '/account', label: 'account.nav' },
+] as const;
 export type PortalNavKey = (typeof PORTAL_NAV)[number]['key'];
 
 /** What `views/partials/layout.hbs` needs: every portal page renders inside it. */
@@ -53,13 +56,14 @@ export class PortalFrame {
   open(
     request: PortalRequest,
     reply: FastifyReply,
-    page: { titleKey: string; current: PortalNavKey | null },
+    page: { titleKey: string; current: PortalNavKey | null; formActionOrigins?: string[] },
   ): PortalFrameView {
     const { organization, customer, locale } = request.portalSession;
     const nonce = randomBytes(16).toString('base64url');
     setPortalHeaders(reply, organization.embed_origins, {
       styleNonce: organization.brand_color ? nonce : undefined,
       imageOrigins: organization.logo_url ? [new URL(organization.logo_url).origin] : [],
+      formActionOrigins: page.formActionOrigins,
     });
     const basePath = this.basePath(request);
     return {

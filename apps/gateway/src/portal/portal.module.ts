@@ -6,6 +6,9 @@ import { PlansModule } from '../plans/plans.module';
 import { PlansSectionSource } from '../plans/plans-section.source';
 import { UsagePageController } from '../plans/usage-page.controller';
 import { InvoicePdfController } from './invoice-pdf.controller';
+import { AccountController } from './account/account.controller';
+import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
+import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -17,6 +20,8 @@ import { PortalViews } from './portal-views';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
+import { WalletsPortalController } from './wallets/wallets-portal.controller';
+import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
   imports: [
@@ -29,6 +34,10 @@ import { PortalTokens } from './portal-tokens';
     PortalController,
     InvoicePdfController,
     PortalAssetsController,
+    AccountController,
+    WalletsPortalController,
+    InvoiceDetailsController,
+    InvoicePaymentController,
     UsagePageController,
   ],
   providers: [
@@ -39,12 +48,14 @@ import { PortalTokens } from './portal-tokens';
     PortalFrame,
     PortalFormTokens,
     PortalSectionLoader,
+    WalletsSectionSource,
     // Each section of the first page: add its source class to `inject` and to the providers.
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
       inject: [
         // one line per section
+        WalletsSectionSource,
         PlansSectionSource,
       ],
     },

@@ -34,6 +34,11 @@ const schema = z.object({
   PDF_MEMORY_CACHE_MB: intFromEnv(64, 0, 16_384),
   PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
   PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
+  // Calls to an organization's Lago API (payment URLs): below RPC_TIMEOUT_MS, so a slow Lago
+  // costs the portal a missing button, never an error page.
+  LAGO_API_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
+  // Payment URLs Lago generated, kept per invoice revision; checkout links expire, so at most this.
+  PAYMENT_URL_CACHE_MAX_AGE_MS: intFromEnv(3_600_000, 0, 86_400_000),
 });
 
 export interface PdfConfig {
@@ -53,6 +58,13 @@ export interface PdfConfig {
   logoAllowList: AllowList;
 }
 
+export interface LagoApiConfig {
+  timeoutMs: number;
+  /** Internal hosts a Lago API may be on (OUTBOUND_ALLOWED_HOSTS); public ones always. */
+  allowList: AllowList;
+  paymentUrlMaxAgeMs: number;
+}
+
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
@@ -62,6 +74,7 @@ export interface InvoiceServiceConfig {
   database: { uri: string; database: string };
   invoiceCache: { maxInvoices: number; maxAgeMs: number };
   pdf: PdfConfig;
+  lagoApi: LagoApiConfig;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -92,6 +105,11 @@ export function loadInvoiceServiceConfig(
       logoMaxBytes: parsed.PDF_LOGO_MAX_BYTES,
       logoTimeoutMs: parsed.PDF_LOGO_TIMEOUT_MS,
       logoAllowList: parsed.OUTBOUND_ALLOWED_HOSTS,
+    },
+    lagoApi: {
+      timeoutMs: parsed.LAGO_API_TIMEOUT_MS,
+      allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
+      paymentUrlMaxAgeMs: parsed.PAYMENT_URL_CACHE_MAX_AGE_MS,
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import type { z } from 'zod';
+import { lagoWalletsMapper } from './lago-wallets.mapper';
 import { lagoSubscriptionMapper } from './lago-subscription.mapper';
 
 /** Builds one Portico envelope for the delivery being mapped (its id derives from the delivery). */
@@ -27,6 +28,7 @@ export interface LagoDomainMapper {
 /** The domains beyond invoices and customers (those are in lago-payload.mapper.ts). */
 export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [
   // one line per domain
+  lagoWalletsMapper,
   lagoSubscriptionMapper,
 ];
 
