@@ -1,9 +1,10 @@
 // The portal's first page with the account sections (issue 19) under HTTP load (autocannon, 50
-// connections): a customer with 2,000 invoices and 3 active subscriptions whose usage comes from
-// a fake Lago API on loopback through the gateway's short-lived usage cache, against the same
-// customer's invoice-only page measured first in the same run (before the subscriptions exist).
-// Wallets are not part of it yet (issue 19's wallets were not on main when this was written).
-//   npm run bench:portal-sections     (CONNECTIONS=50 DURATION=10 INVOICES=2000 SUBSCRIPTIONS=3)
+// connections): a customer with 2,000 invoices, 2 prepaid-credit wallets and 3 active
+// subscriptions whose usage comes from a fake Lago API on loopback through the gateway's
+// short-lived usage cache, against the same customer's invoice-only page measured first in the
+// same run (before the wallets and subscriptions exist).
+//   npm run bench:portal-sections
+//     (CONNECTIONS=50 DURATION=10 INVOICES=2000 SUBSCRIPTIONS=3 WALLETS=2)
 import { FakeLagoApi, lagoCurrentUsage } from '@portico/testing';
 import { randomUUID } from 'node:crypto';
 import { PorticoHttp } from '../tools/demo/portico-http';
@@ -16,6 +17,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 10);
 const INVOICES = Number(process.env.INVOICES ?? 2_000);
 const SUBSCRIPTIONS = Number(process.env.SUBSCRIPTIONS ?? 3);
+const WALLETS = Number(process.env.WALLETS ?? 2);
 const TARGET_P95_MS = 60;
 
 const load = (url: string, path: string) =>
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     duration_s: DURATION,
     invoices: INVOICES,
     subscriptions: SUBSCRIPTIONS,
+    wallets: WALLETS,
     gateway_workers: process.env.GATEWAY_WORKERS ?? 'auto',
   });
   const lago = await FakeLagoApi.start();
@@ -63,6 +66,29 @@ async function main(): Promise<void> {
     const invoiceOnly = await load(base, seeded.page);
     row('first page, invoices only (baseline)', invoiceOnly);
 
+    const wallets = Array.from({ length: WALLETS }, (_, index) => ({
+      id: `evt_bench_wallet_${index}_${randomUUID()}`,
+      type: 'wallet.created',
+      occurred_at: '2026-11-01T00:00:00Z',
+      data: {
+        id: `bench-wallet-${index + 1}`,
+        external_customer_id: seeded.externalCustomerId,
+        status: 'active',
+        currency: 'EUR',
+        name: `Credits ${index + 1}`,
+        rate_amount: '1.0',
+        credits_balance: '250.0',
+        balance_cents: 25_000,
+        consumed_credits: '40',
+        paid_top_up_min_amount_cents: 1_000,
+        paid_top_up_max_amount_cents: 100_000,
+        created_at: '2026-11-01T00:00:00Z',
+        updated_at: '2026-11-01T00:00:00Z',
+      },
+    }));
+    await http.expect('POST', '/api/v1/events', seeded.apiKey, {
+      events: wallets,
+    });
     await http.expect('POST', '/api/v1/events', seeded.apiKey, {
       events: Array.from({ length: SUBSCRIPTIONS }, (_, index) => ({
         id: `evt_bench_sub_${index}_${randomUUID()}`,
@@ -92,19 +118,21 @@ async function main(): Promise<void> {
       const html = await (await fetch(`${base}${seeded.page}`)).text();
       const plans = html.match(/data-subscription-id=/g)?.length ?? 0;
       const usages = html.match(/data-testid="plan-usage"/g)?.length ?? 0;
-      if (plans === SUBSCRIPTIONS && usages === SUBSCRIPTIONS) break;
-      if (Date.now() > deadline) throw new Error(`${plans} plans, ${usages} usages on the page`);
+      const credits = html.match(/data-wallet-id=/g)?.length ?? 0;
+      if (plans === SUBSCRIPTIONS && usages === SUBSCRIPTIONS && credits === WALLETS) break;
+      if (Date.now() > deadline)
+        throw new Error(`${plans} plans, ${usages} usages, ${credits} wallets on the page`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await load(base, seeded.page); // warm-up: each gateway worker's usage cache filled
     const lagoCallsBefore = lago.received.length;
     const withSections = await load(base, seeded.page);
     const lagoCalls = lago.received.length - lagoCallsBefore;
-    row(`first page, ${SUBSCRIPTIONS} plans + usage (cached)`, withSections);
+    row(`first page, ${WALLETS} wallets, ${SUBSCRIPTIONS} plans`, withSections);
     console.log(`  Lago API calls during the measured load: ${lagoCalls}`);
     const clean = (m: Measured) => m.errors === 0 && m.non2xx === 0;
     run.record({
-      figure: `first page with ${SUBSCRIPTIONS} plans and usage (cache), ${INVOICES} invoices, p95 at ${CONNECTIONS} connections`,
+      figure: `first page with ${WALLETS} wallets, ${SUBSCRIPTIONS} plans and usage (cache), ${INVOICES} invoices, p95 at ${CONNECTIONS} connections`,
       value: withSections.p95,
       unit: 'ms',
       baseline: { name: 'invoice-only first page p95', value: invoiceOnly.p95, unit: 'ms' },
@@ -113,7 +141,7 @@ async function main(): Promise<void> {
       met: clean(withSections) && withSections.p95 <= TARGET_P95_MS,
     });
     run.record({
-      figure: `first page with ${SUBSCRIPTIONS} plans and usage (cache), pages/s`,
+      figure: `first page with ${WALLETS} wallets, ${SUBSCRIPTIONS} plans and usage (cache), pages/s`,
       value: withSections.requestsPerSecond,
       unit: 'pages/s',
       baseline: {
