@@ -102,6 +102,8 @@ async function main(): Promise<void> {
       { file: 'account-en.png', url: `${en}/account` },
       { file: 'account-ar.png', url: `${ar}/account` },
       { file: 'account-phone-en.png', url: `${en}/account`, width: 375 },
+      { file: 'usage-en.png', url: `${en}/subscriptions/northwind-growth/usage` },
+      { file: 'usage-ar.png', url: `${ar}/subscriptions/dar-al-nour-growth/usage` },
     ];
     const only = process.argv.slice(2);
     console.log('screenshots:');

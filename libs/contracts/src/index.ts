@@ -104,3 +104,4 @@ export * from './rpc/subscriptions/list-subscriptions.rpc';
 export * from './rpc/subscriptions/list-usage-snapshots.rpc';
 export * from './rpc/wallets/request-wallet-top-up.rpc';
 export * from './wallets/top-up-limits';
+export * from './events/subscriptions-changed.event';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ListSubscriptions } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
 import type {
   PortalSection,
   PortalSectionContext,
   PortalSectionSource,
 } from '../portal/portal-sections';
+import { CustomerSubscriptions } from './customer-subscriptions';
 import { LiveUsage } from './live-usage';
 import { planView } from './plans-views';
 
@@ -22,17 +21,14 @@ export class PlansSectionSource implements PortalSectionSource {
   readonly name = 'plans';
 
   constructor(
-    private readonly rpc: ServiceClient,
+    private readonly subscriptions: CustomerSubscriptions,
     private readonly usage: LiveUsage,
   ) {}
 
   async load({ session, locale, basePath }: PortalSectionContext): Promise<PortalSection | null> {
     const organizationId = session.organization.id;
     const externalCustomerId = session.customer.external_id;
-    const { subscriptions } = await this.rpc.call(ListSubscriptions, {
-      organization_id: organizationId,
-      external_customer_id: externalCustomerId,
-    });
+    const subscriptions = await this.subscriptions.active(organizationId, externalCustomerId);
     if (subscriptions.length === 0) return null;
     const usages = await Promise.all(
       subscriptions.map((subscription) =>

@@ -56,6 +56,7 @@ export function planView(
   usage: CurrentUsage | null,
   locale: string,
   basePath: string,
+  now = Date.now(),
 ): PlanView {
   const { plan } = subscription;
   return {
@@ -68,8 +69,11 @@ export function planView(
       ? formatDate(subscription.next_billing_date, locale)
       : null,
     usageHref: usageHref(basePath, subscription.external_id),
+    // A stored snapshot of a period already over is not "so far": the usage page shows it dated.
     amountSoFar:
-      usage && usage.state !== 'unavailable'
+      usage &&
+      (usage.state === 'live' ||
+        (usage.state === 'stored' && Date.parse(usage.snapshot.to_datetime) >= now))
         ? formatMoney(usage.snapshot.amount_cents, usage.snapshot.currency, locale)
         : null,
   };

@@ -1,19 +1,13 @@
 import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  DomainError,
-  ErrorCode,
-  externalIdSchema,
-  ListSubscriptions,
-  type UsageSnapshot,
-} from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { DomainError, ErrorCode, externalIdSchema, type UsageSnapshot } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { PortalErrorFilter } from '../portal/portal-error.filter';
 import { PortalFrame } from '../portal/portal-frame';
 import { PortalSessionGuard, type PortalRequest } from '../portal/portal-session.guard';
 import { PortalViews } from '../portal/portal-views';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { CustomerSubscriptions } from './customer-subscriptions';
 import { LiveUsage, type CurrentUsage } from './live-usage';
 import { planView, usageView } from './plans-views';
 import { usageChart } from './usage-chart';
@@ -32,7 +26,7 @@ export const CHART_PERIODS = 6;
 @Controller('customer-portal/:token/subscriptions')
 export class UsagePageController {
   constructor(
-    private readonly rpc: ServiceClient,
+    private readonly subscriptions: CustomerSubscriptions,
     private readonly usage: LiveUsage,
     private readonly frame: PortalFrame,
     private readonly views: PortalViews,
@@ -46,11 +40,9 @@ export class UsagePageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { organization, customer, locale } = request.portalSession;
-    const { subscriptions } = await this.rpc.call(ListSubscriptions, {
-      organization_id: organization.id,
-      external_customer_id: customer.external_id,
-    });
-    const subscription = subscriptions.find((s) => s.external_id === subscriptionId);
+    const subscription = (
+      await this.subscriptions.active(organization.id, customer.external_id)
+    ).find((s) => s.external_id === subscriptionId);
     if (!subscription) {
       throw new DomainError(ErrorCode.SubscriptionNotFound, 'no such subscription');
     }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   CustomerUsageUpdated,
+  PorticoSubscriptionsChanged,
   SubscriptionCreated,
   SubscriptionTerminated,
   SubscriptionUpdated,
@@ -8,7 +9,8 @@ import {
   type EventEnvelope,
   type UpstreamSubscription,
 } from '@portico/contracts';
-import { HandleEvent } from '@portico/messaging';
+import { EventPublisher, HandleEvent } from '@portico/messaging';
+import { randomUUID } from 'node:crypto';
 import { KnownOrganizations } from '../parties/known-organizations';
 import { snapshotRecordOf, subscriptionRecordOf } from './subscription-record';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -23,6 +25,7 @@ export class SubscriptionsConsumer {
   constructor(
     private readonly repository: SubscriptionsRepository,
     private readonly organizations: KnownOrganizations,
+    private readonly publisher: EventPublisher,
   ) {}
 
   @HandleEvent(SubscriptionCreated)
@@ -54,5 +57,12 @@ export class SubscriptionsConsumer {
     await this.repository.saveSubscription(
       subscriptionRecordOf(event.organization_id, event.data, terminated),
     );
+    // Announced even when nothing changed: a redelivery after a lost announcement repairs it.
+    await this.publisher.publish(PorticoSubscriptionsChanged, {
+      id: `evt_${randomUUID()}`,
+      organization_id: event.organization_id,
+      occurred_at: new Date().toISOString(),
+      data: { external_customer_ids: [event.data.external_customer_id] },
+    });
   }
 }
