@@ -9,6 +9,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
 import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
+import { CreditNotesModule } from './credit-notes/credit-notes.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         PartiesModule,
         PdfModule,
         PaymentUrlsModule,
+        CreditNotesModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

@@ -83,3 +83,8 @@ export * from './rpc/webhooks/list-webhook-deliveries.rpc';
 export * from './rpc/webhooks/redeliver-webhook.rpc';
 export * from './rpc/webhooks/test-webhook-endpoint.rpc';
 export * from './rpc/payment-urls/invoice-payment-url.rpc';
+export * from './credit-notes/credit-note.schema';
+export * from './events/credit-note-created.event';
+export * from './events/credit-note-updated.event';
+export * from './rpc/credit-notes/list-credit-notes.rpc';
+export * from './rpc/credit-notes/render-credit-note-pdf.rpc';

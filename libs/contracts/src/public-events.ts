@@ -1,4 +1,6 @@
 import type { EventContract } from './event-contract';
+import { CreditNoteCreated } from './events/credit-note-created.event';
+import { CreditNoteUpdated } from './events/credit-note-updated.event';
 import { CustomerCreated } from './events/customer-created.event';
 import { CustomerUpdated } from './events/customer-updated.event';
 import { InvoiceCreated } from './events/invoice-created.event';
@@ -16,4 +18,6 @@ export const PUBLIC_EVENTS: readonly EventContract[] = [
   InvoicePaymentStatusUpdated,
   InvoicePaymentOverdue,
   InvoiceVoided,
+  CreditNoteCreated,
+  CreditNoteUpdated,
 ];

@@ -13,3 +13,4 @@ export * from './console-client';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';
 export * from './fake-lago-api';
+export * from './credit-note-fixtures';

@@ -5,6 +5,8 @@ import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
+import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
+import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -25,6 +27,7 @@ import { PortalTokens } from './portal-tokens';
     PortalAssetsController,
     InvoiceDetailsController,
     InvoicePaymentController,
+    CreditNotePdfController,
   ],
   providers: [
     PortalTokens,
@@ -38,8 +41,9 @@ import { PortalTokens } from './portal-tokens';
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [],
+      inject: [CreditNotesSectionSource],
     },
+    CreditNotesSectionSource,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],

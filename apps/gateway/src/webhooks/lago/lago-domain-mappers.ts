@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import type { z } from 'zod';
+import { lagoCreditNotesMapper } from './lago-credit-notes.mapper';
 
 /** Builds one Portico envelope for the delivery being mapped (its id derives from the delivery). */
 export type LagoEnvelopeOf = (
@@ -24,7 +25,7 @@ export interface LagoDomainMapper {
 }
 
 /** The domains beyond invoices and customers (those are in lago-payload.mapper.ts). */
-export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [];
+export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [lagoCreditNotesMapper];
 
 /** A payload part, validated; what is missing is named by its path in a 422. */
 export function parseLagoPart<S extends z.ZodType>(
