@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { RenderCreditNotePdf, upstreamInvoiceIdSchema } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
+import { GatewayConfig } from '../../config/gateway.config';
 import { sendPdf } from '../../invoice-pdfs/send-pdf';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
@@ -18,7 +19,10 @@ import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard'
 @UseFilters(PortalErrorFilter)
 @Controller('customer-portal/:token/credit-notes')
 export class CreditNotePdfController {
-  constructor(private readonly rpc: ServiceClient) {}
+  constructor(
+    private readonly rpc: ServiceClient,
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+  ) {}
 
   @Get(':credit_note_id/pdf')
   async pdf(
@@ -28,11 +32,16 @@ export class CreditNotePdfController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { organization, customer } = request.portalSession;
-    const answer = await this.rpc.call(RenderCreditNotePdf, {
-      organization_id: organization.id,
-      credit_note_id: creditNoteId,
-      external_customer_id: customer.external_id,
-    });
+    // A render may wait for a free page of the renderer, as an invoice's does.
+    const answer = await this.rpc.call(
+      RenderCreditNotePdf,
+      {
+        organization_id: organization.id,
+        credit_note_id: creditNoteId,
+        external_customer_id: customer.external_id,
+      },
+      { timeoutMs: this.config.pdfRpcTimeoutMs },
+    );
     setPortalHeaders(reply, organization.embed_origins);
     sendPdf(reply, {
       number: answer.number,
