@@ -114,6 +114,8 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
     }
     invoices.unpaid = upstreamInvoiceData({
       external_customer_id: 'jane',
+      // Markup and translation syntax in the number: text in the page and in the webhook body.
+      number: `INV-<b>$t(portal.heading)</b>-${Date.now()}`,
       payment_url: `${checkoutOrigin}/checkout/unpaid?session=a&b=1`,
     });
     invoices.overdue = upstreamInvoiceData({

@@ -7,6 +7,7 @@ import { InvoiceDetailsController } from './invoice-details/invoice-details.cont
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
 import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
+import { PortalInvoices } from './invoice-details/portal-invoices';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -44,6 +45,7 @@ import { PortalTokens } from './portal-tokens';
       inject: [CreditNotesSectionSource],
     },
     CreditNotesSectionSource,
+    PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],

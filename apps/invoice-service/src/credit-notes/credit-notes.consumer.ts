@@ -2,10 +2,12 @@ import { Controller } from '@nestjs/common';
 import {
   CreditNoteCreated,
   CreditNoteUpdated,
+  PorticoInvoicesChanged,
   type EventData,
   type EventEnvelope,
 } from '@portico/contracts';
-import { HandleEvent } from '@portico/messaging';
+import { EventPublisher, HandleEvent } from '@portico/messaging';
+import { randomUUID } from 'node:crypto';
 import { KnownOrganizations } from '../parties/known-organizations';
 import { CreditNotesRepository } from './credit-notes.repository';
 
@@ -19,6 +21,7 @@ export class CreditNotesConsumer {
   constructor(
     private readonly notes: CreditNotesRepository,
     private readonly organizations: KnownOrganizations,
+    private readonly publisher: EventPublisher,
   ) {}
 
   @HandleEvent(CreditNoteCreated)
@@ -33,6 +36,13 @@ export class CreditNotesConsumer {
 
   private async store(event: EventEnvelope<EventData<typeof CreditNoteCreated>>): Promise<void> {
     await this.organizations.require(event.organization_id);
-    await this.notes.upsertNewer(event.organization_id, event.data);
+    if (!(await this.notes.upsertNewer(event.organization_id, event.data))) return;
+    // The portal's gateways keep each customer's credit notes: this tells them to ask again.
+    await this.publisher.publish(PorticoInvoicesChanged, {
+      id: `evt_${randomUUID()}`,
+      organization_id: event.organization_id,
+      occurred_at: new Date().toISOString(),
+      data: { external_customer_ids: [event.data.external_customer_id] },
+    });
   }
 }

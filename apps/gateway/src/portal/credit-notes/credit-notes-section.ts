@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ListCreditNotes, type CreditNoteView } from '@portico/contracts';
+import { ListCreditNotes, type CreditNoteView, type RpcResponse } from '@portico/contracts';
 import { formatDate, formatMoney } from '@portico/i18n';
-import { ServiceClient } from '@portico/messaging';
+import { ReplicaCaches, ServiceClient, type ReplicaCache } from '@portico/messaging';
+import { customerTag } from '../../caching/cache-tags';
 import type { PortalSection, PortalSectionContext, PortalSectionSource } from '../portal-sections';
 
 /** The section shows the newest few; the PDFs carry the rest of each note. */
@@ -54,15 +55,36 @@ export function creditNotesSectionView(
 @Injectable()
 export class CreditNotesSectionSource implements PortalSectionSource {
   readonly name = 'credit-notes';
+  /**
+   * Every portal page shows this section (or learns there is none): each gateway keeps the
+   * answer per customer until the invoice-service announces a change to that customer's
+   * invoices or credit notes (portico.invoices.changed).
+   */
+  private readonly lists: ReplicaCache<RpcResponse<typeof ListCreditNotes>>;
 
-  constructor(private readonly rpc: ServiceClient) {}
+  constructor(
+    private readonly rpc: ServiceClient,
+    caches: ReplicaCaches,
+  ) {
+    this.lists = caches.create({
+      ttlMs: 60_000,
+      max: 100_000,
+      tagsOf: (_list, key) => [key],
+    });
+  }
 
   async load({ session, locale, basePath }: PortalSectionContext): Promise<PortalSection | null> {
-    const { credit_notes: notes, total_count: total } = await this.rpc.call(ListCreditNotes, {
-      organization_id: session.organization.id,
-      external_customer_id: session.customer.external_id,
-      limit: CREDIT_NOTES_SHOWN,
-    });
+    const organizationId = session.organization.id;
+    const customerId = session.customer.external_id;
+    const { credit_notes: notes, total_count: total } = await this.lists.getOrLoad(
+      customerTag(organizationId, customerId),
+      () =>
+        this.rpc.call(ListCreditNotes, {
+          organization_id: organizationId,
+          external_customer_id: customerId,
+          limit: CREDIT_NOTES_SHOWN,
+        }),
+    );
     if (notes.length === 0) return null;
     return {
       partial: 'credit-notes',

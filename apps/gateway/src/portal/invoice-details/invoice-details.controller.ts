@@ -11,7 +11,6 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
-  GetInvoice,
   GetInvoicePaymentUrl,
   upstreamInvoiceIdSchema,
   type LagoInvoice,
@@ -27,6 +26,7 @@ import { PortalViews } from '../portal-views';
 import { pageQuery } from '../portal.controller';
 import { invoiceDetailsView, isPayable, type InvoiceDetailsPageView } from './invoice-details-view';
 import { PAY_NOW_FORM } from './invoice-payment.controller';
+import { PortalInvoices } from './portal-invoices';
 
 /**
  * One invoice's page for the end customer. Scoped by the session the guard verified, never by
@@ -45,6 +45,7 @@ export class InvoiceDetailsController {
     private readonly views: PortalViews,
     private readonly frame: PortalFrame,
     private readonly formTokens: PortalFormTokens,
+    private readonly invoices: PortalInvoices,
   ) {}
 
   @Get(':invoice_id')
@@ -57,11 +58,7 @@ export class InvoiceDetailsController {
   ): Promise<void> {
     const { organization, customer, locale } = request.portalSession;
     const { fragment, ...list } = pageQuery.parse(rawQuery ?? {});
-    const { invoice } = await this.rpc.call(GetInvoice, {
-      organization_id: organization.id,
-      invoice_id: invoiceId,
-      external_customer_id: customer.external_id,
-    });
+    const invoice = await this.invoices.invoice(organization.id, customer.external_id, invoiceId);
     const paymentUrl = await this.paymentUrlOf(invoice, organization.id, customer.external_id);
     const frame = this.frame.open(request, reply, {
       titleKey: 'invoice_details.page_title',
