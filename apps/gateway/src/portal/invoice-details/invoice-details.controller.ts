@@ -10,12 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  GetInvoicePaymentUrl,
-  upstreamInvoiceIdSchema,
-  type LagoInvoice,
-} from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { upstreamInvoiceIdSchema, type LagoInvoice } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
@@ -41,7 +36,6 @@ export class InvoiceDetailsController {
   private readonly logger = new Logger(InvoiceDetailsController.name);
 
   constructor(
-    private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
     private readonly frame: PortalFrame,
     private readonly formTokens: PortalFormTokens,
@@ -85,12 +79,7 @@ export class InvoiceDetailsController {
   ): Promise<string | null> {
     if (!isPayable(invoice)) return null;
     try {
-      const answer = await this.rpc.call(GetInvoicePaymentUrl, {
-        organization_id: organizationId,
-        invoice_id: invoice.id,
-        external_customer_id: externalCustomerId,
-      });
-      return answer.payment_url;
+      return await this.invoices.paymentUrl(organizationId, externalCustomerId, invoice.id);
     } catch (error) {
       this.logger.warn(`no payment URL for invoice ${invoice.id}: ${String(error)}`);
       return null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GetInvoice, type LagoInvoice } from '@portico/contracts';
+import { GetInvoice, GetInvoicePaymentUrl, type LagoInvoice } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient, type ReplicaCache } from '@portico/messaging';
 import { customerTag } from '../../caching/cache-tags';
 
@@ -12,6 +12,8 @@ import { customerTag } from '../../caching/cache-tags';
 @Injectable()
 export class PortalInvoices {
   private readonly invoices: ReplicaCache<LagoInvoice>;
+  /** Where each shown invoice can be paid ('' = nowhere), kept like the invoice itself. */
+  private readonly paymentUrls: ReplicaCache<string>;
 
   constructor(
     private readonly rpc: ServiceClient,
@@ -27,6 +29,40 @@ export class PortalInvoices {
         return [customerTag(organizationId!, externalCustomerId!)];
       },
     });
+    this.paymentUrls = caches.create({
+      ttlMs: 60_000,
+      max: 20_000,
+      tagsOf: (_url, key) => {
+        const [organizationId, externalCustomerId] = key.split('\u0000');
+        return [customerTag(organizationId!, externalCustomerId!)];
+      },
+    });
+  }
+
+  /**
+   * Where an owed invoice can be paid, or null. An answer given while Lago could not be asked
+   * (transient) is not kept: the next view asks again.
+   */
+  async paymentUrl(
+    organizationId: string,
+    externalCustomerId: string,
+    invoiceId: string,
+  ): Promise<string | null> {
+    const url = await this.paymentUrls
+      .getOrLoad(`${organizationId}\u0000${externalCustomerId}\u0000${invoiceId}`, async () => {
+        const answer = await this.rpc.call(GetInvoicePaymentUrl, {
+          organization_id: organizationId,
+          invoice_id: invoiceId,
+          external_customer_id: externalCustomerId,
+        });
+        if (answer.transient) throw new TransientAnswer();
+        return answer.payment_url ?? '';
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransientAnswer) return '';
+        throw error;
+      });
+    return url || null;
   }
 
   /** One of this customer's visible invoices; another's, a draft or an unknown id throws 404. */
@@ -48,3 +84,6 @@ export class PortalInvoices {
     );
   }
 }
+
+/** Thrown out of a cache load so that the answer is not kept. */
+class TransientAnswer extends Error {}
