@@ -3,6 +3,8 @@ import {
   BrokerAdmin,
   LagoSender,
   PorticoStack,
+  launchBrowser,
+  seriousAxeViolations,
   billingEvent,
   lagoCreditNote,
   lagoWebhook,
@@ -124,6 +126,24 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
       'Crédit restant',
     ])
       assert.ok(text.includes(expected), `the PDF shows ${expected}:\n${text}`);
+  });
+
+  test('at phone width: no horizontal scroll, no serious accessibility issue', async () => {
+    const browser = await launchBrowser(testEnvironment.chromiumPath);
+    try {
+      const tab = await browser.newPage();
+      await tab.setBypassCSP(true);
+      await tab.setViewport({ width: 360, height: 800 });
+      await tab.goto(`${stack.url}${await portalPath('marie')}`);
+      await tab.waitForSelector('[data-testid="credit-notes"]');
+      const widths = (await tab.evaluate(
+        '({ content: document.documentElement.scrollWidth, viewport: window.innerWidth })',
+      )) as { content: number; viewport: number };
+      assert.ok(widths.content <= widths.viewport, JSON.stringify(widths));
+      assert.deepEqual(await seriousAxeViolations(tab), []);
+    } finally {
+      await browser.close();
+    }
   });
 
   test("another customer's credit note is a 404", async () => {
