@@ -440,7 +440,7 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
   test('webhook types Portico does not use are answered 200 ignored', async () => {
     for (const [type, objectType] of [
       ['plan.created', 'plan'],
-      ['credit_note.created', 'credit_note'],
+      ['payment_request.created', 'payment_request'],
       ['invoice.resynced', 'invoice'],
     ] as const) {
       const answer = await deliver(lagoWebhook(type, objectType, { lago_id: randomUUID() }));

@@ -70,7 +70,7 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
     hostOrigin = `http://127.0.0.1:${hostPort}`;
     stack = await PorticoStack.start(
       { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_ALLOW_HTTP: 'true' },
-      { servePublicUrl: true },
+      { servePublicUrl: true, appEnv: { 'invoice-service': { LAGO_API_TIMEOUT_MS: '1000' } } },
     );
     // The payment provider's checkout page.
     checkout = createServer((_request, response) =>
@@ -114,6 +114,8 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
     }
     invoices.unpaid = upstreamInvoiceData({
       external_customer_id: 'jane',
+      // Markup and translation syntax in the number: text in the page and in the webhook body.
+      number: `INV-<b>$t(portal.heading)</b>-${Date.now()}`,
       payment_url: `${checkoutOrigin}/checkout/unpaid?session=a&b=1`,
     });
     invoices.overdue = upstreamInvoiceData({
@@ -132,10 +134,12 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
       await publish(events.id, invoices[key]!);
     invoices.lagoOwed = upstreamInvoiceData({ external_customer_id: 'lars' });
     invoices.lagoRefused = upstreamInvoiceData({ external_customer_id: 'lars' });
-    for (const key of ['lagoOwed', 'lagoRefused']) await publish(lagoOrg.id, invoices[key]!);
+    invoices.lagoSlow = upstreamInvoiceData({ external_customer_id: 'lars' });
+    for (const key of ['lagoOwed', 'lagoRefused', 'lagoSlow'])
+      await publish(lagoOrg.id, invoices[key]!);
     for (const [org, count] of [
       [events, 4],
-      [lagoOrg, 2],
+      [lagoOrg, 3],
     ] as const) {
       await waitFor('invoices stored', async () => {
         const response = await stack.request<{ meta: { total_count: number } }>(
@@ -164,6 +168,11 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
         status: 422,
         body: { status: 422, error: 'Unprocessable Entity', code: 'no_linked_payment_provider' },
       }),
+    );
+    lago.on(
+      'POST',
+      new RegExp(`^/api/v1/invoices/${invoices.lagoSlow.id}/payment_url$`),
+      () => 'hang',
     );
     browser = await launchBrowser(testEnvironment.chromiumPath);
   });
@@ -253,6 +262,14 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
 
     const refused = await detailsPage(lagoOrg, 'lars', invoices.lagoRefused!.id);
     assert.equal(payForm(refused.html), null, 'Lago could not make one: no button');
+
+    // Lago not answering: the page is shown without the button; a timeout is not kept, so the
+    // next view asks again.
+    const slowPath = new RegExp(`^/api/v1/invoices/${invoices.lagoSlow!.id}/payment_url$`);
+    const slow = await detailsPage(lagoOrg, 'lars', invoices.lagoSlow!.id);
+    assert.equal(payForm(slow.html), null);
+    await detailsPage(lagoOrg, 'lars', invoices.lagoSlow!.id);
+    assert.equal(lago.requestsTo('POST', slowPath).length, 2);
 
     // The invoice changes (paid): no button, and Lago is not asked again.
     await publish(lagoOrg.id, {

@@ -11,6 +11,7 @@ import { PdfModule } from './pdf/pdf.module';
 import { WalletsModule } from './wallets/wallets.module';
 import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { CreditNotesModule } from './credit-notes/credit-notes.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         WalletsModule,
         PaymentUrlsModule,
         SubscriptionsModule,
+        CreditNotesModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

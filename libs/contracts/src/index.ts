@@ -105,3 +105,8 @@ export * from './rpc/subscriptions/list-usage-snapshots.rpc';
 export * from './rpc/wallets/request-wallet-top-up.rpc';
 export * from './wallets/top-up-limits';
 export * from './events/subscriptions-changed.event';
+export * from './credit-notes/credit-note.schema';
+export * from './events/credit-note-created.event';
+export * from './events/credit-note-updated.event';
+export * from './rpc/credit-notes/list-credit-notes.rpc';
+export * from './rpc/credit-notes/render-credit-note-pdf.rpc';

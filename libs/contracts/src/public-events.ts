@@ -1,4 +1,6 @@
 import type { EventContract } from './event-contract';
+import { CreditNoteCreated } from './events/credit-note-created.event';
+import { CreditNoteUpdated } from './events/credit-note-updated.event';
 import { CustomerCreated } from './events/customer-created.event';
 import { CustomerUpdated } from './events/customer-updated.event';
 import { InvoiceCreated } from './events/invoice-created.event';
@@ -34,4 +36,6 @@ export const PUBLIC_EVENTS: readonly EventContract[] = [
   SubscriptionUpdated,
   SubscriptionTerminated,
   CustomerUsageUpdated,
+  CreditNoteCreated,
+  CreditNoteUpdated,
 ];

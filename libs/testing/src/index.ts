@@ -15,3 +15,4 @@ export * from './webhook-receiver';
 export * from './fake-lago-api';
 export * from './lago-wallet-deliveries';
 export * from './lago-subscriptions';
+export * from './credit-note-fixtures';

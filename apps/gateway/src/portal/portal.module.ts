@@ -9,6 +9,9 @@ import { InvoicePdfController } from './invoice-pdf.controller';
 import { AccountController } from './account/account.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
+import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
+import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
+import { PortalInvoices } from './invoice-details/portal-invoices';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -39,6 +42,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     InvoiceDetailsController,
     InvoicePaymentController,
     UsagePageController,
+    CreditNotePdfController,
   ],
   providers: [
     PortalTokens,
@@ -57,8 +61,11 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
         // one line per section
         WalletsSectionSource,
         PlansSectionSource,
+        CreditNotesSectionSource,
       ],
     },
+    CreditNotesSectionSource,
+    PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],

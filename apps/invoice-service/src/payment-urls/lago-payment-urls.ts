@@ -24,7 +24,7 @@ export class LagoPaymentUrls {
   private readonly logger = new Logger(LagoPaymentUrls.name);
   private readonly cache: LRUCache<string, string>;
   /** One request to Lago per invoice revision, however many pages ask at once. */
-  private readonly pending = new Map<string, Promise<string | null>>();
+  private readonly pending = new Map<string, Promise<{ url: string | null; transient: boolean }>>();
 
   constructor(
     private readonly rpc: ServiceClient,
@@ -37,10 +37,11 @@ export class LagoPaymentUrls {
     });
   }
 
-  async urlFor(record: InvoiceRecord): Promise<string | null> {
+  /** `transient`: Lago could not be asked (slow, away); the caller should not keep the null. */
+  async urlFor(record: InvoiceRecord): Promise<{ url: string | null; transient: boolean }> {
     const key = `${record.organization_id}\u0000${record.upstream_id}\u0000${record.rev}`;
     const known = this.cache.get(key);
-    if (known !== undefined) return known === NONE ? null : known;
+    if (known !== undefined) return { url: known === NONE ? null : known, transient: false };
     let asking = this.pending.get(key);
     if (!asking) {
       asking = this.ask(record, key).finally(() => this.pending.delete(key));
@@ -49,13 +50,16 @@ export class LagoPaymentUrls {
     return asking;
   }
 
-  private async ask(record: InvoiceRecord, key: string): Promise<string | null> {
+  private async ask(
+    record: InvoiceRecord,
+    key: string,
+  ): Promise<{ url: string | null; transient: boolean }> {
     const { access } = await this.rpc.call(GetLagoApiAccess, {
       organization_id: record.organization_id,
     });
     if (!access) {
       this.cache.set(key, NONE);
-      return null;
+      return { url: null, transient: false };
     }
     const client = lagoClientFor(access, this.guard, { timeoutMs: this.config.lagoApi.timeoutMs });
     try {
@@ -64,12 +68,12 @@ export class LagoPaymentUrls {
       );
       const url = paymentUrlSchema.safeParse(answer.invoice_payment_details?.payment_url);
       this.cache.set(key, url.success ? url.data : NONE);
-      return url.success ? url.data : null;
+      return { url: url.success ? url.data : null, transient: false };
     } catch (error) {
       if (!(error instanceof LagoApiError)) throw error;
       this.logger.warn(`invoice ${record.upstream_id}: ${error.message}`);
       if (!error.retryable) this.cache.set(key, NONE);
-      return null;
+      return { url: null, transient: error.retryable };
     }
   }
 }

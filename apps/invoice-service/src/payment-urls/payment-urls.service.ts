@@ -5,6 +5,7 @@ import {
   InvoicePaymentRequested,
   type GetInvoicePaymentUrl,
   type RpcRequest,
+  type RpcResponse,
 } from '@portico/contracts';
 import { EventPublisher } from '@portico/messaging';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { InvoicesRepository } from '../invoices/invoices.repository';
 import { LagoPaymentUrls } from './lago-payment-urls';
 
 type PaymentUrlRequest = RpcRequest<typeof GetInvoicePaymentUrl>;
+type PaymentUrlAnswer = RpcResponse<typeof GetInvoicePaymentUrl>;
 
 /** Only what is still owed can be paid: finalized, and unpaid or overdue. */
 function payable(record: InvoiceRecord): boolean {
@@ -27,16 +29,16 @@ export class PaymentUrlsService {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async urlOf(request: PaymentUrlRequest): Promise<{ payment_url: string | null }> {
-    const record = await this.find(request);
-    return { payment_url: await this.resolve(record) };
+  async urlOf(request: PaymentUrlRequest): Promise<PaymentUrlAnswer> {
+    const { url, transient } = await this.resolve(await this.find(request));
+    return { payment_url: url, transient };
   }
 
   /** "Pay now": the URL, and the operator told (once per press: each is a new request). */
-  async request(request: PaymentUrlRequest): Promise<{ payment_url: string | null }> {
+  async request(request: PaymentUrlRequest): Promise<PaymentUrlAnswer> {
     const record = await this.find(request);
-    const url = await this.resolve(record);
-    if (url === null) return { payment_url: null };
+    const { url, transient } = await this.resolve(record);
+    if (url === null) return { payment_url: null, transient };
     const doc = record.document!;
     const now = new Date().toISOString();
     await this.publisher.publish(InvoicePaymentRequested, {
@@ -54,7 +56,7 @@ export class PaymentUrlsService {
         requested_at: now,
       },
     });
-    return { payment_url: url };
+    return { payment_url: url, transient: false };
   }
 
   private async find(request: PaymentUrlRequest): Promise<InvoiceRecord> {
@@ -69,8 +71,11 @@ export class PaymentUrlsService {
   }
 
   /** The URL the invoice's events carried wins; otherwise the organization's Lago is asked. */
-  private async resolve(record: InvoiceRecord): Promise<string | null> {
-    if (!payable(record)) return null;
-    return record.document?.payment_url ?? this.lago.urlFor(record);
+  private async resolve(
+    record: InvoiceRecord,
+  ): Promise<{ url: string | null; transient: boolean }> {
+    if (!payable(record)) return { url: null, transient: false };
+    const own = record.document?.payment_url;
+    return own ? { url: own, transient: false } : this.lago.urlFor(record);
   }
 }

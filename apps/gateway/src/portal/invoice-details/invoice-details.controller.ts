@@ -10,13 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  GetInvoice,
-  GetInvoicePaymentUrl,
-  upstreamInvoiceIdSchema,
-  type LagoInvoice,
-} from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { upstreamInvoiceIdSchema, type LagoInvoice } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
@@ -27,6 +21,7 @@ import { PortalViews } from '../portal-views';
 import { pageQuery } from '../portal.controller';
 import { invoiceDetailsView, isPayable, type InvoiceDetailsPageView } from './invoice-details-view';
 import { PAY_NOW_FORM } from './invoice-payment.controller';
+import { PortalInvoices } from './portal-invoices';
 
 /**
  * One invoice's page for the end customer. Scoped by the session the guard verified, never by
@@ -41,10 +36,10 @@ export class InvoiceDetailsController {
   private readonly logger = new Logger(InvoiceDetailsController.name);
 
   constructor(
-    private readonly rpc: ServiceClient,
     private readonly views: PortalViews,
     private readonly frame: PortalFrame,
     private readonly formTokens: PortalFormTokens,
+    private readonly invoices: PortalInvoices,
   ) {}
 
   @Get(':invoice_id')
@@ -57,11 +52,7 @@ export class InvoiceDetailsController {
   ): Promise<void> {
     const { organization, customer, locale } = request.portalSession;
     const { fragment, ...list } = pageQuery.parse(rawQuery ?? {});
-    const { invoice } = await this.rpc.call(GetInvoice, {
-      organization_id: organization.id,
-      invoice_id: invoiceId,
-      external_customer_id: customer.external_id,
-    });
+    const invoice = await this.invoices.invoice(organization.id, customer.external_id, invoiceId);
     const paymentUrl = await this.paymentUrlOf(invoice, organization.id, customer.external_id);
     const frame = this.frame.open(request, reply, {
       titleKey: 'invoice_details.page_title',
@@ -88,12 +79,7 @@ export class InvoiceDetailsController {
   ): Promise<string | null> {
     if (!isPayable(invoice)) return null;
     try {
-      const answer = await this.rpc.call(GetInvoicePaymentUrl, {
-        organization_id: organizationId,
-        invoice_id: invoice.id,
-        external_customer_id: externalCustomerId,
-      });
-      return answer.payment_url;
+      return await this.invoices.paymentUrl(organizationId, externalCustomerId, invoice.id);
     } catch (error) {
       this.logger.warn(`no payment URL for invoice ${invoice.id}: ${String(error)}`);
       return null;

@@ -8,6 +8,7 @@ import {
 import type { z } from 'zod';
 import { lagoWalletsMapper } from './lago-wallets.mapper';
 import { lagoSubscriptionMapper } from './lago-subscription.mapper';
+import { lagoCreditNotesMapper } from './lago-credit-notes.mapper';
 
 /** Builds one Portico envelope for the delivery being mapped (its id derives from the delivery). */
 export type LagoEnvelopeOf = (
@@ -30,6 +31,7 @@ export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [
   // one line per domain
   lagoWalletsMapper,
   lagoSubscriptionMapper,
+  lagoCreditNotesMapper,
 ];
 
 /** A payload part, validated; what is missing is named by its path in a 422. */

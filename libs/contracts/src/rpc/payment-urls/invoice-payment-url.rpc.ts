@@ -12,6 +12,8 @@ const paymentUrlRequest = z.object({
 const paymentUrlResponse = z.object({
   /** Null: the invoice is not owed, or nobody gave (or could give) a payment page for it. */
   payment_url: z.string().nullable(),
+  /** True when Lago could not be asked just now (slow, away): not an answer to keep. */
+  transient: z.boolean().default(false),
 });
 
 /**
