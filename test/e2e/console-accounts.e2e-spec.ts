@@ -6,7 +6,8 @@ import {
   ResolveConsoleSession,
 } from '@portico/contracts';
 import { AmqpConnection, RpcClient } from '@portico/messaging';
-import { ConsoleClient, PorticoStack, testEnvironment } from '@portico/testing';
+import { ConsoleClient, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import { ConsoleSessionCache } from '../../apps/console/src/caching/console-session-cache';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -186,6 +187,8 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     const second = new ConsoleClient(stack.consoleUrl);
     await second.login(email, PASSWORD);
     await first.get('/customers');
+    // Both sessions are now in the console's cache: the logout must reach the other one too.
+    assert.equal((await second.get('/customers')).status, 200);
     assert.equal((await first.post('/logout', { scope: 'all' })).status, 303);
     assert.equal((await second.get('/customers')).status, 303);
 
@@ -203,6 +206,24 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     assert.equal(
       expired.headers.get('location'),
       `/login?next=${encodeURIComponent('/customers/some%20one?tab=settings')}`,
+    );
+  });
+
+  test('sessions closed elsewhere (another console, customer-service) end at once, not when a cache entry expires', async () => {
+    const { client } = await signedIn(acme.id, 'member');
+    assert.equal((await client.get('/customers')).status, 200, 'resolved and cached');
+    // What another console instance does on "log out everywhere": only the announcement
+    // (portico.console_sessions.changed) tells this console.
+    const started = Date.now();
+    await rpc.call(CloseConsoleSessions, { token: client.sessionCookie!, scope: 'all' });
+    await waitFor(
+      'the console to drop the closed session',
+      async () => (await client.get('/customers')).status === 303,
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+    assert.ok(
+      Date.now() - started < ConsoleSessionCache.TTL_MS,
+      'ended by the announcement, before the cache entry could expire',
     );
   });
 

@@ -12,8 +12,6 @@ import {
 } from '@nestjs/common';
 import {
   GetCustomer,
-  GetOrganization,
-  ListInvoices,
   OpenPortalSession,
   RenderInvoicePdf,
   RevokePortalSessions,
@@ -29,6 +27,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ActivityRecorder } from '../activity/activity-recorder';
 import { ConsoleSessionGuard, Roles } from '../auth/console-session.guard';
+import { CustomerCache } from '../caching/customer-cache';
+import { InvoicePageCache } from '../caching/invoice-page-cache';
+import { OrganizationCache } from '../caching/organization-cache';
 import { formOf, sessionOf, type ConsoleRequest } from '../auth/console-request';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsolePageError } from '../errors/console-errors';
@@ -79,6 +80,9 @@ export class CustomersController {
     private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
+    private readonly organizations: OrganizationCache,
+    private readonly customers: CustomerCache,
+    private readonly invoicePages: InvoicePageCache,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {
     this.tokens = new PortalTokenCodec(config.portalJwtSecret);
@@ -97,14 +101,14 @@ export class CustomersController {
   ): Promise<void> {
     const organizationId = sessionOf(request).operator.organization_id;
     const query = listQuery.parse(rawQuery ?? {});
-    const [{ customers, meta }, { organization }] = await Promise.all([
+    const [{ customers, meta }, organization] = await Promise.all([
       this.rpc.call(SearchCustomers, {
         organization_id: organizationId,
         query: query.q || undefined,
         page: query.page,
         per_page: CUSTOMERS_PAGE_SIZE,
       }),
-      this.rpc.call(GetOrganization, { organization_id: organizationId }),
+      this.organizations.get(organizationId),
     ]);
     const pageHref = (page: number) =>
       `/customers?${new URLSearchParams({ ...(query.q && { q: query.q }), page: String(page) })}`;
@@ -195,6 +199,7 @@ export class CustomersController {
       organization_id: session.operator.organization_id,
       external_customer_id: externalId,
     });
+    this.customers.forget(session.operator.organization_id, externalId);
     await this.activity.record(session, {
       action: 'customer.portal_links_revoked',
       customer: externalId,
@@ -228,6 +233,7 @@ export class CustomersController {
       organization_id: organizationId,
       customer: { external_id: externalId, billing_configuration: { document_locale: locale } },
     });
+    this.customers.forget(organizationId, externalId);
     await this.activity.record(session, {
       action: 'customer.document_locale_changed',
       customer: externalId,
@@ -269,15 +275,12 @@ export class CustomersController {
     const organizationId = sessionOf(request).operator.organization_id;
     const lang = uiLanguage(request);
     // The customer first: another organization's id is a 404 before anything else is asked.
-    const { customer } = await this.rpc.call(GetCustomer, {
-      organization_id: organizationId,
-      external_id: externalId,
-    });
+    const customer = await this.customers.get(organizationId, externalId);
     const wantsInvoices = query.tab === 'overview' || query.tab === 'invoices';
-    const [{ organization }, page] = await Promise.all([
-      this.rpc.call(GetOrganization, { organization_id: organizationId }),
+    const [organization, page] = await Promise.all([
+      this.organizations.get(organizationId),
       wantsInvoices
-        ? this.rpc.call(ListInvoices, {
+        ? this.invoicePages.get({
             organization_id: organizationId,
             external_customer_id: externalId,
             limit: query.tab === 'overview' ? 5 : INVOICES_PAGE_SIZE,

@@ -19,6 +19,8 @@ import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ActivityRecorder } from '../activity/activity-recorder';
 import { ConsoleSessionGuard, Roles } from '../auth/console-session.guard';
+import { ConsoleSessionCache } from '../caching/console-session-cache';
+import { OrganizationCache } from '../caching/organization-cache';
 import { formOf, sessionOf, type ConsoleRequest } from '../auth/console-request';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsolePageError } from '../errors/console-errors';
@@ -44,6 +46,8 @@ export class SettingsController {
     private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
+    private readonly organizations: OrganizationCache,
+    private readonly sessions: ConsoleSessionCache,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {}
 
@@ -68,6 +72,7 @@ export class SettingsController {
       organization_id: organizationId,
       changes: changes.data,
     });
+    this.organizations.forget(organizationId);
     const described = describeChanges(before, after);
     if (described)
       await this.activity.record(session, { action: 'organization.updated', ...described });
@@ -172,6 +177,7 @@ export class SettingsController {
       operator_id: id,
       role: role.data,
     });
+    this.sessions.forgetOperator(session.operator.organization_id, id);
     await this.activity.record(session, {
       action: 'operator.role_changed',
       subject: operator.email,
@@ -194,6 +200,7 @@ export class SettingsController {
       organization_id: session.operator.organization_id,
       operator_id: id,
     });
+    this.sessions.forgetOperator(session.operator.organization_id, id);
     await this.activity.record(session, {
       action: 'operator.removed',
       subject: operator.email,
