@@ -21,6 +21,9 @@ export function directoryEntry(view: CustomerView): DirectoryEntry {
 const byListOrder = (a: DirectoryEntry, b: DirectoryEntry) =>
   b.createdAt - a.createdAt || (a.view.id < b.view.id ? -1 : a.view.id > b.view.id ? 1 : 0);
 
+/** Searches answered from memory until the next change. */
+const MEMOIZED_SEARCHES = 64;
+
 interface KeyRef {
   key: string;
   entry: DirectoryEntry;
@@ -58,6 +61,7 @@ export class OrganizationDirectory {
   private readonly entries: DirectoryEntry[];
   private readonly index: KeyRef[];
   private readonly byId = new Map<string, DirectoryEntry>();
+  private readonly searches = new Map<string, DirectoryEntry[]>();
 
   constructor(entries: DirectoryEntry[]) {
     this.entries = [...entries].sort(byListOrder);
@@ -77,6 +81,7 @@ export class OrganizationDirectory {
   apply(entry: DirectoryEntry, deleted: boolean): void {
     const held = this.byId.get(entry.view.id);
     if (held && held.updatedAt > entry.updatedAt) return;
+    this.searches.clear();
     if (held) this.remove(held);
     if (deleted) return;
     this.byId.set(entry.view.id, entry);
@@ -101,11 +106,30 @@ export class OrganizationDirectory {
 
   private search(query: CustomerQuery): DirectoryEntry[] {
     if (!query.whole) return this.entries;
+    let matched = this.searches.get(query.whole);
+    if (!matched) {
+      matched = this.match(query);
+      // Paging through a search asks it again: kept until the next change.
+      if (this.searches.size >= MEMOIZED_SEARCHES) this.searches.clear();
+      this.searches.set(query.whole, matched);
+    }
+    return matched;
+  }
+
+  private match(query: CustomerQuery): DirectoryEntry[] {
+    // Every match has a key beginning with the whole query, or one beginning with each word:
+    // the whole query's range, plus the narrowest word's, hold them all.
+    const range = (prefix: string): [number, number] => [
+      lowerBound(this.index, prefix, (ref) => ref.key),
+      lowerBound(this.index, `${prefix}\uffff`, (ref) => ref.key),
+    ];
+    const ranges = [range(query.whole)];
+    const narrowest = query.words.map(range).sort((a, b) => a[1] - a[0] - (b[1] - b[0]))[0];
+    if (narrowest) ranges.push(narrowest);
     const found = new Set<DirectoryEntry>();
-    for (const probe of query.probes) {
-      for (let i = lowerBound(this.index, probe, (ref) => ref.key); i < this.index.length; i++) {
-        const { key, entry } = this.index[i]!;
-        if (!key.startsWith(probe)) break;
+    for (const [from, to] of ranges) {
+      for (let i = from; i < to; i++) {
+        const { entry } = this.index[i]!;
         if (!found.has(entry) && query.matches(entry.keys)) found.add(entry);
       }
     }

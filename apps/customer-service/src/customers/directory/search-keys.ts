@@ -35,12 +35,6 @@ export class CustomerQuery {
     this.words = wordsOf(text);
   }
 
-  /** The prefixes whose keys hold every match: the whole query, and its longest word. */
-  get probes(): string[] {
-    const longest = [...this.words].sort((a, b) => b.length - a.length)[0];
-    return longest && longest !== this.whole ? [this.whole, longest] : [this.whole];
-  }
-
   matches(keys: readonly string[]): boolean {
     if (keys.some((key) => key.startsWith(this.whole))) return true;
     return (
