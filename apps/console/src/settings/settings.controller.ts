@@ -33,6 +33,7 @@ import {
   lagoChangesFrom,
   organizationChangesFrom,
 } from './settings-form';
+import { portalPreview } from './portal-preview';
 
 const ROLES = ['admin', 'member', 'viewer'] as const;
 
@@ -209,17 +210,37 @@ export class SettingsController {
     void reply.redirect('/settings/members?removed=1', 303);
   }
 
+  /**
+   * "Preview": the settings page with the submitted fields in the form and in the portal preview,
+   * nothing saved. The preview shows the saved settings otherwise, so it follows every save.
+   */
+  @Post('preview')
+  async preview(@Req() request: ConsoleRequest, @Res() reply: FastifyReply): Promise<void> {
+    const changes = organizationChangesFrom(formOf(request));
+    if (!changes.success) {
+      const fields = changes.error.issues.map((i) => String(i.path[0]));
+      return this.renderSettings(request, reply, { invalid: [...new Set(fields)] }, 422);
+    }
+    await this.renderSettings(request, reply, { previewing: true }, 200, changes.data);
+  }
+
   private async renderSettings(
     request: ConsoleRequest,
     reply: FastifyReply,
     extra: Record<string, unknown>,
     status = 200,
+    unsaved: Partial<OrganizationView> = {},
   ): Promise<void> {
     const organizationId = sessionOf(request).operator.organization_id;
-    const [{ organization }, { lago }] = await Promise.all([
+    const [{ organization: saved }, { lago }] = await Promise.all([
       this.rpc.call(GetOrganization, { organization_id: organizationId }),
       this.rpc.call(GetLagoSettings, { organization_id: organizationId }),
     ]);
+    const organization: OrganizationView = {
+      ...saved,
+      ...Object.fromEntries(Object.entries(unsaved).filter(([, value]) => value !== undefined)),
+    };
+    const preview = portalPreview(organization, (key, lang) => this.pages.translate(key, lang));
     const query = request.query as Record<string, string | undefined>;
     this.pages.send(
       request,
@@ -228,6 +249,7 @@ export class SettingsController {
       {
         nav: 'settings',
         org: settingsView(organization),
+        preview: preview.view,
         lago: {
           // The gateway's address, as the admin API shows it: Lago posts there, not here.
           webhookUrl: `${this.config.portalPublicUrl}/webhooks/lago/${organizationId}`,
@@ -241,6 +263,7 @@ export class SettingsController {
         ...extra,
       },
       status,
+      preview.csp,
     );
   }
 
