@@ -227,6 +227,33 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     );
   });
 
+  test('the customer list follows every change after it was first read: new, renamed, deleted', async () => {
+    const org = await stack.createOrganization({ name: 'Directory' });
+    const { client } = await signedIn(org.id, 'viewer');
+    const found = async (q: string) =>
+      [
+        ...(await client.get(`/customers?q=${encodeURIComponent(q)}`)).text.matchAll(
+          /data-customer="([^"]+)"/g,
+        ),
+      ].map((m) => m[1]);
+    const upsert = (customer: Record<string, unknown>) =>
+      stack.request('POST', '/api/v1/customers', { token: org.apiKey, body: { customer } });
+    await upsert({ external_id: 'dir-1', name: 'Harbour Freight' });
+    assert.deepEqual(await found('harb'), ['dir-1'], 'the directory is loaded now');
+    await upsert({ external_id: 'dir-2', name: 'Harbour Lights', email: 'ap@lights.example' });
+    assert.deepEqual(await found('harbour'), ['dir-2', 'dir-1'], 'a new customer, newest first');
+    assert.deepEqual(await found('ap@lights'), ['dir-2']);
+    await upsert({ external_id: 'dir-1', name: 'Quay Freight' });
+    assert.deepEqual(await found('harbour'), ['dir-2'], 'renamed');
+    assert.deepEqual(await found('quay'), ['dir-1']);
+    assert.equal(
+      (await stack.request('DELETE', '/api/v1/customers/dir-2', { token: org.apiKey })).status,
+      200,
+    );
+    assert.deepEqual(await found('harbour'), [], 'deleted');
+    assert.deepEqual(await found(''), ['dir-1']);
+  });
+
   test('roles and form tokens: a viewer gets 403 on any change, a POST without the token 403', async () => {
     await stack.request('POST', '/api/v1/customers', {
       token: acme.apiKey,

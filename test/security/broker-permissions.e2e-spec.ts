@@ -179,6 +179,7 @@ const ctl = testEnvironment.brokerCtl;
       billingEvent('invoice.created', acme.id, upstreamInvoiceData()),
     );
     assert.match(String(refused?.message), /ACCESS_REFUSED/);
+    assert.doesNotMatch(stack.app('console').logs, /ACCESS_REFUSED/, 'its own setup is allowed');
   });
 
   test('the broker refuses an RPC published with publisher credentials', async () => {
