@@ -47,6 +47,26 @@ import {
 } from './customer-page-view';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
+
+/** Building an `Intl` formatter costs far more than using one: one per UI language. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDateTime(value: string, lang: string): string {
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    // What Date#toLocaleString(lang, { timeZone: 'UTC' }) shows: date and time.
+    format = new Intl.DateTimeFormat(lang, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return format.format(new Date(value));
+}
 const INVOICES_PAGE_SIZE = 20;
 
 /** A hand-edited URL never breaks the page: unknown values fall back to the defaults. */
@@ -300,7 +320,7 @@ export class CustomersController {
         externalId: customer.external_id,
         email: customer.email,
         currency: customer.currency,
-        createdAt: new Date(customer.created_at).toLocaleString(lang, { timeZone: 'UTC' }),
+        createdAt: formatDateTime(customer.created_at, lang),
       },
       base,
       tabs: tabsView(externalId, query.tab),

@@ -1,3 +1,4 @@
+import { formatMoney } from '@portico/i18n';
 import { randomBytes } from 'node:crypto';
 import type { ConsoleCsp } from '../rendering/console-headers';
 import { directionOf } from '../rendering/ui-language';
@@ -42,8 +43,7 @@ export function portalPreview(
     branding.brand_color && HEX_COLOUR.test(branding.brand_color) ? branding.brand_color : null;
   const logoOrigin = originOf(branding.logo_url);
   const nonce = randomBytes(16).toString('base64url');
-  const amount = (value: number) =>
-    new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(value);
+  const amount = (euros: number) => formatMoney(euros * 100, 'EUR', lang);
   return {
     view: {
       lang,
