@@ -4,14 +4,18 @@ import { startBenchStack } from './bench-stack';
 // details view (Overview: totals and latest invoices), against GET /health of the same console in
 // the same run, with the apps running as `npm start` runs them.
 //   npm run bench:console   (CUSTOMERS=10000 OPERATORS=20 DURATION=10 INVOICES=50)
+//   PROFILE=1 npm run bench:console   also profiles the console (profiles/console.cpuprofile)
+//   and prints where it spent its time.
 import { AppProcess, ConsoleClient, freePort, waitFor } from '@portico/testing';
 import autocannon from 'autocannon';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from '../tools/demo/demo-data';
 import { PorticoHttp } from '../tools/demo/portico-http';
 import { publishEvents, waitForInvoices } from '../tools/demo/seed-demo';
+import { hottestFunctions } from './cpu-profile-summary';
 import { percentile, type Measured } from './http-load';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 10_000);
@@ -21,6 +25,8 @@ const INVOICES = Number(process.env.INVOICES ?? 50);
 /** FerretDB on PostgreSQL hangs on large bulk writes (docs/architecture.md): small batches. */
 const BATCH = 50;
 const PASSWORD = 'bench operator password';
+const PROFILE = process.env.PROFILE === '1' ? join(process.cwd(), 'profiles') : null;
+const PROFILE_NAME = 'console.cpuprofile';
 
 /** autocannon with one connection per operator; each request carries one of the sessions. */
 async function load(url: string, paths: string[], cookies: string[]): Promise<Measured> {
@@ -81,6 +87,9 @@ async function main(): Promise<void> {
       PORTAL_PUBLIC_URL: base,
       PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
       CONSOLE_SECRET: randomBytes(32).toString('hex'),
+      ...(PROFILE && {
+        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE} --cpu-prof-name=${PROFILE_NAME}`,
+      }),
     }),
   );
   try {
@@ -183,14 +192,25 @@ async function main(): Promise<void> {
       console.log(
         `  ${name.padEnd(32)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(1)} ms  p95 ${m.p95.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms  errors ${m.errors}  non-2xx ${m.non2xx}`,
       );
-    row('GET /health (baseline)', await load(consoleUrl, ['/health'], cookies));
+    const baseline = await load(consoleUrl, ['/health'], cookies);
+    row('GET /health (baseline)', baseline);
     for (const [name, path, target] of targets) {
       const measured = await load(consoleUrl, [path], cookies);
       row(name, measured);
-      console.log(`    p95 target ≤ ${target} ms: ${measured.p95 <= target ? 'met' : 'MISSED'}`);
+      // The same-run baseline says how loaded the machine was while this path was measured.
+      console.log(
+        `    p95 target ≤ ${target} ms: ${measured.p95 <= target ? 'met' : 'MISSED'}; ` +
+          `p95 ${(measured.p95 / baseline.p95).toFixed(1)} × the baseline's, ` +
+          `req/s ${(baseline.requestsPerSecond / measured.requestsPerSecond).toFixed(1)} × fewer`,
+      );
     }
   } finally {
     await Promise.all(apps.map((a) => a.stop()));
+  }
+  if (PROFILE) {
+    console.log(`console CPU profile: ${join(PROFILE, PROFILE_NAME)}; most self time in:`);
+    for (const hot of hottestFunctions(join(PROFILE, PROFILE_NAME), 25))
+      console.log(`  ${hot.selfPercent.toFixed(1).padStart(5)} %  ${hot.name}  ${hot.where}`);
   }
 }
 

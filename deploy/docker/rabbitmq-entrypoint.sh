@@ -20,5 +20,7 @@ grant portico-gateway "$GATEWAY_AMQP_PASSWORD" '^(billing\.events|billing\.unrou
 grant portico-customer-service "$CUSTOMER_SERVICE_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|customer-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
 grant portico-invoice-service "$INVOICE_SERVICE_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|invoice-service\..*|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
 
+grant portico-console "$CONSOLE_AMQP_PASSWORD" '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*)$' '^(billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*|amq\.default)$' '^(billing\.events|billing\.unroutable|billing\.unroutable\.dead-letter|amq\.gen-.*|amq\.rabbitmq\.reply-to.*)$'
+
 touch /tmp/portico-users-ready
 wait "$server"

@@ -326,6 +326,62 @@ describe('the operator console in a real browser', () => {
     await page.browserContext().close();
   });
 
+  test('organization branding: a live preview of the portal; "Preview" shows unsaved changes without JavaScript, "Save" keeps them', async () => {
+    const page = await signIn(accounts.admin);
+    await page.goto(`${stack.consoleUrl}/settings`);
+    const brandLine = (p: Page) =>
+      p.$eval(
+        '.portal-preview',
+        (el) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string } }
+          ).getComputedStyle(el).borderTopColor,
+      );
+    assert.equal(await text(page, '[data-testid="preview-name"]'), 'Lumen');
+    assert.equal(
+      await page.$eval('.portal-preview', (el) => el.getAttribute('lang')),
+      'fr',
+      "in the organization's language",
+    );
+    const before = await brandLine(page);
+    // With JavaScript: the preview follows the fields as they are typed (nothing is sent).
+    await page.type('#display_name', 'Lumen Billing');
+    await page.type('#brand_color', '#0a7f5a');
+    assert.equal(await text(page, '[data-testid="preview-name"]'), 'Lumen Billing');
+    assert.equal(await brandLine(page), 'rgb(10, 127, 90)');
+    await page.browserContext().close();
+
+    // Without JavaScript: "Preview" renders the unsaved values on the server; nothing is saved.
+    const plain = await signIn(accounts.admin);
+    await plain.setJavaScriptEnabled(false);
+    await plain.goto(`${stack.consoleUrl}/settings`);
+    await plain.type('#display_name', 'Lumen Billing');
+    await plain.type('#brand_color', '#0a7f5a');
+    const [previewed] = await Promise.all([
+      plain.waitForNavigation(),
+      plain.click('[data-testid="preview-submit"]'),
+    ]);
+    assert.ok(await plain.$('[data-testid="previewing"]'));
+    assert.equal(await text(plain, '[data-testid="preview-name"]'), 'Lumen Billing');
+    assert.equal(await brandLine(plain), 'rgb(10, 127, 90)');
+    const csp = previewed!.headers()['content-security-policy']!;
+    assert.match(csp, /style-src 'self' 'nonce-[\w-]+'/, 'the colour comes in with a nonce');
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(await plain.$$eval('[style]', (els) => els.length), 0, 'no style attribute');
+    await plain.goto(`${stack.consoleUrl}/settings`);
+    assert.equal(await text(plain, '[data-testid="preview-name"]'), 'Lumen', 'nothing saved');
+    assert.equal(await brandLine(plain), before);
+
+    await plain.type('#brand_color', '#0a7f5a');
+    await Promise.all([
+      plain.waitForNavigation(),
+      plain.click('[data-testid="organization-form"] button.primary'),
+    ]);
+    assert.ok(await plain.$('[data-testid="saved"]'));
+    assert.equal(await brandLine(plain), 'rgb(10, 127, 90)', 'the saved colour');
+    await plain.browserContext().close();
+  });
+
   for (const lang of ['en', 'ar']) {
     test(`axe-core: no serious or critical violation on any console page (${lang})`, async () => {
       const page = await signIn(accounts.admin, lang);

@@ -1,4 +1,9 @@
-import { appPermissions, SERVICE_USERS, type PorticoApp } from '@portico/messaging';
+import {
+  appPermissions,
+  SERVICE_USERS,
+  TRUSTED_PUBLISHER_USERS,
+  type PorticoApp,
+} from '@portico/messaging';
 import { PROJECT_ROOT } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +14,15 @@ import { parse, parseAllDocuments } from 'yaml';
 
 // Compose and deploy/k8s give each app the rights libs/messaging/src/broker-permissions.ts says,
 // no more: the same regexps local provisioning and the tests use.
+
+test('the console may not publish: no write on billing.events, unlike the gateway', () => {
+  const pattern = (regexp: string) => new RegExp(regexp);
+  assert.ok(pattern(appPermissions('gateway').write).test('billing.events'));
+  assert.ok(!pattern(appPermissions('console').write).test('billing.events'));
+  assert.ok(pattern(appPermissions('console').read).test('billing.events'), 'it binds to it');
+  assert.ok(pattern(appPermissions('console').write).test('amq.default'), 'RPC');
+  assert.ok(!TRUSTED_PUBLISHER_USERS.includes(SERVICE_USERS.console));
+});
 const ROOT = PROJECT_ROOT;
 const APPS = Object.keys(SERVICE_USERS) as PorticoApp[];
 
@@ -49,6 +63,8 @@ test('compose: the broker entrypoint grants the library’s regexps; each app us
     );
     const env = compose.services[app]!.environment;
     assert.equal(env.AMQP_USERNAME, SERVICE_USERS[app]);
-    assert.deepEqual(env.TRUSTED_EVENT_PUBLISHERS!.split(','), Object.values(SERVICE_USERS));
+    // The console consumes no service queue and publishes nothing: not a trusted publisher.
+    if (app === 'console') assert.equal(env.TRUSTED_EVENT_PUBLISHERS, undefined);
+    else assert.deepEqual(env.TRUSTED_EVENT_PUBLISHERS!.split(','), TRUSTED_PUBLISHER_USERS);
   }
 });

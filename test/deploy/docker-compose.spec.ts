@@ -65,7 +65,8 @@ test('the console: production mode, the broker only (never a database), ready af
   const service = compose.services.console!;
   const env = service.environment!;
   assert.equal(env.NODE_ENV, 'production');
-  assert.match(env.AMQP_URL!, /@rabbitmq:5672$/);
+  assert.equal(env.AMQP_URL, 'amqp://rabbitmq:5672');
+  assert.equal(env.AMQP_USERNAME, 'portico-console', 'its own broker user, not the admin one');
   assert.equal(env.MONGODB_URI, undefined, 'the console talks to services over RabbitMQ only');
   assert.equal(service.depends_on?.['customer-service']?.condition, 'service_healthy');
   assert.match(service.healthcheck!.test.join(' '), /:4100\/health\/ready/);

@@ -23,7 +23,7 @@ test('deploy/k8s (base and overlays) renders and validates in strict mode', asyn
   const { stdout } = await validate();
   assert.match(
     stdout,
-    /base: Summary: 23 resources .* Valid: 23, Invalid: 0, Errors: 0, Skipped: 0/,
+    /base: Summary: 25 resources .* Valid: 25, Invalid: 0, Errors: 0, Skipped: 0/,
   );
   assert.match(stdout, /example: Summary: \d+ resources .* Invalid: 0, Errors: 0, Skipped: 0/);
 });
@@ -66,6 +66,11 @@ test('every app has probes on its health endpoints; gateway and invoice-service 
   assert.ok(!names.some((n) => n.startsWith('MONGODB')), 'the console never reaches a database');
   for (const name of ['PORTAL_JWT_SECRET', 'CONSOLE_SECRET', 'PORTAL_PUBLIC_URL'])
     assert.ok(consoleEnv.find((e) => e.name === name)?.valueFrom, `${name} comes from a reference`);
+  assert.deepEqual(
+    consoleEnv.find((e) => e.name === 'AMQP_USERNAME')?.valueFrom,
+    { secretKeyRef: { name: 'portico-broker-console', key: 'username' } },
+    'the console uses its own broker user, not the operator default one',
+  );
   assert.equal(byKind('RabbitmqCluster').length, 1);
   assert.equal(byKind('MongoDBCommunity')[0]!.spec.type, 'ReplicaSet');
 });

@@ -6,7 +6,8 @@ import {
   ResolveConsoleSession,
 } from '@portico/contracts';
 import { AmqpConnection, RpcClient } from '@portico/messaging';
-import { ConsoleClient, PorticoStack, testEnvironment } from '@portico/testing';
+import { ConsoleClient, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import { ConsoleSessionCache } from '../../apps/console/src/caching/console-session-cache';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -186,6 +187,8 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
     const second = new ConsoleClient(stack.consoleUrl);
     await second.login(email, PASSWORD);
     await first.get('/customers');
+    // Both sessions are now in the console's cache: the logout must reach the other one too.
+    assert.equal((await second.get('/customers')).status, 200);
     assert.equal((await first.post('/logout', { scope: 'all' })).status, 303);
     assert.equal((await second.get('/customers')).status, 303);
 
@@ -204,6 +207,51 @@ describe('console accounts: set-password links, sessions, roles, login limits', 
       expired.headers.get('location'),
       `/login?next=${encodeURIComponent('/customers/some%20one?tab=settings')}`,
     );
+  });
+
+  test('sessions closed elsewhere (another console, customer-service) end at once, not when a cache entry expires', async () => {
+    const { client } = await signedIn(acme.id, 'member');
+    assert.equal((await client.get('/customers')).status, 200, 'resolved and cached');
+    // What another console instance does on "log out everywhere": only the announcement
+    // (portico.console_sessions.changed) tells this console.
+    const started = Date.now();
+    await rpc.call(CloseConsoleSessions, { token: client.sessionCookie!, scope: 'all' });
+    await waitFor(
+      'the console to drop the closed session',
+      async () => (await client.get('/customers')).status === 303,
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+    assert.ok(
+      Date.now() - started < ConsoleSessionCache.TTL_MS,
+      'ended by the announcement, before the cache entry could expire',
+    );
+  });
+
+  test('the customer list follows every change after it was first read: new, renamed, deleted', async () => {
+    const org = await stack.createOrganization({ name: 'Directory' });
+    const { client } = await signedIn(org.id, 'viewer');
+    const found = async (q: string) =>
+      [
+        ...(await client.get(`/customers?q=${encodeURIComponent(q)}`)).text.matchAll(
+          /data-customer="([^"]+)"/g,
+        ),
+      ].map((m) => m[1]);
+    const upsert = (customer: Record<string, unknown>) =>
+      stack.request('POST', '/api/v1/customers', { token: org.apiKey, body: { customer } });
+    await upsert({ external_id: 'dir-1', name: 'Harbour Freight' });
+    assert.deepEqual(await found('harb'), ['dir-1'], 'the directory is loaded now');
+    await upsert({ external_id: 'dir-2', name: 'Harbour Lights', email: 'ap@lights.example' });
+    assert.deepEqual(await found('harbour'), ['dir-2', 'dir-1'], 'a new customer, newest first');
+    assert.deepEqual(await found('ap@lights'), ['dir-2']);
+    await upsert({ external_id: 'dir-1', name: 'Quay Freight' });
+    assert.deepEqual(await found('harbour'), ['dir-2'], 'renamed');
+    assert.deepEqual(await found('quay'), ['dir-1']);
+    assert.equal(
+      (await stack.request('DELETE', '/api/v1/customers/dir-2', { token: org.apiKey })).status,
+      200,
+    );
+    assert.deepEqual(await found('harbour'), [], 'deleted');
+    assert.deepEqual(await found(''), ['dir-1']);
   });
 
   test('roles and form tokens: a viewer gets 403 on any change, a POST without the token 403', async () => {

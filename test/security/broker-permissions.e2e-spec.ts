@@ -1,4 +1,9 @@
-import { Header, SERVICE_USERS, publisherUsername } from '@portico/messaging';
+import {
+  Header,
+  SERVICE_USERS,
+  TRUSTED_PUBLISHER_USERS,
+  publisherUsername,
+} from '@portico/messaging';
 import {
   BrokerAdmin,
   billingEvent,
@@ -30,6 +35,7 @@ const ctl = testEnvironment.brokerCtl;
   let acme: { id: string; apiKey: string };
   let globex: { id: string; apiKey: string };
   let publisher: BrokerCredential;
+  let consoleUser: BrokerCredential;
 
   const urlFor = ({ username, password }: BrokerCredential) => {
     const url = new URL(testEnvironment.amqpUrl);
@@ -40,11 +46,14 @@ const ctl = testEnvironment.brokerCtl;
 
   beforeAll(async () => {
     const users = ensureServiceUsers(ctl!, namespace);
-    const trusted = Object.values(SERVICE_USERS).join(',');
+    consoleUser = users.console;
+    const trusted = TRUSTED_PUBLISHER_USERS.join(',');
     stack = await PorticoStack.start(
       { TRUSTED_EVENT_PUBLISHERS: trusted, AMQP_RETRY_DELAY_MS: '200' },
       {
         namespace,
+        // The console too, as its own user: the stack waits for its readiness (broker + RPC).
+        console: true,
         appEnv: Object.fromEntries(
           Object.entries(users).map(([app, user]) => [
             app,
@@ -158,6 +167,19 @@ const ctl = testEnvironment.brokerCtl;
       SERVICE_USERS.gateway,
     );
     assert.match(String(refused?.message), /PRECONDITION_FAILED|user_id property set to/i);
+  });
+
+  test("the console's user reaches the services by RPC but may not publish events", async () => {
+    const ready = await fetch(`${stack.consoleUrl}/health/ready`);
+    assert.equal(ready.status, 200, 'the console runs with its own user');
+    const refused = await publishAs(
+      consoleUser,
+      exchange,
+      'invoice.created',
+      billingEvent('invoice.created', acme.id, upstreamInvoiceData()),
+    );
+    assert.match(String(refused?.message), /ACCESS_REFUSED/);
+    assert.doesNotMatch(stack.app('console').logs, /ACCESS_REFUSED/, 'its own setup is allowed');
   });
 
   test('the broker refuses an RPC published with publisher credentials', async () => {

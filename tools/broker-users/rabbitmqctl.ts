@@ -4,6 +4,7 @@ import {
   publisherUsername,
   rabbitmqctlCommands,
   SERVICE_USERS,
+  TRUSTED_PUBLISHER_USERS,
   type BrokerPermissions,
   type PorticoApp,
 } from '@portico/messaging';
@@ -59,7 +60,10 @@ export function ensureBrokerUser(
   return { username, password };
 }
 
-/** The gateway's and each service's own user, for the namespace the apps run in. */
+/** Whom TRUSTED_EVENT_PUBLISHERS lists (for deploy/local, which loads this file). */
+export { TRUSTED_PUBLISHER_USERS };
+
+/** The gateway's, each service's and the console's own user, for the namespace the apps run in. */
 export function ensureServiceUsers(
   target: RabbitmqctlTarget,
   namespace = '',

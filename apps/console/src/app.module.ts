@@ -6,6 +6,7 @@ import { I18nModule } from 'nestjs-i18n';
 import { ActivityController } from './activity/activity.controller';
 import { ActivityRecorder } from './activity/activity-recorder';
 import { ConsoleSessionGuard } from './auth/console-session.guard';
+import { CachingModule } from './caching/caching.module';
 import { ConsoleConfig } from './config/console.config';
 import { CustomersController } from './customers/customers.controller';
 import { ConsoleErrorFilter } from './errors/console-error.filter';
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         MessagingModule.forRoot(config.messaging),
         I18nModule.forRoot(porticoI18nOptions()),
+        CachingModule,
       ],
       controllers: [
         HealthController,

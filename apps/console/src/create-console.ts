@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connectMessagingTransport } from '@portico/messaging';
 import { createLogger } from '@portico/runtime';
 import { AppModule } from './app.module';
 import type { ConsoleConfig } from './config/console.config';
@@ -14,6 +15,8 @@ export async function createConsole(config: ConsoleConfig): Promise<NestFastifyA
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }),
     { logger: createLogger(config.logging) },
   );
+  // Cache invalidations arrive as @HandleEvent handlers: start them with startAllMicroservices().
+  connectMessagingTransport(app);
   const fastify = app.getHttpAdapter().getInstance();
   // HTML forms post urlencoded fields: Nest's Fastify adapter parses them (@fastify/formbody).
   fastify.addHook('onSend', async (_request, reply, payload) => {

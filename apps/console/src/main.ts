@@ -8,6 +8,9 @@ async function bootstrap(): Promise<void> {
   const config = loadConsoleConfig();
   const app = await createConsole(config);
   closeOnSignals(app, 'Console');
+  // Cache invalidations (@HandleEvent, per instance) before the first request is served.
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   new Logger('Console').log(`listening on ${await app.getUrl()} (public URL ${config.publicUrl})`);
 }

@@ -87,14 +87,14 @@ async function ensureEpmd(registry) {
 }
 
 /**
- * On a node we started: the gateway's and each service's own user with least rights (see
+ * On a node we started: the gateway's, each service's and the console's own user with least rights (see
  * libs/messaging/src/broker-permissions.ts), and the env each app needs to use it. Events must
  * then carry a trusted `user_id` or the organization's publisher's. A broker we did not start
  * (AMQP_URL, one already on 5672) is the operator's: left as it is. Needs the build (dist/).
  */
 export async function provisionBrokerUsers(broker, { namespace = '' } = {}) {
   if (!broker.ctl) return undefined;
-  const { ensureServiceUsers } = await import(
+  const { ensureServiceUsers, TRUSTED_PUBLISHER_USERS } = await import(
     join(projectRoot, 'dist/tools/broker-users/rabbitmqctl.js')
   );
   const users = ensureServiceUsers(
@@ -106,9 +106,8 @@ export async function provisionBrokerUsers(broker, { namespace = '' } = {}) {
       .map((u) => u.username)
       .join(', ')} with least rights`,
   );
-  const trusted = Object.values(users)
-    .map((u) => u.username)
-    .join(',');
+  // The console publishes no event: its user is not among the trusted publishers.
+  const trusted = TRUSTED_PUBLISHER_USERS.join(',');
   return Object.fromEntries(
     Object.entries(users).map(([app, { username, password }]) => [
       app,

@@ -62,6 +62,7 @@ export * from './rpc/console-sessions/console-session.schema';
 export * from './rpc/console-sessions/open-console-session.rpc';
 export * from './rpc/console-sessions/resolve-console-session.rpc';
 export * from './rpc/console-sessions/close-console-sessions.rpc';
+export * from './events/console-sessions-changed.event';
 export * from './rpc/activity/activity.schema';
 export * from './rpc/activity/record-activity.rpc';
 export * from './rpc/activity/list-activity.rpc';

@@ -12,6 +12,8 @@ import { eventsExchangeName, serviceQueueNames, unroutableNames } from './topolo
  * - The gateway declares the exchange, publishes events (HTTP ingress, Lago bridge), calls the
  *   services' RPC queues through the default exchange and hears instance events on a
  *   server-named queue.
+ * - The console does what the gateway does except publish: no write on `billing.events` (it
+ *   reaches the services by RPC only and hears their announcements on a server-named queue).
  * - An upstream publisher may only write to `billing.events`, and only the public event types
  *   (a topic permission): no RPC (the default exchange is refused), no queue of its own, no
  *   `portico.*` internal announcement.
@@ -28,9 +30,17 @@ export const SERVICE_USERS = {
   gateway: 'portico-gateway',
   'customer-service': 'portico-customer-service',
   'invoice-service': 'portico-invoice-service',
+  console: 'portico-console',
 } as const;
 
 export type PorticoApp = keyof typeof SERVICE_USERS;
+
+/** The users whose events every service accepts (`TRUSTED_EVENT_PUBLISHERS`); not the console. */
+export const TRUSTED_PUBLISHER_USERS: readonly string[] = [
+  SERVICE_USERS.gateway,
+  SERVICE_USERS['customer-service'],
+  SERVICE_USERS['invoice-service'],
+];
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (...patterns: string[]) => `^(${patterns.join('|')})$`;
@@ -48,6 +58,16 @@ export function appPermissions(app: PorticoApp, namespace = ''): BrokerPermissio
       configure: anyOf(...events, SERVER_NAMED),
       write: anyOf(...events, SERVER_NAMED, DEFAULT_EXCHANGE),
       read: anyOf(...events, SERVER_NAMED, REPLY_TO),
+    };
+  }
+  if (app === 'console') {
+    // Declaring billing.events with its alternate exchange and binding the unroutable queue
+    // needs write on those two; billing.events itself is only read (bound to), never written.
+    const [exchange, ...alternate] = events;
+    return {
+      configure: anyOf(...events, SERVER_NAMED),
+      write: anyOf(...alternate, SERVER_NAMED, DEFAULT_EXCHANGE),
+      read: anyOf(exchange!, ...alternate, SERVER_NAMED, REPLY_TO),
     };
   }
   const own = `${escape(serviceQueueNames(namespace, app).events.replace(/\.events$/, ''))}\\..*`;

@@ -103,8 +103,9 @@ export class PorticoStack {
         PORTAL_JWT_SECRET: this.jwtSecret,
         CONSOLE_SECRET: this.consoleSecret,
       });
+    // Settings for an app this stack does not run (the console, unless asked for) are ignored.
     for (const [name, env] of Object.entries(appEnv) as [AppName, Record<string, string>][])
-      this.envs.set(name, { ...this.envs.get(name)!, ...env });
+      if (this.envs.has(name)) this.envs.set(name, { ...this.envs.get(name)!, ...env });
     this.apps = [...this.envs.keys()].map((name) => AppProcess.start(name, this.envs.get(name)!));
     const ready = async (url: string) => (await fetch(`${url}/health/ready`)).ok;
     await waitFor(

@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file. It adds copy buttons,
-// confirmations before destructive forms, and submitting the language picker on change.
+// confirmations before destructive forms, submitting the language picker on change, and a live
+// portal preview on the organization page.
 (function () {
   'use strict';
   document.querySelectorAll('button.copy[data-copy]').forEach(function (button) {
@@ -23,4 +24,26 @@
       select.form.submit();
     });
   });
+  // The portal preview follows the colour and the name as they are typed (the server renders it
+  // on "Preview" and after saving without this). CSSOM, not a style attribute: allowed by the CSP.
+  var preview = document.querySelector('.portal-preview');
+  if (preview) {
+    var colour = document.getElementById('brand_color');
+    var names = [document.getElementById('display_name'), document.getElementById('name')];
+    var label = preview.querySelector('[data-preview-name]');
+    if (colour) {
+      colour.addEventListener('input', function () {
+        if (/^#[0-9a-fA-F]{6}$/.test(colour.value.trim()))
+          preview.style.setProperty('--preview-brand', colour.value.trim());
+      });
+    }
+    names.forEach(function (field) {
+      if (!field || !label) return;
+      field.addEventListener('input', function () {
+        var shown =
+          names[0] && names[0].value.trim() ? names[0].value.trim() : names[1].value.trim();
+        if (shown) label.textContent = shown;
+      });
+    });
+  }
 })();

@@ -1,12 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  DomainError,
-  ErrorCode,
-  ResolveConsoleSession,
-  type OperatorRole,
-} from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { DomainError, ErrorCode, type OperatorRole } from '@portico/contracts';
+import { ConsoleSessionCache } from '../caching/console-session-cache';
 import { ConsolePageError, SessionRequired } from '../errors/console-errors';
 import { SESSION_COOKIE, readCookie } from './cookies';
 import { AnonymousCsrf, sameToken } from './csrf';
@@ -26,7 +21,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 @Injectable()
 export class ConsoleSessionGuard implements CanActivate {
   constructor(
-    private readonly rpc: ServiceClient,
+    private readonly sessions: ConsoleSessionCache,
     private readonly reflector: Reflector,
   ) {}
 
@@ -36,7 +31,7 @@ export class ConsoleSessionGuard implements CanActivate {
     if (!token || AnonymousCsrf.isAnonymous(token) || token.length < 32 || token.length > 200)
       throw new SessionRequired();
     try {
-      request.consoleSession = (await this.rpc.call(ResolveConsoleSession, { token })).session;
+      request.consoleSession = await this.sessions.resolve(token);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthorized)
         throw new SessionRequired();

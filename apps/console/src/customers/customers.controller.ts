@@ -12,8 +12,6 @@ import {
 } from '@nestjs/common';
 import {
   GetCustomer,
-  GetOrganization,
-  ListInvoices,
   OpenPortalSession,
   RenderInvoicePdf,
   RevokePortalSessions,
@@ -29,6 +27,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ActivityRecorder } from '../activity/activity-recorder';
 import { ConsoleSessionGuard, Roles } from '../auth/console-session.guard';
+import { CustomerCache } from '../caching/customer-cache';
+import { InvoicePageCache } from '../caching/invoice-page-cache';
+import { OrganizationCache } from '../caching/organization-cache';
 import { formOf, sessionOf, type ConsoleRequest } from '../auth/console-request';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsolePageError } from '../errors/console-errors';
@@ -46,6 +47,26 @@ import {
 } from './customer-page-view';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
+
+/** Building an `Intl` formatter costs far more than using one: one per UI language. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDateTime(value: string, lang: string): string {
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    // What Date#toLocaleString(lang, { timeZone: 'UTC' }) shows: date and time.
+    format = new Intl.DateTimeFormat(lang, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return format.format(new Date(value));
+}
 const INVOICES_PAGE_SIZE = 20;
 
 /** A hand-edited URL never breaks the page: unknown values fall back to the defaults. */
@@ -79,6 +100,9 @@ export class CustomersController {
     private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
+    private readonly organizations: OrganizationCache,
+    private readonly customers: CustomerCache,
+    private readonly invoicePages: InvoicePageCache,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {
     this.tokens = new PortalTokenCodec(config.portalJwtSecret);
@@ -97,14 +121,14 @@ export class CustomersController {
   ): Promise<void> {
     const organizationId = sessionOf(request).operator.organization_id;
     const query = listQuery.parse(rawQuery ?? {});
-    const [{ customers, meta }, { organization }] = await Promise.all([
+    const [{ customers, meta }, organization] = await Promise.all([
       this.rpc.call(SearchCustomers, {
         organization_id: organizationId,
         query: query.q || undefined,
         page: query.page,
         per_page: CUSTOMERS_PAGE_SIZE,
       }),
-      this.rpc.call(GetOrganization, { organization_id: organizationId }),
+      this.organizations.get(organizationId),
     ]);
     const pageHref = (page: number) =>
       `/customers?${new URLSearchParams({ ...(query.q && { q: query.q }), page: String(page) })}`;
@@ -195,6 +219,7 @@ export class CustomersController {
       organization_id: session.operator.organization_id,
       external_customer_id: externalId,
     });
+    this.customers.forget(session.operator.organization_id, externalId);
     await this.activity.record(session, {
       action: 'customer.portal_links_revoked',
       customer: externalId,
@@ -228,6 +253,7 @@ export class CustomersController {
       organization_id: organizationId,
       customer: { external_id: externalId, billing_configuration: { document_locale: locale } },
     });
+    this.customers.forget(organizationId, externalId);
     await this.activity.record(session, {
       action: 'customer.document_locale_changed',
       customer: externalId,
@@ -269,15 +295,12 @@ export class CustomersController {
     const organizationId = sessionOf(request).operator.organization_id;
     const lang = uiLanguage(request);
     // The customer first: another organization's id is a 404 before anything else is asked.
-    const { customer } = await this.rpc.call(GetCustomer, {
-      organization_id: organizationId,
-      external_id: externalId,
-    });
+    const customer = await this.customers.get(organizationId, externalId);
     const wantsInvoices = query.tab === 'overview' || query.tab === 'invoices';
-    const [{ organization }, page] = await Promise.all([
-      this.rpc.call(GetOrganization, { organization_id: organizationId }),
+    const [organization, page] = await Promise.all([
+      this.organizations.get(organizationId),
       wantsInvoices
-        ? this.rpc.call(ListInvoices, {
+        ? this.invoicePages.get({
             organization_id: organizationId,
             external_customer_id: externalId,
             limit: query.tab === 'overview' ? 5 : INVOICES_PAGE_SIZE,
@@ -297,7 +320,7 @@ export class CustomersController {
         externalId: customer.external_id,
         email: customer.email,
         currency: customer.currency,
-        createdAt: new Date(customer.created_at).toLocaleString(lang, { timeZone: 'UTC' }),
+        createdAt: formatDateTime(customer.created_at, lang),
       },
       base,
       tabs: tabsView(externalId, query.tab),

@@ -12,10 +12,11 @@ import {
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ConsoleSessionGuard } from '../auth/console-session.guard';
-import { formOf, type ConsoleRequest } from '../auth/console-request';
+import { formOf, sessionOf, type ConsoleRequest } from '../auth/console-request';
 import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookie, setCookie } from '../auth/cookies';
 import { AnonymousCsrf, sameToken } from '../auth/csrf';
 import { LoginThrottle } from '../auth/login-throttle';
+import { ConsoleSessionCache } from '../caching/console-session-cache';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsolePageError } from '../errors/console-errors';
 import { ConsolePages } from '../rendering/console-pages';
@@ -31,6 +32,7 @@ export class LoginController {
   constructor(
     private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
+    private readonly sessions: ConsoleSessionCache,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {
     this.anonymous = new AnonymousCsrf(config.consoleSecret);
@@ -132,6 +134,9 @@ export class LoginController {
   private async close(request: ConsoleRequest, reply: FastifyReply, scope: 'this' | 'all') {
     const token = readCookie(request, SESSION_COOKIE)!;
     await this.rpc.call(CloseConsoleSessions, { token, scope });
+    const { id, operator } = sessionOf(request);
+    if (scope === 'this') this.sessions.forgetSession(id);
+    else this.sessions.forgetOperator(operator.organization_id, operator.id);
     setCookie(reply, SESSION_COOKIE, '', { secure: this.config.secureCookies, maxAgeSeconds: 0 });
     void reply.redirect('/login?signed_out=1', 303);
   }

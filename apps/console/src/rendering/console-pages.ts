@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CAN, type ConsoleRequest } from '../auth/console-request';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsoleAssets } from './console-assets';
-import { setConsoleHeaders } from './console-headers';
+import { setConsoleHeaders, type ConsoleCsp } from './console-headers';
 import { ConsoleViews, type PageName } from './console-views';
 import { directionOf, languageOptions, uiLanguage } from './ui-language';
 
@@ -26,11 +26,12 @@ export class ConsolePages {
     page: PageName,
     view: Record<string, unknown>,
     status = 200,
+    csp: ConsoleCsp = {},
   ): void {
     const lang = uiLanguage(request);
     const session = request.consoleSession;
     const role = session?.operator.role;
-    setConsoleHeaders(reply, this.portalOrigin);
+    setConsoleHeaders(reply, this.portalOrigin, csp);
     void reply.status(status).send(
       this.views.render(page, {
         lang,

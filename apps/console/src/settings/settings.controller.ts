@@ -20,6 +20,8 @@ import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { ActivityRecorder } from '../activity/activity-recorder';
 import { ConsoleSessionGuard, Roles } from '../auth/console-session.guard';
+import { ConsoleSessionCache } from '../caching/console-session-cache';
+import { OrganizationCache } from '../caching/organization-cache';
 import { formOf, sessionOf, type ConsoleRequest } from '../auth/console-request';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsolePageError } from '../errors/console-errors';
@@ -37,6 +39,7 @@ import {
   portalSettingsChangesFrom,
   portalSettingsView,
 } from './portal-settings-form';
+import { portalPreview } from './portal-preview';
 
 const ROLES = ['admin', 'member', 'viewer'] as const;
 
@@ -50,6 +53,8 @@ export class SettingsController {
     private readonly rpc: ServiceClient,
     private readonly pages: ConsolePages,
     private readonly activity: ActivityRecorder,
+    private readonly organizations: OrganizationCache,
+    private readonly sessions: ConsoleSessionCache,
     @Inject(ConsoleConfig) private readonly config: ConsoleConfig,
   ) {}
 
@@ -74,6 +79,7 @@ export class SettingsController {
       organization_id: organizationId,
       changes: changes.data,
     });
+    this.organizations.forget(organizationId);
     const described = describeChanges(before, after);
     if (described)
       await this.activity.record(session, { action: 'organization.updated', ...described });
@@ -202,6 +208,7 @@ export class SettingsController {
       operator_id: id,
       role: role.data,
     });
+    this.sessions.forgetOperator(session.operator.organization_id, id);
     await this.activity.record(session, {
       action: 'operator.role_changed',
       subject: operator.email,
@@ -224,6 +231,7 @@ export class SettingsController {
       organization_id: session.operator.organization_id,
       operator_id: id,
     });
+    this.sessions.forgetOperator(session.operator.organization_id, id);
     await this.activity.record(session, {
       action: 'operator.removed',
       subject: operator.email,
@@ -232,17 +240,39 @@ export class SettingsController {
     void reply.redirect('/settings/members?removed=1', 303);
   }
 
+  /**
+   * "Preview": the settings page with the submitted fields in the form and in the portal preview,
+   * nothing saved. The preview shows the saved settings otherwise, so it follows every save.
+   */
+  @Post('preview')
+  async preview(@Req() request: ConsoleRequest, @Res() reply: FastifyReply): Promise<void> {
+    const changes = organizationChangesFrom(formOf(request));
+    if (!changes.success) {
+      const fields = changes.error.issues.map((i) => String(i.path[0]));
+      return this.renderSettings(request, reply, { invalid: [...new Set(fields)] }, 422);
+    }
+    // The preview is of the organization form only; portal settings have their own form.
+    const { portal_settings: _portalSettings, ...unsaved } = changes.data;
+    await this.renderSettings(request, reply, { previewing: true }, 200, unsaved);
+  }
+
   private async renderSettings(
     request: ConsoleRequest,
     reply: FastifyReply,
     extra: Record<string, unknown>,
     status = 200,
+    unsaved: Partial<Omit<OrganizationView, 'portal_settings'>> = {},
   ): Promise<void> {
     const organizationId = sessionOf(request).operator.organization_id;
-    const [{ organization }, { lago }] = await Promise.all([
+    const [{ organization: saved }, { lago }] = await Promise.all([
       this.rpc.call(GetOrganization, { organization_id: organizationId }),
       this.rpc.call(GetLagoSettings, { organization_id: organizationId }),
     ]);
+    const organization: OrganizationView = {
+      ...saved,
+      ...Object.fromEntries(Object.entries(unsaved).filter(([, value]) => value !== undefined)),
+    };
+    const preview = portalPreview(organization, (key, lang) => this.pages.translate(key, lang));
     const query = request.query as Record<string, string | undefined>;
     this.pages.send(
       request,
@@ -251,6 +281,7 @@ export class SettingsController {
       {
         nav: 'settings',
         org: settingsView(organization),
+        preview: preview.view,
         lago: {
           // The gateway's address, as the admin API shows it: Lago posts there, not here.
           webhookUrl: `${this.config.portalPublicUrl}/webhooks/lago/${organizationId}`,
@@ -265,6 +296,7 @@ export class SettingsController {
         ...extra,
       },
       status,
+      preview.csp,
     );
   }
 

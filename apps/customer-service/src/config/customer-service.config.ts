@@ -70,6 +70,8 @@ const schema = z.object({
   WEBHOOK_SECRET_OVERLAP_SECONDS: intFromEnv(86_400, 0, 604_800),
   /** Plain-http endpoint URLs: accepted in development only, unless set. */
   WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).optional(),
+  /** Customers the console's directory keeps in memory, all organizations together (0: none). */
+  CUSTOMER_DIRECTORY_MAX_CUSTOMERS: intFromEnv(100_000, 0, 10_000_000),
 });
 
 export interface WebhooksConfig {
@@ -92,6 +94,7 @@ export interface CustomerServiceConfig {
   ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
   webhooks: WebhooksConfig;
+  directory: { maxCustomers: number };
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -121,5 +124,6 @@ export function loadCustomerServiceConfig(
         : parsed.NODE_ENV === 'development',
       allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
     },
+    directory: { maxCustomers: parsed.CUSTOMER_DIRECTORY_MAX_CUSTOMERS },
   };
 }

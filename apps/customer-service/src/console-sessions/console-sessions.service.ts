@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type ConsoleSessionView } from '@portico/contracts';
 import { randomBytes } from 'node:crypto';
 import { newId } from '../common/new-id';
+import { ConsoleSessionEvents } from './console-session-events';
 import { toOperatorView } from '../operators/operator-views';
 import { OperatorsRepository, type OperatorRecord } from '../operators/operators.repository';
 import { OperatorsService, sha256 } from '../operators/operators.service';
@@ -22,6 +23,7 @@ export class ConsoleSessionsService {
     private readonly repository: ConsoleSessionsRepository,
     private readonly operators: OperatorsService,
     private readonly operatorRecords: OperatorsRepository,
+    private readonly events: ConsoleSessionEvents,
   ) {}
 
   async open(input: {
@@ -71,12 +73,23 @@ export class ConsoleSessionsService {
   async close(token: string, scope: 'this' | 'all'): Promise<number> {
     const session = await this.repository.findOpenByToken(sha256(token));
     if (!session) return 0;
-    if (scope === 'this') return this.repository.close(session._id, new Date());
-    return this.repository.closeAllOf(session.organization_id, session.operator_id, new Date());
+    if (scope === 'this') {
+      const closed = await this.repository.close(session._id, new Date());
+      await this.events.changed(session.organization_id, session.operator_id, session._id);
+      return closed;
+    }
+    return this.closeAllOf(session.organization_id, session.operator_id);
   }
 
-  closeAllOf(organizationId: string, operatorId: string): Promise<number> {
-    return this.repository.closeAllOf(organizationId, operatorId, new Date());
+  async closeAllOf(organizationId: string, operatorId: string): Promise<number> {
+    const closed = await this.repository.closeAllOf(organizationId, operatorId, new Date());
+    await this.events.changed(organizationId, operatorId);
+    return closed;
+  }
+
+  /** The operator's role changed: consoles that cached its sessions must ask again. */
+  operatorChanged(organizationId: string, operatorId: string): Promise<void> {
+    return this.events.changed(organizationId, operatorId);
   }
 }
 

@@ -7,14 +7,16 @@ import { CustomersConsumer } from './customers.consumer';
 import { CustomersRepository } from './customers.repository';
 import { CustomersRpcHandler } from './customers.rpc-handler';
 import { CustomersService } from './customers.service';
+import { CustomerDirectory } from './directory/customer-directory';
+import { CustomerDirectoryConsumer } from './directory/customer-directory.consumer';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }]),
     OrganizationsModule,
   ],
-  controllers: [CustomersRpcHandler, CustomersConsumer],
-  providers: [CustomersRepository, CustomersService, CustomerEvents],
+  controllers: [CustomersRpcHandler, CustomersConsumer, CustomerDirectoryConsumer],
+  providers: [CustomersRepository, CustomersService, CustomerEvents, CustomerDirectory],
   exports: [CustomersService, CustomersRepository, CustomerEvents],
 })
 export class CustomersModule {}

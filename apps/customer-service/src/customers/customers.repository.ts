@@ -101,6 +101,29 @@ export class CustomersRepository implements OnModuleInit {
       .exec();
   }
 
+  /**
+   * Every live customer of the organization, for the console's directory; undefined as soon as
+   * there are more than `max` (the caller then keeps to the database query).
+   */
+  async allLive(organizationId: string, max: number): Promise<CustomerRecord[] | undefined> {
+    const records: CustomerRecord[] = [];
+    // Only the organization in the filter: the one condition every engine answers from an index.
+    const cursor = this.customers
+      .find({ organization_id: organizationId })
+      .lean<CustomerRecord[]>()
+      .cursor({ batchSize: 1_000 });
+    try {
+      for await (const record of cursor) {
+        if ((record as CustomerRecord).deleted_at) continue;
+        if (records.length === max) return undefined;
+        records.push(record as CustomerRecord);
+      }
+    } finally {
+      await cursor.close();
+    }
+    return records;
+  }
+
   async listLive(
     organizationId: string,
     skip: number,

@@ -21,6 +21,7 @@ import {
 } from '../portal-details/portal-edit-precedence';
 import { mergeDetails, namesDetails, usableUpstreamDetails } from './customer-details';
 import { toCustomerView } from './customer-views';
+import { CustomerDirectory } from './directory/customer-directory';
 import {
   CustomersRepository,
   type CustomerFields,
@@ -39,6 +40,7 @@ export class CustomersService {
     private readonly repository: CustomersRepository,
     private readonly organizations: OrganizationsService,
     private readonly events: CustomerEvents,
+    private readonly directory: CustomerDirectory,
   ) {}
 
   /** The operator's API: its write is the latest intent, so it always applies. */
@@ -122,8 +124,16 @@ export class CustomersService {
     return { customers: items.map(toCustomerView), meta: paginationMeta(page, perPage, total) };
   }
 
+  /**
+   * The console's list and search: from the directory in memory (prefix search, see
+   * directory/search-keys.ts); an organization too large for it asks the database, where the
+   * search is the API's `search_term` (contains, any case).
+   */
   async search(organizationId: string, query: string | undefined, page: number, perPage: number) {
-    // The console's search is the API's `search_term`: one query, one escaping.
+    const found = await this.directory.page(organizationId, query, page, perPage);
+    if (found) {
+      return { customers: found.items, meta: paginationMeta(page, perPage, found.total) };
+    }
     const { items, total } = await this.repository.listLive(
       organizationId,
       (page - 1) * perPage,

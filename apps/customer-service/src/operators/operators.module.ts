@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ConsoleSession, ConsoleSessionSchema } from '../console-sessions/console-session.schema';
+import { ConsoleSessionEvents } from '../console-sessions/console-session-events';
 import { ConsoleSessionsRepository } from '../console-sessions/console-sessions.repository';
 import { ConsoleSessionsRpcHandler } from '../console-sessions/console-sessions.rpc-handler';
 import { ConsoleSessionsService } from '../console-sessions/console-sessions.service';
@@ -28,6 +29,7 @@ import { OperatorsService } from './operators.service';
     OperatorsService,
     ConsoleSessionsRepository,
     ConsoleSessionsService,
+    ConsoleSessionEvents,
   ],
 })
 export class OperatorsModule {}

@@ -39,10 +39,16 @@ export class OperatorsRpcHandler {
   }
 
   @HandleRpc(ChangeOperatorRole)
-  changeRole(
+  async changeRole(
     request: RpcRequest<typeof ChangeOperatorRole>,
   ): Promise<RpcResponse<typeof ChangeOperatorRole>> {
-    return this.operators.changeRole(request.organization_id, request.operator_id, request.role);
+    const changed = await this.operators.changeRole(
+      request.organization_id,
+      request.operator_id,
+      request.role,
+    );
+    await this.sessions.operatorChanged(request.organization_id, request.operator_id);
+    return changed;
   }
 
   @HandleRpc(RemoveOperator)
