@@ -1,5 +1,7 @@
 import {
+  DemoHostProcess,
   PorticoStack,
+  freePort,
   launchBrowser,
   seriousAxeViolations,
   testEnvironment,
@@ -8,6 +10,7 @@ import {
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer-core';
+import { follow, portalFrame, waitForPortal } from './portal-page';
 
 const PHONE = { width: 375, height: 740, isMobile: true, hasTouch: true };
 
@@ -15,6 +18,7 @@ describe('"Your details" in a real browser: phone width, axe, keyboard only', ()
   let stack: PorticoStack;
   let acme: { id: string; apiKey: string };
   let browser: Browser;
+  let host: DemoHostProcess;
 
   const accountUrl = async (externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
@@ -52,7 +56,11 @@ describe('"Your details" in a real browser: phone width, axe, keyboard only', ()
 
   beforeAll(async () => {
     stack = await PorticoStack.start({}, { servePublicUrl: true });
-    acme = await stack.createOrganization({ name: 'Acme' });
+    const hostPort = await freePort();
+    acme = await stack.createOrganization({
+      name: 'Acme',
+      embed_origins: [`http://127.0.0.1:${hostPort}`],
+    });
     await stack.admin('PUT', `/admin/v1/organizations/${acme.id}/portal-settings`, {
       editable_customer_fields: ['name', 'email', 'city', 'zipcode', 'country', 'shipping_address'],
     });
@@ -77,10 +85,16 @@ describe('"Your details" in a real browser: phone width, axe, keyboard only', ()
       });
       assert.equal(created.status, 200);
     }
+    host = await DemoHostProcess.start({
+      porticoUrl: stack.url,
+      apiKey: acme.apiKey,
+      port: hostPort,
+    });
     browser = await launchBrowser(testEnvironment.chromiumPath);
   });
   afterAll(async () => {
     await browser?.close();
+    await host?.stop();
     await stack?.stop();
   });
 
@@ -139,6 +153,33 @@ describe('"Your details" in a real browser: phone width, axe, keyboard only', ()
       );
       return response.body.customer.city === 'Lyon' || undefined;
     });
+    await page.close();
+  });
+
+  test('inside the host iframe: the nav leads to "Your details", and an edit posts and saves there', async () => {
+    const page = await browser.newPage();
+    await page.setViewport(PHONE);
+    await page.goto(`${host.url}/?customer=nour`);
+    const frame = await portalFrame(page);
+    await waitForPortal(frame);
+    await follow(frame, '[data-testid="portal-nav"] a[href$="/account"]');
+    assert.ok(await frame.$('[data-testid="account-form"]'), 'the form shows in the iframe');
+    await frame.$eval('input[name="zipcode"]', (input) => {
+      (input as unknown as { value: string }).value = '11111';
+    });
+    // The keyboard's way to submit: a click's coordinates are unreliable in a scrolled iframe.
+    await frame.focus('[data-testid="account-save"]');
+    await page.keyboard.press('Enter');
+    const saved = await waitFor('the saved notice inside the iframe', async () =>
+      (await portalFrame(page)).$('[data-testid="account-saved"]'),
+    );
+    assert.ok(saved, 'saved, still inside the iframe');
+    const stored = await stack.request<{ customer: { zipcode: string } }>(
+      'GET',
+      '/api/v1/customers/nour',
+      { token: acme.apiKey },
+    );
+    assert.equal(stored.body.customer.zipcode, '11111');
     await page.close();
   });
 });

@@ -303,4 +303,26 @@ describe('the portal\'s "Your details": edit, operator told, Lago written back, 
       (await customer(acme, 'jane')).city === 'Annecy' ? true : undefined,
     );
   });
+
+  test('Lago away: the write-back is retried like a webhook delivery, and logged', async () => {
+    let calls = 0;
+    lago.on('POST', /^\/api\/v1\/customers$/, (request) =>
+      ++calls === 1
+        ? { status: 503, body: { status: 503, error: 'Service Unavailable' } }
+        : { status: 200, body: { customer: (request.body as { customer: unknown }).customer } },
+    );
+    const path = await portalPath(acme, 'jane');
+    assert.equal((await edit(path, { zipcode: '38000' })).status, 303);
+    const delivery = await waitFor('the retried write-back', async () =>
+      (await deliveries('lago')).find(
+        (d) => d.status === 'delivered' && d.attempts[0]?.status_code === 503,
+      ),
+    );
+    assert.equal(delivery.attempts.length, 2);
+    assert.equal(delivery.attempts[1]!.status_code, 200);
+    const sent = lago
+      .requestsTo('POST', /^\/api\/v1\/customers$/)
+      .filter((r) => (r.body as { customer: { zipcode?: string } }).customer.zipcode === '38000');
+    assert.equal(sent.length, 2, 'sent again after the failure, not more');
+  });
 });

@@ -15,7 +15,6 @@ import {
 } from './webhook-deliveries.repository';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
-import type { WebhookEndpointRecord } from './webhook-endpoints.repository';
 import { toDeliveryView } from './webhook-views';
 import {
   LAGO_TARGET,
@@ -51,7 +50,7 @@ export class WebhookDeliveriesService {
     );
     for (const endpoint of subscribed) {
       await this.create(endpoint._id, event, deliveryIdFor(event.id, endpoint._id));
-      await this.maybePrune(endpoint);
+      await this.maybePrune(endpoint.organization_id, endpoint._id);
     }
     // A portal edit is also written to the organization's Lago, when it gave Portico its key.
     if (writesBackToLago(event) && (await this.lago.enabledFor(event.organization_id))) {
@@ -61,6 +60,7 @@ export class WebhookDeliveriesService {
         deliveryIdFor(event.id, LAGO_TARGET),
         JSON.stringify(lagoCustomerUpdate(event.data as Parameters<typeof lagoCustomerUpdate>[0])),
       );
+      await this.maybePrune(event.organization_id, LAGO_TARGET);
     }
   }
 
@@ -170,15 +170,13 @@ export class WebhookDeliveriesService {
     return record;
   }
 
-  private async maybePrune(endpoint: WebhookEndpointRecord): Promise<void> {
-    const last = this.lastPruned.get(endpoint._id) ?? 0;
+  /** `target` is an endpoint id, or the Lago write-back (one log per organization). */
+  private async maybePrune(organizationId: string, target: string): Promise<void> {
+    const key = `${organizationId}\u0000${target}`;
+    const last = this.lastPruned.get(key) ?? 0;
     if (Date.now() - last < PRUNE_INTERVAL_MS) return;
-    this.lastPruned.set(endpoint._id, Date.now());
-    await this.deliveries.prune(
-      endpoint.organization_id,
-      endpoint._id,
-      this.config.webhooks.logSize,
-    );
+    this.lastPruned.set(key, Date.now());
+    await this.deliveries.prune(organizationId, target, this.config.webhooks.logSize);
   }
 }
 
