@@ -1,6 +1,7 @@
 // Screenshots of the portal's main states in English and Arabic, for the README:
 //   npm run docs:screenshots      (its own stack on free ports, seeded with the demo data)
-// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium).
+// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium);
+// SCREENSHOTS_ONLY=<text> captures only the files whose name contains it.
 import {
   DemoHostProcess,
   PorticoStack,
@@ -97,9 +98,14 @@ async function main(): Promise<void> {
       },
       { file: 'phone-en.png', url: en, width: 375 },
       { file: 'phone-ar.png', url: ar, width: 375 },
+      { file: 'wallet-en.png', url: `${en}/wallets/demo_wallet_northwind` },
+      { file: 'wallet-ar.png', url: `${ar}/wallets/demo_wallet_dar-al-nour` },
     ];
+    // SCREENSHOTS_ONLY=wallet: just the files whose name contains it.
+    const only = process.env.SCREENSHOTS_ONLY;
     console.log('screenshots:');
-    for (const shot of shots) await capture(browser, shot);
+    for (const shot of shots.filter((s) => !only || s.file.includes(only)))
+      await capture(browser, shot);
   } finally {
     await browser?.close();
     await host?.stop();

@@ -1,7 +1,12 @@
-import { upstreamInvoiceSchema } from '@portico/contracts';
+import {
+  upstreamInvoiceSchema,
+  upstreamWalletSchema,
+  upstreamWalletTransactionSchema,
+} from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from './demo-data';
+import { DEMO_WALLET_CUSTOMERS, walletEvents } from './demo-wallets';
 
 test('the same history every time: re-seeding publishes identical events', () => {
   for (const customer of DEMO_CUSTOMERS)
@@ -34,4 +39,22 @@ test('a realistic mix: two years, paid, unpaid, overdue, disputed and voided', (
 
 test('a large history for benchmarks keeps its count', () => {
   assert.equal(visibleInvoices(invoiceHistory(DEMO_CUSTOMERS[1]!, { count: 2_000 })).length, 2_000);
+});
+
+test('the demo wallets: valid events, the balance their transactions add up to', () => {
+  for (const customer of DEMO_CUSTOMERS.filter((c) =>
+    DEMO_WALLET_CUSTOMERS.includes(c.external_id),
+  )) {
+    const [wallet, ...transactions] = walletEvents(customer);
+    const data = upstreamWalletSchema.parse(wallet!.data);
+    assert.equal(data.currency, customer.currency);
+    let balance = 0;
+    for (const event of transactions) {
+      const t = upstreamWalletTransactionSchema.parse(event.data);
+      assert.equal(t.wallet_id, data.id);
+      balance += (t.transaction_type === 'inbound' ? 1 : -1) * Number(t.credit_amount);
+    }
+    assert.equal(Number(data.credits_balance), balance);
+    assert.deepEqual(walletEvents(customer), walletEvents(customer), 'the same every time');
+  }
 });

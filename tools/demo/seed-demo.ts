@@ -7,6 +7,7 @@ import {
   type DemoCustomer,
   type InvoiceEvent,
 } from './demo-data';
+import { seedDemoWallets } from './demo-wallets';
 import { PorticoHttp } from './portico-http';
 
 export interface SeedOptions {
@@ -76,6 +77,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       customer.external_id,
       visibleInvoices(invoiceHistory(customer)).length,
     );
+  await seedDemoWallets(
+    http,
+    { porticoUrl: options.porticoUrl, adminToken: options.adminToken, apiKey, organizationId: id },
+    DEMO_CUSTOMERS,
+  );
 
   const { customer } = await http.expect<{ customer: { portal_url: string } }>(
     'GET',
