@@ -4,6 +4,9 @@ import { publishEvents, waitForInvoices } from '../tools/demo/seed-demo';
 
 export interface SeededPortal {
   apiKey: string;
+  organizationId: string;
+  /** The customer whose invoices were seeded. */
+  externalCustomerId: string;
   invoices: number;
   seededSeconds: number;
   /** The portal page's path (token included). */
@@ -23,12 +26,13 @@ export async function seedPortal(
   count: number,
 ): Promise<SeededPortal> {
   const http = new PorticoHttp(base);
-  const { api_key: apiKey } = await http.expect<{ api_key: string }>(
-    'POST',
-    '/admin/v1/organizations',
-    adminToken,
-    { name: 'Bench Org', embed_origins: ['https://app.example.com'] },
-  );
+  const { api_key: apiKey, organization } = await http.expect<{
+    api_key: string;
+    organization: { id: string };
+  }>('POST', '/admin/v1/organizations', adminToken, {
+    name: 'Bench Org',
+    embed_origins: ['https://app.example.com'],
+  });
   const customer = DEMO_CUSTOMERS[1]!;
   await http.expect('POST', '/api/v1/customers', apiKey, {
     customer: {
@@ -59,5 +63,13 @@ export async function seedPortal(
     const response = await fetch(`${base}${path}`);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
   }
-  return { apiKey, invoices: visibleInvoices(events).length, seededSeconds, page, targets };
+  return {
+    apiKey,
+    organizationId: organization.id,
+    externalCustomerId: customer.external_id,
+    invoices: visibleInvoices(events).length,
+    seededSeconds,
+    page,
+    targets,
+  };
 }

@@ -23,6 +23,8 @@ export const BENCHES: { name: string; file: string }[] = [
   { name: 'webhooks', file: 'webhook-delivery.js' },
   { name: 'pdf', file: 'pdf-rendering.js' },
   { name: 'portal', file: 'portal-page.js' },
+  { name: 'portal-sections', file: 'portal-account-sections.js' },
+  { name: 'invoice-details', file: 'invoice-details.js' },
 ];
 
 const DOC = join(__dirname, '..', '..', 'docs', 'benchmarks.md');

@@ -1,7 +1,7 @@
 // Screenshots of the portal's main states in English and Arabic, for the README:
 //   npm run docs:screenshots      (its own stack on free ports, seeded with the demo data)
-// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium);
-// SCREENSHOTS_ONLY=<text> captures only the files whose name contains it.
+// Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium).
+//   npm run docs:screenshots -- account   only the shots whose file name contains "account"
 import {
   DemoHostProcess,
   PorticoStack,
@@ -98,14 +98,20 @@ async function main(): Promise<void> {
       },
       { file: 'phone-en.png', url: en, width: 375 },
       { file: 'phone-ar.png', url: ar, width: 375 },
+      // "Your details": the information section and the edit form (the demo lets customers edit).
+      { file: 'account-en.png', url: `${en}/account` },
+      { file: 'account-ar.png', url: `${ar}/account` },
+      { file: 'account-phone-en.png', url: `${en}/account`, width: 375 },
+      { file: 'usage-en.png', url: `${en}/subscriptions/northwind-growth/usage` },
+      { file: 'usage-ar.png', url: `${ar}/subscriptions/dar-al-nour-growth/usage` },
       { file: 'wallet-en.png', url: `${en}/wallets/demo_wallet_northwind` },
       { file: 'wallet-ar.png', url: `${ar}/wallets/demo_wallet_dar-al-nour` },
     ];
-    // SCREENSHOTS_ONLY=wallet: just the files whose name contains it.
-    const only = process.env.SCREENSHOTS_ONLY;
+    const only = process.argv.slice(2);
     console.log('screenshots:');
-    for (const shot of shots.filter((s) => !only || s.file.includes(only)))
-      await capture(browser, shot);
+    for (const shot of shots)
+      if (only.length === 0 || only.some((part) => shot.file.includes(part)))
+        await capture(browser, shot);
   } finally {
     await browser?.close();
     await host?.stop();

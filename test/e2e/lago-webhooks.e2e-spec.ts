@@ -439,8 +439,8 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
 
   test('webhook types Portico does not use are answered 200 ignored', async () => {
     for (const [type, objectType] of [
-      ['subscription.started', 'subscription'],
-      ['credit_note.created', 'credit_note'],
+      ['plan.created', 'plan'],
+      ['payment_request.created', 'payment_request'],
       ['invoice.resynced', 'invoice'],
     ] as const) {
       const answer = await deliver(lagoWebhook(type, objectType, { lago_id: randomUUID() }));

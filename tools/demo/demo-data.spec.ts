@@ -1,11 +1,15 @@
 import {
+  customerInputSchema,
   upstreamInvoiceSchema,
+  upstreamSubscriptionSchema,
   upstreamWalletSchema,
   upstreamWalletTransactionSchema,
+  usageSnapshotSchema,
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from './demo-data';
+import { DEMO_SUBSCRIBERS, subscriptionHistory } from './demo-subscriptions';
 import { DEMO_WALLET_CUSTOMERS, walletEvents } from './demo-wallets';
 
 test('the same history every time: re-seeding publishes identical events', () => {
@@ -39,6 +43,39 @@ test('a realistic mix: two years, paid, unpaid, overdue, disputed and voided', (
 
 test('a large history for benchmarks keeps its count', () => {
   assert.equal(visibleInvoices(invoiceHistory(DEMO_CUSTOMERS[1]!, { count: 2_000 })).length, 2_000);
+});
+
+test('every demo customer has a billing address the customers API accepts', () => {
+  for (const customer of DEMO_CUSTOMERS) {
+    const parsed = customerInputSchema.safeParse({
+      external_id: customer.external_id,
+      ...customer.address,
+    });
+    assert.ok(parsed.success, customer.external_id);
+    assert.match(parsed.data.country ?? '', /^[A-Z]{2}$/);
+  }
+});
+
+test('the demo plans and their usage are valid, and the same every time', () => {
+  const contracts = new Map<string, { parse: (data: unknown) => unknown }>([
+    ['subscription.created', upstreamSubscriptionSchema],
+    ['customer.usage_updated', usageSnapshotSchema],
+  ]);
+  const subscribed = DEMO_CUSTOMERS.filter((c) => DEMO_SUBSCRIBERS.includes(c.external_id));
+  assert.equal(subscribed.length, DEMO_SUBSCRIBERS.length);
+  for (const customer of subscribed) {
+    const events = subscriptionHistory(customer);
+    assert.deepEqual(subscriptionHistory(customer), events);
+    for (const event of events) contracts.get(event.type)!.parse(event.data);
+    for (const event of events.filter((e) => e.type === 'customer.usage_updated')) {
+      const charges = event.data.charges_usage as { amount_cents: number }[];
+      assert.equal(
+        charges.reduce((sum, c) => sum + c.amount_cents, 0),
+        event.data.amount_cents,
+        'the charges add up to the period amount',
+      );
+    }
+  }
 });
 
 test('the demo wallets: valid events, the balance their transactions add up to', () => {

@@ -7,6 +7,7 @@ import {
   type DemoCustomer,
   type InvoiceEvent,
 } from './demo-data';
+import { subscriptionHistory, type DemoEvent } from './demo-subscriptions';
 import { seedDemoWallets } from './demo-wallets';
 import { PorticoHttp } from './portico-http';
 
@@ -65,10 +66,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
         name: customer.name,
         email: customer.email,
         currency: customer.currency,
+        ...customer.address,
         billing_configuration: { document_locale: customer.locale },
       },
     });
     await publishEvents(http, apiKey, invoiceHistory(customer));
+    await publishEvents(http, apiKey, subscriptionHistory(customer));
   }
   for (const customer of DEMO_CUSTOMERS)
     await waitForInvoices(
@@ -95,7 +98,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 export async function publishEvents(
   http: PorticoHttp,
   apiKey: string,
-  events: InvoiceEvent[],
+  events: (InvoiceEvent | DemoEvent)[],
 ): Promise<void> {
   for (let start = 0; start < events.length; start += EVENTS_PER_REQUEST) {
     const batch = events.slice(start, start + EVENTS_PER_REQUEST);

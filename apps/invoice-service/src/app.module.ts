@@ -9,6 +9,9 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
 import { WalletsModule } from './wallets/wallets.module';
+import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { CreditNotesModule } from './credit-notes/credit-notes.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +29,9 @@ export class AppModule {
         PartiesModule,
         PdfModule,
         WalletsModule,
+        PaymentUrlsModule,
+        SubscriptionsModule,
+        CreditNotesModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],
       exports: [InvoiceServiceConfig],

@@ -14,3 +14,5 @@ export * from './invoice-fixtures';
 export * from './webhook-receiver';
 export * from './fake-lago-api';
 export * from './lago-wallet-deliveries';
+export * from './lago-subscriptions';
+export * from './credit-note-fixtures';

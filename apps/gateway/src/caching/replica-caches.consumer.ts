@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   PorticoCustomerChanged,
+  PorticoInvoicesChanged,
   PorticoOrganizationChanged,
   type EventData,
   type EventEnvelope,
@@ -10,7 +11,8 @@ import { customerTag, organizationTag } from './cache-tags';
 
 /**
  * Every gateway instance hears each change (a per-instance queue) and drops what its caches hold
- * of it: API keys, Lago webhook keys, portal sessions and what portal URLs are minted from.
+ * of it: API keys, Lago webhook keys, portal sessions and what portal URLs are minted from, and
+ * the portal's copies of a customer's invoice pages and credit notes.
  */
 @Controller()
 export class ReplicaCachesConsumer {
@@ -28,5 +30,14 @@ export class ReplicaCachesConsumer {
     event: EventEnvelope<EventData<typeof PorticoCustomerChanged>>,
   ): Promise<void> {
     this.caches.invalidate(customerTag(event.organization_id, event.data.external_id));
+  }
+
+  @HandleEvent(PorticoInvoicesChanged, { scope: 'instance' })
+  async invoicesChanged(
+    event: EventEnvelope<EventData<typeof PorticoInvoicesChanged>>,
+  ): Promise<void> {
+    this.caches.invalidate(
+      ...event.data.external_customer_ids.map((id) => customerTag(event.organization_id, id)),
+    );
   }
 }

@@ -56,13 +56,14 @@ export class PortalFrame {
   open(
     request: PortalRequest,
     reply: FastifyReply,
-    page: { titleKey: string; current: PortalNavKey | null },
+    page: { titleKey: string; current: PortalNavKey | null; formActionOrigins?: string[] },
   ): PortalFrameView {
     const { organization, customer, locale } = request.portalSession;
     const nonce = randomBytes(16).toString('base64url');
     setPortalHeaders(reply, organization.embed_origins, {
       styleNonce: organization.brand_color ? nonce : undefined,
       imageOrigins: organization.logo_url ? [new URL(organization.logo_url).origin] : [],
+      formActionOrigins: page.formActionOrigins,
     });
     const basePath = this.basePath(request);
     return {

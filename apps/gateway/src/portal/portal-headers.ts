@@ -5,6 +5,8 @@ export interface PortalPagePolicy {
   styleNonce?: string;
   /** The organization's logo, the only image from elsewhere. */
   imageOrigins?: string[];
+  /** Where a form may lead beyond the portal (a "Pay now" form redirects to the payment page). */
+  formActionOrigins?: string[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function setPortalHeaders(
         "script-src 'self'",
         "connect-src 'self'",
         ['img-src', "'self'", 'data:', ...(policy.imageOrigins ?? [])].join(' '),
-        "form-action 'self'",
+        ['form-action', "'self'", ...(policy.formActionOrigins ?? [])].join(' '),
         "base-uri 'none'",
         `frame-ancestors ${ancestors}`,
       ].join('; '),

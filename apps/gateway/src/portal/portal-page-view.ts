@@ -27,6 +27,7 @@ export interface InvoiceRowView {
   badge: string;
   badgeLabel: string;
   downloadHref: string;
+  detailsHref: string;
 }
 
 export interface ResultsView {
@@ -82,6 +83,12 @@ export function pageHref(basePath: string, query: Partial<PortalQuery>): string 
   return text ? `${basePath}?${text}` : basePath;
 }
 
+/** The link to an invoice's page from the list: it carries the list's filter, search and page. */
+export function invoiceDetailsHref(basePath: string, invoiceId: string, list: PortalQuery): string {
+  const query = pageHref(basePath, list).slice(basePath.length);
+  return `${basePath}/invoices/${encodeURIComponent(invoiceId)}${query}`;
+}
+
 export function resultsView(
   basePath: string,
   query: PortalQuery,
@@ -109,6 +116,7 @@ export function resultsView(
     badge: badgeOf(invoice),
     badgeLabel: `common.badge.${badgeOf(invoice)}`,
     downloadHref: `${basePath}/invoices/${encodeURIComponent(invoice.id)}/pdf`,
+    detailsHref: invoiceDetailsHref(basePath, invoice.id, query),
   }));
   const filtered = query.filter !== 'all' || query.search !== '';
   return {

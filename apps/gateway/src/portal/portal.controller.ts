@@ -14,7 +14,7 @@ import { PortalViews } from './portal-views';
 export const PORTAL_PAGE_SIZE = 20;
 
 /** A hand-edited URL never breaks the page: unknown values fall back to the defaults. */
-const pageQuery = z.object({
+export const pageQuery = z.object({
   filter: z.enum(INVOICE_FILTERS).catch('all'),
   search: z
     .string()

@@ -2,8 +2,16 @@ import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
+import { PlansModule } from '../plans/plans.module';
+import { PlansSectionSource } from '../plans/plans-section.source';
+import { UsagePageController } from '../plans/usage-page.controller';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { AccountController } from './account/account.controller';
+import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
+import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
+import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
+import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
+import { PortalInvoices } from './invoice-details/portal-invoices';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -19,13 +27,22 @@ import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
-  imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
+  imports: [
+    I18nModule.forRoot(porticoI18nOptions()),
+    InvoicePdfsModule,
+    // feature modules of the portal's sections
+    PlansModule,
+  ],
   controllers: [
     PortalController,
     InvoicePdfController,
     PortalAssetsController,
     AccountController,
     WalletsPortalController,
+    InvoiceDetailsController,
+    InvoicePaymentController,
+    UsagePageController,
+    CreditNotePdfController,
   ],
   providers: [
     PortalTokens,
@@ -40,8 +57,15 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [WalletsSectionSource],
+      inject: [
+        // one line per section
+        WalletsSectionSource,
+        PlansSectionSource,
+        CreditNotesSectionSource,
+      ],
     },
+    CreditNotesSectionSource,
+    PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   exports: [PortalTokens, PortalSessionVerifier],

@@ -34,9 +34,13 @@ const schema = z.object({
   PDF_MEMORY_CACHE_MB: intFromEnv(64, 0, 16_384),
   PDF_LOGO_MAX_BYTES: intFromEnv(262_144, 0, 5_242_880),
   PDF_LOGO_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
-  // An organization's Lago API (wallet top-ups): plain http only when allowed (a test's fake Lago).
-  LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  // Calls to an organization's Lago API (payment URLs, wallet top-ups): below RPC_TIMEOUT_MS, so
+  // a slow Lago costs the portal a missing button, never an error page.
   LAGO_API_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
+  // Plain http to a Lago API only when allowed (a test's fake Lago).
+  LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  // Payment URLs Lago generated, kept per invoice revision; checkout links expire, so at most this.
+  PAYMENT_URL_CACHE_MAX_AGE_MS: intFromEnv(3_600_000, 0, 86_400_000),
 });
 
 export interface PdfConfig {
@@ -56,6 +60,15 @@ export interface PdfConfig {
   logoAllowList: AllowList;
 }
 
+export interface LagoApiConfig {
+  timeoutMs: number;
+  /** Internal hosts a Lago API may be on (OUTBOUND_ALLOWED_HOSTS); public ones always. */
+  allowList: AllowList;
+  /** Plain http allowed (LAGO_API_ALLOW_HTTP: a test's fake Lago). */
+  allowHttp: boolean;
+  paymentUrlMaxAgeMs: number;
+}
+
 export interface InvoiceServiceConfig {
   env: z.output<typeof schema>['NODE_ENV'];
   logLevel: z.output<typeof schema>['LOG_LEVEL'];
@@ -65,8 +78,7 @@ export interface InvoiceServiceConfig {
   database: { uri: string; database: string };
   invoiceCache: { maxInvoices: number; maxAgeMs: number };
   pdf: PdfConfig;
-  /** Calls to an organization's Lago API; internal hosts only when in OUTBOUND_ALLOWED_HOSTS. */
-  lagoApi: { allowList: AllowList; allowHttp: boolean; timeoutMs: number };
+  lagoApi: LagoApiConfig;
 }
 
 /** Injection token; the interface of the same name is its type. */
@@ -99,9 +111,10 @@ export function loadInvoiceServiceConfig(
       logoAllowList: parsed.OUTBOUND_ALLOWED_HOSTS,
     },
     lagoApi: {
+      timeoutMs: parsed.LAGO_API_TIMEOUT_MS,
       allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
       allowHttp: parsed.LAGO_API_ALLOW_HTTP === 'true',
-      timeoutMs: parsed.LAGO_API_TIMEOUT_MS,
+      paymentUrlMaxAgeMs: parsed.PAYMENT_URL_CACHE_MAX_AGE_MS,
     },
   };
 }

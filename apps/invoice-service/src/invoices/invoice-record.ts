@@ -15,6 +15,12 @@ export interface InvoiceDocument {
   total_due_amount_cents: number | null;
   payment_dispute_lost_at: string | null;
   fees: Fee[];
+  /** Credits applied (absent on records stored before they were kept, and when not sent). */
+  coupons_amount_cents?: number | null;
+  credit_notes_amount_cents?: number | null;
+  prepaid_credit_amount_cents?: number | null;
+  progressive_billing_credit_amount_cents?: number | null;
+  payment_url?: string | null;
 }
 
 /**
@@ -141,6 +147,12 @@ export function applyChange(state: InvoiceState, change: InvoiceChange): boolean
           total_due_amount_cents: i.total_due_amount_cents ?? null,
           payment_dispute_lost_at: i.payment_dispute_lost_at ?? null,
           fees,
+          coupons_amount_cents: i.coupons_amount_cents ?? null,
+          credit_notes_amount_cents: i.credit_notes_amount_cents ?? null,
+          prepaid_credit_amount_cents: i.prepaid_credit_amount_cents ?? null,
+          progressive_billing_credit_amount_cents:
+            i.progressive_billing_credit_amount_cents ?? null,
+          payment_url: i.payment_url ?? null,
         };
         state.document_version = v;
         state.external_customer_id = change.externalCustomerId;

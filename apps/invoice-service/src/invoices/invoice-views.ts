@@ -36,7 +36,8 @@ export function toLagoInvoice(
   { withFees }: { withFees: boolean },
 ): LagoInvoice {
   const summary = toInvoiceSummary(record);
-  const fees = record.document!.fees;
+  const doc = record.document!;
+  const fees = doc.fees;
   return {
     id: summary.id,
     lago_id: summary.id,
@@ -58,10 +59,10 @@ export function toLagoInvoice(
         ? fees.reduce((sum, fee) => sum + fee.amount_cents, 0)
         : null,
     taxes_amount_cents: summary.taxes_amount_cents,
-    progressive_billing_credit_amount_cents: null,
-    coupons_amount_cents: null,
-    credit_notes_amount_cents: null,
-    prepaid_credit_amount_cents: null,
+    progressive_billing_credit_amount_cents: doc.progressive_billing_credit_amount_cents ?? null,
+    coupons_amount_cents: doc.coupons_amount_cents ?? null,
+    credit_notes_amount_cents: doc.credit_notes_amount_cents ?? null,
+    prepaid_credit_amount_cents: doc.prepaid_credit_amount_cents ?? null,
     sub_total_excluding_taxes_amount_cents: summary.sub_total_excluding_taxes_amount_cents,
     // Lago's definition: the subtotal plus the taxes on it.
     sub_total_including_taxes_amount_cents:

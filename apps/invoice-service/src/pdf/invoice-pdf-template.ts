@@ -10,22 +10,33 @@ import type { PdfDocument } from './pdf-renderer';
 
 /** Bump when code changes the PDF in a way the template and translations do not show. */
 const RENDERING_REVISION = 1;
-const TEMPLATE_PATH = ['apps', 'invoice-service', 'src', 'pdf', 'templates', 'invoice.hbs'];
+const TEMPLATES_PATH = ['apps', 'invoice-service', 'src', 'pdf', 'templates'];
+
+/** What the footer of every document shows: its number, in its language and direction. */
+export interface PdfFooterView {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  number: string;
+}
 
 /**
  * The invoice template on its own Handlebars instance (helpers registered there, not globally).
  * `version` changes with the template, any translation or the rendering code, and is part of
  * every cache key, so a new release never serves a PDF made by the old one.
  */
-export class InvoicePdfTemplate {
+export class InvoicePdfTemplate<V extends PdfFooterView = InvoicePdfView> {
   readonly version: string;
-  private readonly template: Handlebars.TemplateDelegate<InvoicePdfView>;
+  private readonly template: Handlebars.TemplateDelegate<V>;
 
-  constructor(private readonly translate: Translate) {
-    const source = readFileSync(findTemplate(__dirname), 'utf8');
+  /** `file`: another document of the same renderer (credit notes) has its own template. */
+  constructor(
+    private readonly translate: Translate,
+    file = 'invoice.hbs',
+  ) {
+    const source = readFileSync(findTemplate(__dirname, file), 'utf8');
     const handlebars = Handlebars.create();
     registerPdfHelpers(handlebars, translate);
-    this.template = handlebars.compile<InvoicePdfView>(source, { strict: false });
+    this.template = handlebars.compile<V>(source, { strict: false });
     const translations = LOCALES.map(({ code }) =>
       JSON.stringify([...flattenTranslations(readTranslations(code, I18N_LOCALES_DIR))]),
     );
@@ -35,12 +46,12 @@ export class InvoicePdfTemplate {
       .slice(0, 16);
   }
 
-  document(view: InvoicePdfView): PdfDocument {
+  document(view: V): PdfDocument {
     return { html: this.template(view), footerTemplate: this.footer(view) };
   }
 
   /** Chromium fills `pageNumber` / `totalPages`; the sentence around them is translated. */
-  private footer(view: InvoicePdfView): string {
+  private footer(view: V): string {
     const sentence = Handlebars.escapeExpression(
       this.translate('pdf.page', view.lang, { page: '\u0001', pages: '\u0002' }),
     )
@@ -57,10 +68,10 @@ export class InvoicePdfTemplate {
 }
 
 /** The .hbs file is not compiled: found from the source tree, `dist/`, or the image's /app. */
-function findTemplate(start: string): string {
+function findTemplate(start: string, file: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'templates', 'invoice.hbs'), join(dir, ...TEMPLATE_PATH)])
+    for (const candidate of [join(dir, 'templates', file), join(dir, ...TEMPLATES_PATH, file)])
       if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`templates/invoice.hbs not found above ${start}`);
+    if (dirname(dir) === dir) throw new Error(`templates/${file} not found above ${start}`);
   }
 }

@@ -38,6 +38,7 @@ import { PdfRenderer } from './pdf-renderer';
     InvoicePdfService,
     PdfPrerenderer,
   ],
+  exports: [PdfRenderer],
 })
 export class PdfModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('PdfModule');

@@ -25,6 +25,11 @@ export const upstreamInvoiceIdSchema = storableText().trim().min(1).max(255);
 const cents = z.number().int().min(-1e15).max(1e15);
 const date = z.iso.date();
 
+/** A page the customer's browser is sent to: http(s) only, never script or data. */
+export const paymentUrlSchema = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(2_000);
+
 export const feeSchema = z.object({
   description: z.string().max(1_000),
   /** Lago sends units as a decimal string ("1.5"); numbers are accepted too. */
@@ -53,6 +58,16 @@ export const upstreamInvoiceSchema = z.object({
   taxes_amount_cents: cents,
   total_amount_cents: cents,
   total_due_amount_cents: cents.optional(),
+  /** What was taken off the total before the amount due (Lago's names); omitted when unknown. */
+  coupons_amount_cents: cents.optional(),
+  credit_notes_amount_cents: cents.optional(),
+  prepaid_credit_amount_cents: cents.optional(),
+  progressive_billing_credit_amount_cents: cents.optional(),
+  /**
+   * Where the customer can pay this invoice (a checkout page of the billing system or its payment
+   * provider). The portal offers "Pay now" while the invoice is owed; null or omitted: no button.
+   */
+  payment_url: paymentUrlSchema.nullable().optional(),
   /** Omitted: the line items already stored stay (Lago's invoice.generated carries none). */
   fees: z.array(feeSchema).max(5_000).optional(),
   /** Decides which write wins: anything older than what is stored changes nothing. */

@@ -10,6 +10,7 @@ import {
 
 const cents = z.number().int();
 const unknownCents = cents.nullable().describe('Not known to Portico: null');
+const sentCents = cents.nullable().describe('null when the billing system did not send it');
 const notKept = (what: string) =>
   z.array(z.never()).describe(`Portico does not keep ${what}: always empty`);
 
@@ -56,10 +57,10 @@ export const lagoInvoiceSchema = z
       .nullable()
       .describe('The sum of the line items; null when Portico has not received them'),
     taxes_amount_cents: cents,
-    progressive_billing_credit_amount_cents: unknownCents,
-    coupons_amount_cents: unknownCents,
-    credit_notes_amount_cents: unknownCents,
-    prepaid_credit_amount_cents: unknownCents,
+    progressive_billing_credit_amount_cents: sentCents,
+    coupons_amount_cents: sentCents,
+    credit_notes_amount_cents: sentCents,
+    prepaid_credit_amount_cents: sentCents,
     sub_total_excluding_taxes_amount_cents: cents,
     sub_total_including_taxes_amount_cents: cents,
     total_amount_cents: cents,

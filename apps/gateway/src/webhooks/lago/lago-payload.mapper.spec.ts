@@ -40,6 +40,19 @@ describe('Lago payloads → Portico events', () => {
     );
   });
 
+  test('the credits Lago applied ride along; one it did not send stays unknown', () => {
+    const invoice = lagoInvoice({ lagoId: 'inv-credits' }) as Record<string, unknown>;
+    invoice.prepaid_credit_amount_cents = 500;
+    invoice.credit_notes_amount_cents = 120;
+    delete invoice.coupons_amount_cents;
+    const mapping = map(lagoWebhook('invoice.created', 'invoice', invoice));
+    if (mapping.status !== 'mapped') throw new Error('not mapped');
+    const data = upstreamInvoiceSchema.parse(mapping.events.at(-1)!.data);
+    assert.equal(data.prepaid_credit_amount_cents, 500);
+    assert.equal(data.credit_notes_amount_cents, 120);
+    assert.equal(data.coupons_amount_cents, undefined);
+  });
+
   test('taxes from applied_taxes when the total is missing; unit amounts from precise amounts', () => {
     const invoice = lagoInvoice({ lagoId: 'inv-2' }) as Record<string, unknown>;
     delete invoice.taxes_amount_cents;

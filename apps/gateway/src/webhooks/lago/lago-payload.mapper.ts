@@ -102,7 +102,7 @@ export function mapLagoWebhook(
   return { status: 'ignored', webhookType };
 }
 
-function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
+export function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
   const fullName = [customer.firstname, customer.lastname].filter(Boolean).join(' ');
   const email = customer.email?.trim();
   return {
@@ -162,10 +162,28 @@ function toPorticoInvoice(invoice: LagoInvoice): Record<string, unknown> {
     ...(invoice.total_due_amount_cents != null && {
       total_due_amount_cents: invoice.total_due_amount_cents,
     }),
+    ...credits(invoice),
     // Omitted, not empty, when Lago sent none: the stored line items stay.
     ...(invoice.fees && { fees: invoice.fees.map((fee) => toLineItem(fee, invoice.currency)) }),
     updated_at: lagoTimestamp(invoice.updated_at),
   };
+}
+
+const CREDIT_FIELDS = [
+  'coupons_amount_cents',
+  'credit_notes_amount_cents',
+  'prepaid_credit_amount_cents',
+  'progressive_billing_credit_amount_cents',
+] as const;
+
+/** The credits Lago applied, each only when sent (an absent one stays unknown, not zero). */
+function credits(invoice: LagoInvoice): Record<string, number> {
+  const applied: Record<string, number> = {};
+  for (const field of CREDIT_FIELDS) {
+    const value = invoice[field];
+    if (value != null) applied[field] = value;
+  }
+  return applied;
 }
 
 function toLineItem(fee: LagoFee, currency: string): Record<string, unknown> {

@@ -74,6 +74,10 @@ export const lagoInvoiceSchema = z.object({
   taxes_amount_cents: z.number().nullish(),
   total_amount_cents: z.number(),
   total_due_amount_cents: z.number().nullish(),
+  coupons_amount_cents: z.number().nullish(),
+  credit_notes_amount_cents: z.number().nullish(),
+  prepaid_credit_amount_cents: z.number().nullish(),
+  progressive_billing_credit_amount_cents: z.number().nullish(),
   customer: lagoCustomerSchema.nullish(),
   /** Absent from the webhooks whose serializer does not include fees (invoice.generated…). */
   fees: z.array(lagoFeeSchema).nullish(),
