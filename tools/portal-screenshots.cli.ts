@@ -104,6 +104,8 @@ async function main(): Promise<void> {
       { file: 'account-phone-en.png', url: `${en}/account`, width: 375 },
       { file: 'usage-en.png', url: `${en}/subscriptions/northwind-growth/usage` },
       { file: 'usage-ar.png', url: `${ar}/subscriptions/dar-al-nour-growth/usage` },
+      { file: 'wallet-en.png', url: `${en}/wallets/demo_wallet_northwind` },
+      { file: 'wallet-ar.png', url: `${ar}/wallets/demo_wallet_dar-al-nour` },
     ];
     const only = process.argv.slice(2);
     console.log('screenshots:');

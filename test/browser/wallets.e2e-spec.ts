@@ -211,6 +211,7 @@ describe('prepaid credits in a real browser: the Credits section and a wallet pa
     const frame = await portalFrame(page);
     await waitForPortal(frame);
     assert.ok(await has(frame, '[data-testid="credits"]'));
+    assert.ok(await has(frame, '[data-testid="wallet-buy-link"]'), 'top-ups are on: a link to buy');
     await follow(frame, '[data-testid="wallet-link"]');
     assert.ok(await has(frame, '[data-testid="wallet-transactions"]'));
     await follow(frame, '[data-testid="back"]');

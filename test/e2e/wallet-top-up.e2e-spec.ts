@@ -197,6 +197,9 @@ describe('buying credits from the portal: once per form, within the wallet limit
     const off = await setUp({ topUp: false });
     const page = await get(off.walletPath);
     assert.ok(!page.html.includes('data-testid="top-up"'), 'no form when the setting is off');
+    const firstPage = await get(off.walletPath.replace(/\/wallets\/.*$/, ''));
+    assert.match(firstPage.html, /data-testid="wallet-link"/);
+    assert.ok(!firstPage.html.includes('wallet-buy-link'), 'no link to buy either');
     assert.equal(toWallet(walletId).length + toWallet(off.walletId).length, 0);
   });
 

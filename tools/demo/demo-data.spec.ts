@@ -2,12 +2,15 @@ import {
   customerInputSchema,
   upstreamInvoiceSchema,
   upstreamSubscriptionSchema,
+  upstreamWalletSchema,
+  upstreamWalletTransactionSchema,
   usageSnapshotSchema,
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from './demo-data';
 import { DEMO_SUBSCRIBERS, subscriptionHistory } from './demo-subscriptions';
+import { DEMO_WALLET_CUSTOMERS, walletEvents } from './demo-wallets';
 
 test('the same history every time: re-seeding publishes identical events', () => {
   for (const customer of DEMO_CUSTOMERS)
@@ -72,5 +75,23 @@ test('the demo plans and their usage are valid, and the same every time', () => 
         'the charges add up to the period amount',
       );
     }
+  }
+});
+
+test('the demo wallets: valid events, the balance their transactions add up to', () => {
+  for (const customer of DEMO_CUSTOMERS.filter((c) =>
+    DEMO_WALLET_CUSTOMERS.includes(c.external_id),
+  )) {
+    const [wallet, ...transactions] = walletEvents(customer);
+    const data = upstreamWalletSchema.parse(wallet!.data);
+    assert.equal(data.currency, customer.currency);
+    let balance = 0;
+    for (const event of transactions) {
+      const t = upstreamWalletTransactionSchema.parse(event.data);
+      assert.equal(t.wallet_id, data.id);
+      balance += (t.transaction_type === 'inbound' ? 1 : -1) * Number(t.credit_amount);
+    }
+    assert.equal(Number(data.credits_balance), balance);
+    assert.deepEqual(walletEvents(customer), walletEvents(customer), 'the same every time');
   }
 });

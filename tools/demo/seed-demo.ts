@@ -8,6 +8,7 @@ import {
   type InvoiceEvent,
 } from './demo-data';
 import { subscriptionHistory, type DemoEvent } from './demo-subscriptions';
+import { seedDemoWallets } from './demo-wallets';
 import { PorticoHttp } from './portico-http';
 
 export interface SeedOptions {
@@ -79,6 +80,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       customer.external_id,
       visibleInvoices(invoiceHistory(customer)).length,
     );
+  await seedDemoWallets(
+    http,
+    { porticoUrl: options.porticoUrl, adminToken: options.adminToken, apiKey, organizationId: id },
+    DEMO_CUSTOMERS,
+  );
 
   const { customer } = await http.expect<{ customer: { portal_url: string } }>(
     'GET',

@@ -1,21 +1,10 @@
 import type { WalletTransactionView, WalletView } from '@portico/contracts';
+import { currencyDigits } from '@portico/i18n';
 import type { WalletRecord, WalletTransactionRecord } from './wallet-record';
-
-/** Digits of the currency's minor unit (2 for EUR, 0 for JPY), as Intl knows it. */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
 
 /** Credits × rate, in the currency's minor unit. */
 export function creditsToCents(credits: string, rateAmount: string, currency: string): number {
-  return Math.round(Number(credits) * Number(rateAmount) * 10 ** minorDigits(currency));
+  return Math.round(Number(credits) * Number(rateAmount) * 10 ** currencyDigits(currency));
 }
 
 export function toWalletView(record: WalletRecord): WalletView {

@@ -153,7 +153,7 @@ export class WalletsPortalController {
     const basePath = this.frame.basePath(request);
     const frame = this.frame.open(request, reply, {
       titleKey: 'wallets.page.title',
-      current: null,
+      current: 'billing',
     });
     const href = walletHref(basePath, found.wallet.id);
     const view = {

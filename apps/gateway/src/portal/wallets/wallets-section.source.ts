@@ -3,6 +3,7 @@ import { ListWallets } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { PortalSection, PortalSectionContext, PortalSectionSource } from '../portal-sections';
 import { walletCardView } from './wallet-portal-views';
+import { topUpAllowed } from './wallet-top-up-view';
 
 /** The Credits section: the customer's active wallets, first on the page as in Lago's portal. */
 @Injectable()
@@ -21,7 +22,10 @@ export class WalletsSectionSource implements PortalSectionSource {
       partial: 'wallets-credits',
       placement: 'before-invoices',
       order: 10,
-      view: { wallets: wallets.map((wallet) => walletCardView(wallet, basePath, locale)) },
+      view: {
+        wallets: wallets.map((wallet) => walletCardView(wallet, basePath, locale)),
+        topUp: topUpAllowed(session),
+      },
     };
   }
 }
