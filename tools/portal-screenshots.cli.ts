@@ -1,6 +1,7 @@
 // Screenshots of the portal's main states in English and Arabic, for the README:
 //   npm run docs:screenshots      (its own stack on free ports, seeded with the demo data)
 // Writes docs/screenshots/*.png. CHROMIUM_PATH chooses the browser (default /usr/bin/chromium).
+//   npm run docs:screenshots -- account   only the shots whose file name contains "account"
 import {
   DemoHostProcess,
   PorticoStack,
@@ -97,9 +98,16 @@ async function main(): Promise<void> {
       },
       { file: 'phone-en.png', url: en, width: 375 },
       { file: 'phone-ar.png', url: ar, width: 375 },
+      // "Your details": the information section and the edit form (the demo lets customers edit).
+      { file: 'account-en.png', url: `${en}/account` },
+      { file: 'account-ar.png', url: `${ar}/account` },
+      { file: 'account-phone-en.png', url: `${en}/account`, width: 375 },
     ];
+    const only = process.argv.slice(2);
     console.log('screenshots:');
-    for (const shot of shots) await capture(browser, shot);
+    for (const shot of shots)
+      if (only.length === 0 || only.some((part) => shot.file.includes(part)))
+        await capture(browser, shot);
   } finally {
     await browser?.close();
     await host?.stop();

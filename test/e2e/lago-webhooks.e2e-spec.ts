@@ -439,7 +439,7 @@ describe('Lago webhook bridge: Lago deliveries become invoices in the portal', (
 
   test('webhook types Portico does not use are answered 200 ignored', async () => {
     for (const [type, objectType] of [
-      ['subscription.started', 'subscription'],
+      ['plan.created', 'plan'],
       ['payment_request.created', 'payment_request'],
       ['invoice.resynced', 'invoice'],
     ] as const) {

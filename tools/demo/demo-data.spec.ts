@@ -1,4 +1,4 @@
-import { upstreamInvoiceSchema } from '@portico/contracts';
+import { customerInputSchema, upstreamInvoiceSchema } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { DEMO_CUSTOMERS, invoiceHistory, visibleInvoices } from './demo-data';
@@ -34,4 +34,15 @@ test('a realistic mix: two years, paid, unpaid, overdue, disputed and voided', (
 
 test('a large history for benchmarks keeps its count', () => {
   assert.equal(visibleInvoices(invoiceHistory(DEMO_CUSTOMERS[1]!, { count: 2_000 })).length, 2_000);
+});
+
+test('every demo customer has a billing address the customers API accepts', () => {
+  for (const customer of DEMO_CUSTOMERS) {
+    const parsed = customerInputSchema.safeParse({
+      external_id: customer.external_id,
+      ...customer.address,
+    });
+    assert.ok(parsed.success, customer.external_id);
+    assert.match(parsed.data.country ?? '', /^[A-Z]{2}$/);
+  }
 });

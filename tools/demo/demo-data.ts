@@ -11,6 +11,19 @@ export const DEMO_ORGANIZATION = {
   display_name: 'Lumen Analytics',
   brand_color: '#4f46e5',
   default_document_locale: 'en',
+  // Customers may correct their billing address in the portal ("Your details").
+  portal_settings: {
+    editable_customer_fields: [
+      'email',
+      'address_line1',
+      'address_line2',
+      'city',
+      'zipcode',
+      'state',
+      'country',
+      'shipping_address',
+    ],
+  },
 } as const;
 
 export interface DemoCustomer {
@@ -23,6 +36,14 @@ export interface DemoCustomer {
   currencies: string[];
   taxRate: number;
   numberPrefix: string;
+  /** The billing address (Lago's fields), shown in "Your details" and on the PDF. */
+  address: {
+    address_line1: string;
+    city: string;
+    zipcode?: string;
+    state?: string;
+    country: string;
+  };
 }
 
 export const DEMO_CUSTOMERS: DemoCustomer[] = [
@@ -35,6 +56,13 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     currencies: ['USD', 'EUR', 'GBP'],
     taxRate: 0,
     numberPrefix: 'NWT',
+    address: {
+      address_line1: '2 Market Street',
+      city: 'San Francisco',
+      zipcode: '94105',
+      state: 'CA',
+      country: 'US',
+    },
   },
   {
     external_id: 'boulangerie-martin',
@@ -45,6 +73,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     currencies: ['EUR'],
     taxRate: 0.2,
     numberPrefix: 'BMA',
+    address: { address_line1: '12 rue des Lilas', city: 'Lyon', zipcode: '69003', country: 'FR' },
   },
   {
     external_id: 'kraftwerk-logistik',
@@ -55,6 +84,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     currencies: ['EUR'],
     taxRate: 0.19,
     numberPrefix: 'KWL',
+    address: { address_line1: 'Hafenstraße 8', city: 'Hamburg', zipcode: '20457', country: 'DE' },
   },
   {
     external_id: 'dar-al-nour',
@@ -65,6 +95,11 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     currencies: ['AED'],
     taxRate: 0.05,
     numberPrefix: 'DAN',
+    address: {
+      address_line1: 'شارع الشيخ زايد',
+      city: 'دبي',
+      country: 'AE',
+    },
   },
 ];
 

@@ -64,6 +64,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
         name: customer.name,
         email: customer.email,
         currency: customer.currency,
+        ...customer.address,
         billing_configuration: { document_locale: customer.locale },
       },
     });

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { OperatorsModule } from './operators/operators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
+import { PortalDetailsModule } from './portal-details/portal-details.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         OperatorsModule,
         ActivityModule,
         WebhooksModule,
+        PortalDetailsModule,
       ],
       providers: [{ provide: CustomerServiceConfig, useValue: config }],
       exports: [CustomerServiceConfig],

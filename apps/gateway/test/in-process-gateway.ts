@@ -89,7 +89,7 @@ export interface InProcessGateway {
   config: GatewayConfig;
   /** A request as an API client sends it: `Authorization: Bearer <key>` and a JSON body. */
   api(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options?: { key?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;

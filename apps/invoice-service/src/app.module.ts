@@ -8,7 +8,9 @@ import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { PartiesModule } from './parties/parties.module';
 import { PdfModule } from './pdf/pdf.module';
+import { WalletsModule } from './wallets/wallets.module';
 import { PaymentUrlsModule } from './payment-urls/payment-urls.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { CreditNotesModule } from './credit-notes/credit-notes.module';
 
 @Module({})
@@ -26,7 +28,9 @@ export class AppModule {
         InvoicesModule,
         PartiesModule,
         PdfModule,
+        WalletsModule,
         PaymentUrlsModule,
+        SubscriptionsModule,
         CreditNotesModule,
       ],
       providers: [{ provide: InvoiceServiceConfig, useValue: config }],

@@ -223,6 +223,8 @@ export class EventConsumer {
   private async runThroughOutages(channel: Channel, run: () => Promise<void>): Promise<unknown> {
     const service = { service: this.options.service };
     let waiting = false;
+    const waitStarted = Date.now();
+    let nextReportMs = LONG_WAIT_MS;
     try {
       for (let tries = 0; ; tries++) {
         try {
@@ -250,6 +252,14 @@ export class EventConsumer {
           this.logger.debug(
             `waiting for a dependency (try ${tries + 1}, next in ${Math.round(delayMs)} ms, ${this.waiters} waiting): ${describeError(error)}`,
           );
+          const waitedMs = Date.now() - waitStarted;
+          if (waitedMs >= nextReportMs) {
+            // A long outage must be visible without debug logs: it may be a wedge, not an outage.
+            nextReportMs += LONG_WAIT_MS;
+            this.logger.warn(
+              `still waiting for a dependency after ${Math.round(waitedMs / 1000)} s (${tries + 1} tries, ${this.waiters} waiting): ${describeError(error)}`,
+            );
+          }
           if (!(await this.backoff.wait(delayMs, this.stopped.signal))) return GIVEN_BACK;
           if (this.closedChannels.has(channel)) return GIVEN_BACK;
         }
@@ -393,6 +403,8 @@ export class EventConsumer {
 
 /** The handler's wait ended without an outcome: the message goes back to the queue as it was. */
 const GIVEN_BACK = Symbol('given back');
+/** How often a message still waiting out an outage says so at warn level. */
+const LONG_WAIT_MS = 30_000;
 
 /** `x-death` grows with every trip through the retry queue; our own headers carry what matters. */
 function stripBrokerHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {

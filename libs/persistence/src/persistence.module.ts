@@ -25,6 +25,12 @@ export class PersistenceModule {
           // each ends in a driver timeout, which the consumer treats as an outage and waits out.
           socketTimeoutMS: 60_000,
           waitQueueTimeoutMS: 30_000,
+          // Mongoose queues operations while it believes the connection is down, and after a
+          // database restart it could go on believing so while the driver had reconnected: every
+          // retry then timed out in the queue and a paused consumer never resumed. Without the
+          // queue each operation goes to the driver, which selects a server or fails in
+          // serverSelectionTimeoutMS, and the consumer's outage wait sees the real state.
+          bufferCommands: false,
           retryAttempts: 10,
           retryDelay: 2_000,
         }),

@@ -34,11 +34,14 @@ export class ConsoleClient {
   /** Posts a form; `_csrf` is the last page's token unless given (or `null` to leave it out). */
   async post(
     path: string,
-    fields: Record<string, string> = {},
+    fields: Record<string, string | string[]> = {},
     { csrf }: { csrf?: string | null } = {},
   ): Promise<ConsoleResponse> {
     const token = csrf === null ? undefined : (csrf ?? this.lastCsrf);
-    const body = new URLSearchParams({ ...(token && { _csrf: token }), ...fields });
+    const body = new URLSearchParams(token ? { _csrf: token } : {});
+    // A list is a repeated field, as a group of ticked checkboxes posts it.
+    for (const [name, value] of Object.entries(fields))
+      for (const one of [value].flat()) body.append(name, one);
     return this.send('POST', path, body.toString());
   }
 

@@ -13,4 +13,6 @@ export * from './console-client';
 export * from './invoice-fixtures';
 export * from './webhook-receiver';
 export * from './fake-lago-api';
+export * from './lago-wallet-deliveries';
+export * from './lago-subscriptions';
 export * from './credit-note-fixtures';

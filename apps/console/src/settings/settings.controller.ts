@@ -12,6 +12,7 @@ import {
   UpdateOrganization,
   operatorEmailSchema,
   operatorRoleSchema,
+  portalSettingsOf,
   type OrganizationView,
 } from '@portico/contracts';
 import { Inject } from '@nestjs/common';
@@ -31,6 +32,11 @@ import {
   lagoChangesFrom,
   organizationChangesFrom,
 } from './settings-form';
+import {
+  describePortalSettingsChange,
+  portalSettingsChangesFrom,
+  portalSettingsView,
+} from './portal-settings-form';
 
 const ROLES = ['admin', 'member', 'viewer'] as const;
 
@@ -94,6 +100,30 @@ export class SettingsController {
     await this.activity.record(session, {
       action: 'organization.lago_updated',
       ...describeLagoChange(before, after),
+    });
+    void reply.redirect('/settings?saved=1', 303);
+  }
+
+  /** What customers may do in the portal: which details they may edit, whether they may top up. */
+  @Post('portal')
+  async updatePortal(@Req() request: ConsoleRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = sessionOf(request);
+    const organizationId = session.operator.organization_id;
+    const changes = portalSettingsChangesFrom(formOf(request));
+    if (!changes.success) {
+      const fields = changes.error.issues.map((i) => String(i.path[0]));
+      return this.renderSettings(request, reply, { invalid: [...new Set(fields)] }, 422);
+    }
+    const { organization: before } = await this.rpc.call(GetOrganization, {
+      organization_id: organizationId,
+    });
+    const { organization: after } = await this.rpc.call(UpdateOrganization, {
+      organization_id: organizationId,
+      changes: { portal_settings: changes.data },
+    });
+    await this.activity.record(session, {
+      action: 'organization.updated',
+      ...describePortalSettingsChange(portalSettingsOf(before), portalSettingsOf(after)),
     });
     void reply.redirect('/settings?saved=1', 303);
   }
@@ -229,6 +259,7 @@ export class SettingsController {
           apiUrl: lago.api_url,
         },
         languages: languageOptions(organization.default_document_locale),
+        portal: portalSettingsView(organization),
         saved: query.saved === '1',
         keyRevoked: query.revoked === '1',
         ...extra,

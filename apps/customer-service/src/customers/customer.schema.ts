@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { CustomerDetails } from '@portico/contracts';
+import type { PortalEdits } from '../portal-details/portal-edit-precedence';
 
 @Schema({ collection: 'customers', versionKey: false })
 export class Customer {
@@ -31,6 +32,24 @@ export class Customer {
    */
   @Prop({ type: Object, default: null })
   details!: CustomerDetails | null;
+
+  /**
+   * The version of the last upstream or API write. `updated_at` also moves for portal edits and
+   * session revocations; upstream writes are compared with this. Absent: `updated_at` is it.
+   */
+  @Prop({ type: Date, default: null })
+  source_updated_at?: Date | null;
+
+  /** The fields the customer edited in the portal, with who and when, while upstream is older. */
+  @Prop({ type: Object, default: null })
+  portal_edits?: PortalEdits | null;
+
+  /**
+   * The `customer.updated_from_portal` event of the last edit until the broker confirmed it: an
+   * edit whose event was not confirmed is announced again when the customer resubmits it.
+   */
+  @Prop({ type: Object, default: null })
+  portal_event_outbox?: Record<string, unknown> | null;
 
   /** Portal tokens carry the generation they were minted in; revoking sessions increments it. */
   @Prop({ required: true, default: 0 })

@@ -5,7 +5,16 @@ import { Customer } from './customer.schema';
 
 export type CustomerRecord = Customer;
 export type CustomerFields = Partial<
-  Pick<CustomerRecord, 'name' | 'email' | 'currency' | 'document_locale' | 'details'>
+  Pick<
+    CustomerRecord,
+    | 'name'
+    | 'email'
+    | 'currency'
+    | 'document_locale'
+    | 'details'
+    | 'source_updated_at'
+    | 'portal_edits'
+  >
 >;
 
 /** Lago's list filters, as customer-service applies them. */
@@ -71,6 +80,24 @@ export class CustomersRepository implements OnModuleInit {
         { returnDocument: 'after' },
       )
       .lean<CustomerRecord>()
+      .exec();
+  }
+
+  /** Clears the outbox once its event is confirmed; not a new version of the customer. */
+  async clearPortalEventOutbox(
+    organizationId: string,
+    externalId: string,
+    eventId: string,
+  ): Promise<void> {
+    await this.customers
+      .updateOne(
+        {
+          organization_id: organizationId,
+          external_id: externalId,
+          'portal_event_outbox.id': eventId,
+        },
+        { $set: { portal_event_outbox: null } },
+      )
       .exec();
   }
 

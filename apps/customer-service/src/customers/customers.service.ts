@@ -6,6 +6,7 @@ import {
   toSupportedLocale,
   type CustomerInput,
   type CustomerView,
+  type PortalCustomerField,
   type UpstreamCustomer,
 } from '@portico/contracts';
 import { nextVersion } from '../common/clock';
@@ -13,6 +14,11 @@ import { isDuplicateKeyError } from '../common/mongo-errors';
 import { newId } from '../common/new-id';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CustomerEvents } from './customer-events';
+import {
+  judgeUpstream,
+  releaseEdits,
+  type PortalEdits,
+} from '../portal-details/portal-edit-precedence';
 import { mergeDetails, namesDetails, usableUpstreamDetails } from './customer-details';
 import { toCustomerView } from './customer-views';
 import {
@@ -41,10 +47,18 @@ export class CustomersService {
     input: CustomerInput,
     correlationId?: string,
   ): Promise<{ customer: CustomerView; created: boolean }> {
-    const result = await this.write(organizationId, input.external_id, (existing) => ({
-      fields: { ...fieldsFromApi(input), ...detailsFor(existing, input, input) },
-      version: nextVersion(existing?.updated_at),
-    }));
+    const result = await this.write(organizationId, input.external_id, (existing) => {
+      const version = nextVersion(existing?.updated_at);
+      return {
+        fields: {
+          ...fieldsFromApi(input),
+          ...detailsFor(existing, input, input),
+          source_updated_at: version,
+          portal_edits: releaseEdits(liveEdits(existing), portalFieldsNamedBy(input)),
+        },
+        version,
+      };
+    });
     if (!result) throw new Error('unreachable: API writes always apply');
     await this.events.changed(result.customer, correlationId);
     return { customer: toCustomerView(result.customer), created: result.created };
@@ -61,19 +75,30 @@ export class CustomersService {
   ): Promise<void> {
     await this.organizations.require(organizationId);
     const version = new Date(data.updated_at);
-    const fields = fieldsFromUpstream(data, (locale) =>
-      this.logger.warn(
-        `customer ${data.external_id}: unsupported document_locale "${locale}" ignored`,
-      ),
-    );
-    const result = await this.write(organizationId, data.external_id, (existing) =>
-      existing && existing.updated_at >= version
-        ? undefined
-        : {
-            fields: { ...fields, ...detailsFor(existing, data, usableUpstreamDetails(data)) },
-            version,
-          },
-    );
+    const result = await this.write(organizationId, data.external_id, (existing) => {
+      const verdict = existing
+        ? judgeUpstream(lastUpstreamVersion(existing), liveEdits(existing), version)
+        : ({ apply: true, keep: [], edits: null } as const);
+      if (!verdict.apply) return undefined;
+      // A field the customer edited in the portal after this change was made keeps its value.
+      const applied = withoutPortalFields(data, verdict.keep);
+      const fields = fieldsFromUpstream(applied, (locale) =>
+        this.logger.warn(
+          `customer ${data.external_id}: unsupported document_locale "${locale}" ignored`,
+        ),
+      );
+      return {
+        fields: {
+          ...fields,
+          ...detailsFor(existing, applied, usableUpstreamDetails(applied)),
+          source_updated_at: version,
+          portal_edits: verdict.edits,
+        },
+        // Strictly increasing, also when a portal edit moved the record past the upstream clock.
+        version:
+          existing && existing.updated_at >= version ? nextVersion(existing.updated_at) : version,
+      };
+    });
     if (result) {
       await this.events.changed(result.customer);
     } else if (redelivered) {
@@ -263,5 +288,45 @@ function fieldsFromUpstream(
     if (!supported) onUnsupported(locale);
     fields.document_locale = supported ?? null;
   }
+  return fields;
+}
+
+/**
+ * The version upstream writes are compared with. A tombstone's own version counts, so that a
+ * late upstream update cannot bring a deleted customer back.
+ */
+function lastUpstreamVersion(customer: CustomerRecord): Date {
+  if (customer.deleted_at) return customer.updated_at;
+  return customer.source_updated_at ?? customer.updated_at;
+}
+
+/** A deleted customer's edits are gone with it. */
+function liveEdits(customer: CustomerRecord | null): PortalEdits | null {
+  return customer && !customer.deleted_at ? (customer.portal_edits ?? null) : null;
+}
+
+/** The upstream customer without the fields whose portal value stays. */
+function withoutPortalFields(
+  data: UpstreamCustomer,
+  keep: readonly PortalCustomerField[],
+): UpstreamCustomer {
+  if (keep.length === 0) return data;
+  const copy: Record<string, unknown> = { ...data };
+  for (const field of keep) {
+    if (field === 'document_locale') {
+      const { document_locale: _dropped, ...rest } = data.billing_configuration ?? {};
+      copy.billing_configuration = rest;
+    } else delete copy[field];
+  }
+  return copy as UpstreamCustomer;
+}
+
+/** The portal fields an API write names (it then owns them again). */
+function portalFieldsNamedBy(input: CustomerInput): PortalCustomerField[] {
+  const named = (Object.keys(input) as string[]).filter(
+    (key) => (input as Record<string, unknown>)[key] !== undefined,
+  );
+  const fields = named.filter((key) => key !== 'billing_configuration') as PortalCustomerField[];
+  if (input.billing_configuration?.document_locale !== undefined) fields.push('document_locale');
   return fields;
 }

@@ -1,4 +1,9 @@
-import type { ApiKeyView, OrganizationView, PortalOrganization } from '@portico/contracts';
+import {
+  portalSettingsOf,
+  type ApiKeyView,
+  type OrganizationView,
+  type PortalOrganization,
+} from '@portico/contracts';
 import type { ApiKeyRecord, OrganizationRecord } from './organizations.repository';
 
 export function toApiKeyView(key: ApiKeyRecord): ApiKeyView {
@@ -22,6 +27,7 @@ export function toOrganizationView(
     embed_origins: org.embed_origins,
     brand_color: org.brand_color,
     logo_url: org.logo_url,
+    portal_settings: portalSettingsOf(org),
     api_keys: keys.map(toApiKeyView),
     created_at: org.created_at.toISOString(),
     updated_at: org.updated_at.toISOString(),

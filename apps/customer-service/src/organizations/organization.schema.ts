@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { PortalSettings } from '@portico/contracts';
 
 @Schema({ collection: 'organizations', versionKey: false })
 export class Organization {
@@ -22,6 +23,10 @@ export class Organization {
 
   @Prop({ type: String, default: null })
   logo_url!: string | null;
+
+  /** Absent on organizations created before portal settings existed: the defaults apply. */
+  @Prop({ type: Object, default: null })
+  portal_settings?: PortalSettings | null;
 
   @Prop({ required: true })
   created_at!: Date;

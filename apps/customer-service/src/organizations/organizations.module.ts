@@ -25,6 +25,6 @@ import { OrganizationsService } from './organizations.service';
     LagoSettingsRepository,
     LagoSettingsService,
   ],
-  exports: [OrganizationsService],
+  exports: [OrganizationsService, LagoSettingsService],
 })
 export class OrganizationsModule {}

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   paginationMeta,
   PorticoOrganizationChanged,
+  applyPortalSettings,
   type ApiKeyView,
   type OrganizationView,
   type RpcRequest,
@@ -42,6 +43,7 @@ export class OrganizationsService {
       embed_origins: input.embed_origins ?? [],
       brand_color: input.brand_color ?? null,
       logo_url: input.logo_url ?? null,
+      portal_settings: applyPortalSettings(null, input.portal_settings ?? {}),
       created_at: now,
       updated_at: now,
     };
@@ -79,8 +81,12 @@ export class OrganizationsService {
     changes: RpcRequest<typeof UpdateOrganization>['changes'],
   ): Promise<OrganizationView> {
     const current = await this.require(id);
+    const { portal_settings: portalChanges, ...settings } = changes;
     const updated = await this.repository.update(id, {
-      ...definedOnly(changes),
+      ...definedOnly(settings),
+      ...(portalChanges
+        ? { portal_settings: applyPortalSettings(current.portal_settings, portalChanges) }
+        : {}),
       updated_at: nextVersion(current.updated_at),
     });
     if (!updated) throw notFound(id);

@@ -17,6 +17,12 @@ import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import type { WebhookEndpointRecord } from './webhook-endpoints.repository';
 import { toDeliveryView } from './webhook-views';
+import {
+  LAGO_TARGET,
+  LagoWriteBack,
+  lagoCustomerUpdate,
+  writesBackToLago,
+} from './lago-write-back';
 
 /** Pruning one endpoint's log at most this often per instance: it is a query, not free. */
 const PRUNE_INTERVAL_MS = 60_000;
@@ -30,6 +36,7 @@ export class WebhookDeliveriesService {
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly endpoints: WebhookEndpointsService,
     private readonly queue: WebhookDeliveryQueue,
+    private readonly lago: LagoWriteBack,
     @Inject(CustomerServiceConfig) private readonly config: CustomerServiceConfig,
   ) {}
 
@@ -43,8 +50,17 @@ export class WebhookDeliveriesService {
       (e) => e.event_types === null || e.event_types.includes(event.type),
     );
     for (const endpoint of subscribed) {
-      await this.create(endpoint, event, deliveryIdFor(event.id, endpoint._id));
+      await this.create(endpoint._id, event, deliveryIdFor(event.id, endpoint._id));
       await this.maybePrune(endpoint);
+    }
+    // A portal edit is also written to the organization's Lago, when it gave Portico its key.
+    if (writesBackToLago(event) && (await this.lago.enabledFor(event.organization_id))) {
+      await this.create(
+        LAGO_TARGET,
+        event,
+        deliveryIdFor(event.id, LAGO_TARGET),
+        JSON.stringify(lagoCustomerUpdate(event.data as Parameters<typeof lagoCustomerUpdate>[0])),
+      );
     }
   }
 
@@ -63,7 +79,7 @@ export class WebhookDeliveriesService {
         sent_at: now,
       }),
     };
-    const record = await this.create(endpoint, event, deliveryIdFor(event.id, endpoint._id));
+    const record = await this.create(endpoint._id, event, deliveryIdFor(event.id, endpoint._id));
     return toDeliveryView(record, []);
   }
 
@@ -72,12 +88,13 @@ export class WebhookDeliveriesService {
     endpointId: string,
     deliveryId: string,
   ): Promise<WebhookDeliveryView> {
-    const endpoint = await this.endpoints.require(organizationId, endpointId);
+    const endpoint =
+      endpointId === LAGO_TARGET ? null : await this.endpoints.require(organizationId, endpointId);
     const current = await this.deliveries.find(organizationId, deliveryId);
     if (!current || current.endpoint_id !== endpointId) {
       throw new DomainError(ErrorCode.NotFound, `no delivery "${deliveryId}" for this endpoint`);
     }
-    if (!endpoint.enabled) throw disabled(endpointId);
+    if (endpoint && !endpoint.enabled) throw disabled(endpointId);
     // A new generation: attempts still queued from the old schedule find it and stand down.
     const generation = current.generation + 1;
     const updated = await this.deliveries.update(organizationId, deliveryId, {
@@ -103,7 +120,8 @@ export class WebhookDeliveriesService {
     endpointId: string,
     limit: number,
   ): Promise<WebhookDeliveryView[]> {
-    await this.endpoints.require(organizationId, endpointId);
+    // The Lago write-back has a log of its own and no endpoint record.
+    if (endpointId !== LAGO_TARGET) await this.endpoints.require(organizationId, endpointId);
     const records = await this.deliveries.listForEndpoint(organizationId, endpointId, limit);
     const attempts = await this.deliveries.attemptsOf(
       organizationId,
@@ -118,19 +136,20 @@ export class WebhookDeliveriesService {
   }
 
   private async create(
-    endpoint: WebhookEndpointRecord,
+    endpointId: string,
     event: EventEnvelope,
     id: string,
+    // The Standard Webhooks payload shape; serialized once so every attempt signs these bytes.
+    body = JSON.stringify({ type: event.type, timestamp: event.occurred_at, data: event.data }),
   ): Promise<WebhookDeliveryRecord> {
     const now = new Date();
     const { record, created } = await this.deliveries.insertIfAbsent({
       _id: id,
       organization_id: event.organization_id,
-      endpoint_id: endpoint._id,
+      endpoint_id: endpointId,
       event_id: event.id,
       event_type: event.type,
-      // The Standard Webhooks payload shape; serialized once so every attempt signs these bytes.
-      body: JSON.stringify({ type: event.type, timestamp: event.occurred_at, data: event.data }),
+      body,
       status: 'pending',
       generation: 0,
       attempt_count: 0,

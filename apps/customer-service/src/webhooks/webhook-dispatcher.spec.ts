@@ -6,12 +6,23 @@ import { deliveryIdFor } from './webhook-deliveries.service';
 import type { WebhookDeliveryRecord } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import type { WebhookEndpointRecord } from './webhook-endpoints.repository';
+import { LAGO_TARGET, type LagoAttemptResult } from './lago-write-back';
+
+const lagoResult = (changes: Partial<LagoAttemptResult> = {}): LagoAttemptResult => ({
+  status: 200,
+  latencyMs: 4,
+  excerpt: null,
+  error: null,
+  retryable: false,
+  ...changes,
+});
 
 // Unit tier: the decision after one attempt, with in-memory stand-ins for the repositories and the
 // guard. The broker and database paths are covered by test/e2e/webhooks.e2e-spec.ts.
 function setup(
   answer: () => Promise<{ status: number }>,
   endpointChanges: Partial<WebhookEndpointRecord> = {},
+  lagoAnswer: () => Promise<LagoAttemptResult> = async () => lagoResult(),
 ) {
   const config = loadCustomerServiceConfig({
     WEBHOOK_RETRY_SCHEDULE_MS: '1000,2000',
@@ -74,12 +85,14 @@ function setup(
     },
   };
   const publisher = { publish: async (_c: unknown, e: unknown) => void published.push(e) };
+  const lago = { send: async () => lagoAnswer() };
   const dispatcher = new WebhookDispatcher(
     { consumeWith: () => undefined } as never,
     deliveries as never,
     endpoints as never,
     guard as never,
     publisher as never,
+    lago as never,
     config,
   );
   const job = {
@@ -134,6 +147,35 @@ describe('WebhookDispatcher: what follows an attempt', () => {
     assert.equal(delivery.status, 'failed');
     assert.match(delivery.last_error ?? '', /endpoint disabled/);
     assert.equal(published.length, 1);
+  });
+
+  test('Lago write-back: a 5xx retried on the schedule, a refusal failed at once, success delivered', async () => {
+    let answers = [
+      lagoResult({ status: 503, error: 'update customer: Lago answered 503', retryable: true }),
+      lagoResult(),
+    ];
+    const retried = setup(
+      async () => ({ status: 200 }),
+      {},
+      async () => answers.shift()!,
+    );
+    retried.delivery.endpoint_id = LAGO_TARGET;
+    const job = { ...retried.job, endpoint_id: LAGO_TARGET };
+    assert.deepEqual(await retried.dispatcher.attempt(job, 1), { kind: 'retry', delayMs: 1000 });
+    assert.deepEqual(await retried.dispatcher.attempt(job, 2), { kind: 'done' });
+    assert.equal(retried.delivery.status, 'delivered');
+    assert.equal(retried.attempts.length, 2);
+
+    answers = [lagoResult({ status: 422, error: 'update customer: Lago answered 422' })];
+    const refused = setup(
+      async () => ({ status: 200 }),
+      {},
+      async () => answers.shift()!,
+    );
+    refused.delivery.endpoint_id = LAGO_TARGET;
+    assert.deepEqual(await refused.dispatcher.attempt(job, 1), { kind: 'done' });
+    assert.equal(refused.delivery.status, 'failed');
+    assert.match(refused.delivery.last_error ?? '', /422/);
   });
 
   test('a stale job (superseded by a redelivery) does nothing', async () => {

@@ -16,6 +16,7 @@ import {
   type WebhookEndpointRecord,
 } from './webhook-endpoints.repository';
 import { signDelivery } from './webhook-signer';
+import { LAGO_TARGET, LagoWriteBack } from './lago-write-back';
 import { signingSecrets } from './webhook-views';
 
 /** What the log keeps of an answer; the guard reads a little more, to tell "truncated". */
@@ -37,6 +38,7 @@ export class WebhookDispatcher implements OnModuleInit {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly guard: OutboundGuard,
     private readonly publisher: EventPublisher,
+    private readonly lago: LagoWriteBack,
     @Inject(CustomerServiceConfig) private readonly config: CustomerServiceConfig,
   ) {}
 
@@ -54,6 +56,7 @@ export class WebhookDispatcher implements OnModuleInit {
     if (!delivery || delivery.generation !== job.generation || delivery.status !== 'pending') {
       return { kind: 'done' };
     }
+    if (delivery.endpoint_id === LAGO_TARGET) return this.attemptLago(job, attempt, delivery);
     if (!endpoint || endpoint._id !== delivery.endpoint_id || !endpoint.enabled) {
       const why = endpoint?.enabled === false ? 'endpoint disabled' : 'endpoint deleted';
       await this.settle(job, { status: 'failed', last_error: why });
@@ -115,6 +118,60 @@ export class WebhookDispatcher implements OnModuleInit {
         last_error: result.error,
       });
       return { kind: 'dead', reason: `gave up after ${attempt} attempts: ${result.error}` };
+    }
+    await this.settle(job, {
+      attempt_count: attemptCount,
+      last_error: result.error,
+      next_attempt_at: new Date(Date.now() + delayMs),
+    });
+    return { kind: 'retry', delayMs };
+  }
+
+  /** A write-back to the organization's Lago: logged and retried as a webhook delivery is. */
+  private async attemptLago(
+    job: DeliveryJob,
+    attempt: number,
+    delivery: NonNullable<Awaited<ReturnType<WebhookDeliveriesRepository['find']>>>,
+  ): Promise<AttemptOutcome> {
+    const at = new Date();
+    const result = await this.lago.send(job.organization_id, delivery.body);
+    const logged = this.deliveries.addAttempt({
+      _id: newId('att'),
+      organization_id: job.organization_id,
+      delivery_id: delivery._id,
+      at,
+      status_code: result.status,
+      latency_ms: result.latencyMs,
+      response_excerpt: result.excerpt,
+      error: result.error,
+    });
+    const attemptCount = delivery.attempt_count + 1;
+    if (!result.error) {
+      await Promise.all([
+        logged,
+        this.settle(job, {
+          status: 'delivered',
+          delivered_at: new Date(),
+          attempt_count: attemptCount,
+          last_error: null,
+        }),
+      ]);
+      return { kind: 'done' };
+    }
+    await logged;
+    const delayMs = result.retryable
+      ? retryDelay(this.config.webhooks.retryScheduleMs, attempt, this.config.webhooks.retryJitter)
+      : null;
+    if (delayMs === null) {
+      // Lago refused the values, or the schedule is spent: a person has to look (the log says why).
+      await this.settle(job, {
+        status: 'failed',
+        attempt_count: attemptCount,
+        last_error: result.error,
+      });
+      return result.retryable
+        ? { kind: 'dead', reason: `gave up after ${attempt} attempts: ${result.error}` }
+        : { kind: 'done' };
     }
     await this.settle(job, {
       attempt_count: attemptCount,

@@ -13,6 +13,7 @@ import {
 } from './webhook-delivery.schema';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { LagoWriteBack } from './lago-write-back';
 import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.schema';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
@@ -46,6 +47,7 @@ import { WebhooksRpcHandler } from './webhooks.rpc-handler';
     WebhookDeliveriesService,
     WebhookDeliveryQueue,
     WebhookDispatcher,
+    LagoWriteBack,
   ],
   controllers: [WebhooksConsumer, WebhooksRpcHandler],
 })

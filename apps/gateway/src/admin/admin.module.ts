@@ -3,6 +3,7 @@ import { AdminTokenGuard } from './admin-token.guard';
 import { LagoSettingsController } from './lago-settings.controller';
 import { OperatorsController } from './operators.controller';
 import { OrganizationsController } from './organizations.controller';
+import { PortalSettingsController } from './portal-settings.controller';
 import { WebhookEndpointsController } from './webhook-endpoints.controller';
 
 @Module({
@@ -11,6 +12,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
     LagoSettingsController,
     OperatorsController,
     WebhookEndpointsController,
+    PortalSettingsController,
   ],
   providers: [AdminTokenGuard],
 })

@@ -7,6 +7,7 @@ import {
   opsEnv,
   parseConfig,
 } from '@portico/config';
+import { outboundEnv, type AllowList } from '@portico/outbound';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -89,6 +90,13 @@ const schema = z
       .default('auto'),
     /** Recently downloaded PDFs kept by each gateway process, in MiB (0 = off). */
     PDF_GATEWAY_CACHE_MB: intFromEnv(32, 0, 4_096),
+    ...outboundEnv,
+    /** How long a customer's current usage read from Lago's API is shown before asking again. */
+    LAGO_USAGE_CACHE_SECONDS: intFromEnv(60, 0, 3_600),
+    /** Longest wait for Lago's current usage; past it the portal shows the last snapshot. */
+    LAGO_USAGE_TIMEOUT_MS: intFromEnv(2_000, 100, 30_000),
+    /** Plain http to Lago's API (an in-cluster Lago); default: outside production only. */
+    LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RATE_LIMIT_STORE === 'redis' && !env.RATE_LIMIT_REDIS_URL) {
@@ -159,6 +167,16 @@ export interface GatewayConfig {
   /** Bytes of recently downloaded PDFs each gateway process keeps (0 = none). */
   pdfCacheBytes: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
+  lagoUsage: LagoUsageConfig;
+}
+
+/** Reading customers' current usage from their organization's Lago API. */
+export interface LagoUsageConfig {
+  cacheMs: number;
+  timeoutMs: number;
+  allowHttp: boolean;
+  /** Internal hosts a Lago API may be on (OUTBOUND_ALLOWED_HOSTS); public ones always. */
+  allowList: AllowList;
 }
 
 export interface RateLimitConfig {
@@ -218,6 +236,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,
+    },
+    lagoUsage: {
+      cacheMs: parsed.LAGO_USAGE_CACHE_SECONDS * 1_000,
+      timeoutMs: parsed.LAGO_USAGE_TIMEOUT_MS,
+      allowHttp: parsed.LAGO_API_ALLOW_HTTP
+        ? parsed.LAGO_API_ALLOW_HTTP === 'true'
+        : parsed.NODE_ENV !== 'production',
+      allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
     },
   };
 }

@@ -8,7 +8,10 @@ import { directionOf, organizationName } from './portal-page-view';
 import type { PortalRequest } from './portal-session.guard';
 
 /** The portal's pages, as its navigation lists them; `path` follows the token's base path. */
-export const PORTAL_NAV = [{ key: 'billing', path: '', label: 'portal.nav.billing' }] as const;
+export const PORTAL_NAV = [
+  { key: 'billing', path: '', label: 'portal.nav.billing' },
+  { key: 'account', path: '/account', label: 'account.nav' },
+] as const;
 export type PortalNavKey = (typeof PORTAL_NAV)[number]['key'];
 
 /** What `views/partials/layout.hbs` needs: every portal page renders inside it. */

@@ -2,7 +2,11 @@ import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
 import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
+import { PlansModule } from '../plans/plans.module';
+import { PlansSectionSource } from '../plans/plans-section.source';
+import { UsagePageController } from '../plans/usage-page.controller';
 import { InvoicePdfController } from './invoice-pdf.controller';
+import { AccountController } from './account/account.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
@@ -19,15 +23,25 @@ import { PortalViews } from './portal-views';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens } from './portal-tokens';
+import { WalletsPortalController } from './wallets/wallets-portal.controller';
+import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
-  imports: [I18nModule.forRoot(porticoI18nOptions()), InvoicePdfsModule],
+  imports: [
+    I18nModule.forRoot(porticoI18nOptions()),
+    InvoicePdfsModule,
+    // feature modules of the portal's sections
+    PlansModule,
+  ],
   controllers: [
     PortalController,
     InvoicePdfController,
     PortalAssetsController,
+    AccountController,
+    WalletsPortalController,
     InvoiceDetailsController,
     InvoicePaymentController,
+    UsagePageController,
     CreditNotePdfController,
   ],
   providers: [
@@ -38,11 +52,17 @@ import { PortalTokens } from './portal-tokens';
     PortalFrame,
     PortalFormTokens,
     PortalSectionLoader,
+    WalletsSectionSource,
     // Each section of the first page: add its source class to `inject` and to the providers.
     {
       provide: PORTAL_SECTION_SOURCES,
       useFactory: (...sources: PortalSectionSource[]) => sources,
-      inject: [CreditNotesSectionSource],
+      inject: [
+        // one line per section
+        WalletsSectionSource,
+        PlansSectionSource,
+        CreditNotesSectionSource,
+      ],
     },
     CreditNotesSectionSource,
     PortalInvoices,

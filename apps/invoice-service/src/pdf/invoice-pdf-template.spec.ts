@@ -1,3 +1,4 @@
+import { buildCustomerView } from '@portico/contracts';
 import { flattenTranslations, readTranslations } from '@portico/i18n';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
@@ -82,4 +83,50 @@ test('a voided invoice says so and owes nothing', () => {
   const view = invoicePdfView(record('x', 'voided'), 'fr', null, null);
   assert.equal(view.dueCents, 0);
   assert.ok(template.document(view).html.includes(translate('pdf.voided_notice', 'fr')));
+});
+
+test('bill to: legal name, address, ids; ship to only for an address of its own; all as text', () => {
+  const hostile = '<b>Acme</b> $t(pdf.bill_to)';
+  const view = buildCustomerView({
+    id: 'cus_1',
+    external_id: 'cus_1',
+    name: 'Acme',
+    email: null,
+    currency: 'EUR',
+    document_locale: 'de',
+    legal_name: hostile,
+    tax_identification_number: 'FR123',
+    address_line1: '5 rue de la Paix',
+    city: 'Paris',
+    zipcode: '75002',
+    country: 'FR',
+    created_at: '2026-11-01T00:00:00Z',
+    updated_at: '2026-11-01T00:00:00Z',
+  });
+  const profile = {
+    _id: 'p',
+    organization_id: 'org',
+    external_id: 'cus_1',
+    name: 'Acme',
+    email: null,
+    document_locale: 'de',
+    view,
+    deleted: false,
+    updated_at: new Date(),
+  };
+  const { html } = template.document(invoicePdfView(record('x'), 'de', profile, null));
+  assert.ok(html.includes('75002 Paris'));
+  assert.ok(html.includes('Frankreich'), 'the country in the document language');
+  assert.ok(html.includes('&lt;b&gt;Acme&lt;/b&gt; $t(pdf.bill_to)'));
+  assert.ok(html.includes('FR123'));
+  assert.ok(!html.includes(translate('account.pdf.ship_to', 'de')), 'no ship-to of its own');
+  const shipping = {
+    ...view,
+    shipping_address: { ...view.shipping_address, city: 'Lyon', country: 'FR' },
+  };
+  const withShipping = template.document(
+    invoicePdfView(record('x'), 'de', { ...profile, view: shipping }, null),
+  ).html;
+  assert.ok(withShipping.includes(translate('account.pdf.ship_to', 'de')));
+  assert.ok(withShipping.includes('Lyon'));
 });

@@ -1,4 +1,5 @@
 import { LOCALES, type Fee, type Locale } from '@portico/contracts';
+import { formatAddress } from '@portico/i18n';
 import type { InvoiceRecord } from '../invoices/invoice-record';
 import type { CustomerProfile, OrganizationProfile } from '../parties/party-profiles';
 
@@ -12,7 +13,19 @@ export interface InvoicePdfView {
   brandColor: string;
   logo: string | null;
   issuer: { name: string };
-  customer: { name: string; email: string | null; externalId: string };
+  customer: {
+    name: string;
+    email: string | null;
+    externalId: string;
+    /** The customer's legal name, when it differs from its name. */
+    legalName: string | null;
+    legalNumber: string | null;
+    taxId: string | null;
+    /** The billing address, as envelope lines; empty when none is known. */
+    address: string[];
+    /** A shipping address of its own, when the customer has one ("ship to"). */
+    shipTo: string[];
+  };
   number: string;
   issuingDate: string;
   dueDate: string | null;
@@ -56,6 +69,14 @@ export function invoicePdfView(
       name: customer?.name ?? record.external_customer_id,
       email: customer?.email ?? null,
       externalId: record.external_customer_id,
+      legalName:
+        customer?.view?.legal_name && customer.view.legal_name !== customer.name
+          ? customer.view.legal_name
+          : null,
+      legalNumber: customer?.view?.legal_number ?? null,
+      taxId: customer?.view?.tax_identification_number ?? null,
+      address: formatAddress(customer?.view, locale),
+      shipTo: formatAddress(customer?.view?.shipping_address, locale),
     },
     number: doc.number,
     issuingDate: doc.issuing_date,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, originSchema } from '../common-schemas';
 import { localeSchema } from '../locales';
+import { portalSettingsInputSchema, portalSettingsSchema } from './portal-settings.schema';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 
@@ -20,6 +21,8 @@ export const organizationSettingsSchema = z.object({
     .max(2_000)
     .nullable()
     .optional(),
+  /** What customers may do in the portal; omitted keys keep their value. */
+  portal_settings: portalSettingsInputSchema.optional(),
 });
 
 export const createOrganizationSchema = organizationSettingsSchema.extend({
@@ -47,6 +50,8 @@ export const organizationViewSchema = z.object({
   embed_origins: z.array(z.string()),
   brand_color: z.string().nullable(),
   logo_url: z.string().nullable(),
+  // Optional only for readers of older answers: customer-service always sends it.
+  portal_settings: portalSettingsSchema.optional(),
   api_keys: z.array(apiKeyViewSchema),
   created_at: isoDateTime,
   updated_at: isoDateTime,

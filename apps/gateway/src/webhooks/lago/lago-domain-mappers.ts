@@ -6,6 +6,8 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import type { z } from 'zod';
+import { lagoWalletsMapper } from './lago-wallets.mapper';
+import { lagoSubscriptionMapper } from './lago-subscription.mapper';
 import { lagoCreditNotesMapper } from './lago-credit-notes.mapper';
 
 /** Builds one Portico envelope for the delivery being mapped (its id derives from the delivery). */
@@ -25,7 +27,12 @@ export interface LagoDomainMapper {
 }
 
 /** The domains beyond invoices and customers (those are in lago-payload.mapper.ts). */
-export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [lagoCreditNotesMapper];
+export const LAGO_DOMAIN_MAPPERS: readonly LagoDomainMapper[] = [
+  // one line per domain
+  lagoWalletsMapper,
+  lagoSubscriptionMapper,
+  lagoCreditNotesMapper,
+];
 
 /** A payload part, validated; what is missing is named by its path in a 422. */
 export function parseLagoPart<S extends z.ZodType>(

@@ -102,7 +102,7 @@ export function mapLagoWebhook(
   return { status: 'ignored', webhookType };
 }
 
-function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
+export function toPorticoCustomer(customer: LagoCustomer): Record<string, unknown> {
   const fullName = [customer.firstname, customer.lastname].filter(Boolean).join(' ');
   const email = customer.email?.trim();
   return {

@@ -64,12 +64,10 @@ describe('POST /webhooks/lago/:organization_id (in process)', () => {
   });
 
   test('types Portico does not use: 200 ignored; malformed JSON: 400', async () => {
-    const ignored = JSON.stringify(
-      lagoWebhook('subscription.started', 'subscription', { lago_id: randomUUID() }),
-    );
+    const ignored = JSON.stringify(lagoWebhook('plan.created', 'plan', { lago_id: randomUUID() }));
     assert.deepEqual((await deliver(ignored)).json(), {
       status: 'ignored',
-      webhook_type: 'subscription.started',
+      webhook_type: 'plan.created',
     });
     const malformed = await deliver('{"webhook_type": "invoice.created", ');
     assert.equal(malformed.statusCode, 400);

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { IngestionModule } from '../ingestion/ingestion.module';
+import { LagoApiAccessSource } from './lago-api-access';
+import { LagoCurrentUsage } from './lago-current-usage';
+import { LiveUsage } from './live-usage';
+import { PlansSectionSource } from './plans-section.source';
+
+/**
+ * Plans and usage in the portal: the first page's Plans section and the usage page (both placed
+ * by PortalModule, which owns the portal's guard, frame and views).
+ */
+@Module({
+  imports: [IngestionModule],
+  providers: [LagoApiAccessSource, LagoCurrentUsage, LiveUsage, PlansSectionSource],
+  exports: [LiveUsage, PlansSectionSource],
+})
+export class PlansModule {}
