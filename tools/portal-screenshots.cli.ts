@@ -80,6 +80,17 @@ async function main(): Promise<void> {
     };
     const en = await portal('northwind');
     const ar = await portal('dar-al-nour');
+    // An invoice's own page: the customer's newest invoice.
+    const newest = async (customer: string) => {
+      const response: JsonResponse<{ invoices: { lago_id: string }[] }> = await stack.request(
+        'GET',
+        `/api/v1/invoices?external_customer_id=${customer}&per_page=1`,
+        { token: demo.apiKey },
+      );
+      return encodeURIComponent(response.body.invoices[0]!.lago_id);
+    };
+    const enInvoice = `${en}/invoices/${await newest('northwind')}`;
+    const arInvoice = `${ar}/invoices/${await newest('dar-al-nour')}`;
     browser = await launchBrowser(chromium);
     const shots: Shot[] = [
       { file: 'demo-host-en.png', url: `${host.url}/?customer=northwind`, embedded: true },
@@ -106,6 +117,10 @@ async function main(): Promise<void> {
       { file: 'usage-ar.png', url: `${ar}/subscriptions/dar-al-nour-growth/usage` },
       { file: 'wallet-en.png', url: `${en}/wallets/demo_wallet_northwind` },
       { file: 'wallet-ar.png', url: `${ar}/wallets/demo_wallet_dar-al-nour` },
+      // An invoice's page: line items, credits, amount due, Pay now when it has a payment page.
+      { file: 'invoice-details-en.png', url: enInvoice },
+      { file: 'invoice-details-ar.png', url: arInvoice },
+      { file: 'invoice-details-phone-en.png', url: enInvoice, width: 375 },
     ];
     const only = process.argv.slice(2);
     console.log('screenshots:');
