@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '../ingestion/ingestion.module';
-import { PortalModule } from '../portal/portal.module';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CustomersController } from './customers/customers.controller';
-import { PortalSessionSource } from './customers/portal-session-source';
+import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { PortalUrlsController } from './customers/portal-urls.controller';
 import { EventsController } from './events/events.controller';
 import { InvoiceFileUrls } from '../invoice-pdfs/invoice-file-urls';
@@ -15,7 +14,7 @@ import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
-  imports: [PortalModule, IngestionModule, InvoicePdfsModule],
+  imports: [PortalSessionsModule, IngestionModule, InvoicePdfsModule],
   controllers: [
     CustomersController,
     PortalUrlsController,
@@ -25,6 +24,6 @@ import { LocalesController } from './locales/locales.controller';
     InvoiceDownloadsController,
     InvoiceFilesController,
   ],
-  providers: [ApiKeyAuthenticator, ApiKeyGuard, PortalSessionSource, InvoiceFileUrls],
+  providers: [ApiKeyAuthenticator, ApiKeyGuard, InvoiceFileUrls],
 })
 export class ApiModule {}

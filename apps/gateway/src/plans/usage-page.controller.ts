@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, externalIdSchema, type UsageSnapshot } from '@p
 import type { FastifyReply } from 'fastify';
 import { PortalErrorFilter } from '../portal/portal-error.filter';
 import { PortalFrame } from '../portal/portal-frame';
-import { PortalSessionGuard, type PortalRequest } from '../portal/portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 import { PortalViews } from '../portal/portal-views';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { CustomerSubscriptions } from './customer-subscriptions';

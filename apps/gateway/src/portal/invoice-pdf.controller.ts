@@ -7,7 +7,7 @@ import { sendPdf } from '../invoice-pdfs/send-pdf';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { PortalErrorFilter } from './portal-error.filter';
 import { setPortalHeaders } from './portal-headers';
-import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /**
  * An invoice PDF for the end customer. Scoped by the session the guard verified, never by input:

@@ -20,15 +20,14 @@ import { PortalFrame } from './portal-frame';
 import { PortalSectionLoader } from './portal-section-loader';
 import { PORTAL_SECTION_SOURCES, type PortalSectionSource } from './portal-sections';
 import { PortalViews } from './portal-views';
-import { PortalSessionGuard } from './portal-session.guard';
-import { PortalSessionVerifier } from './portal-session-verifier';
-import { PortalTokens } from './portal-tokens';
+import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
   imports: [
     I18nModule.forRoot(porticoI18nOptions()),
+    PortalSessionsModule,
     InvoicePdfsModule,
     // feature modules of the portal's sections
     PlansModule,
@@ -45,9 +44,6 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     CreditNotePdfController,
   ],
   providers: [
-    PortalTokens,
-    PortalSessionVerifier,
-    PortalSessionGuard,
     PortalViews,
     PortalFrame,
     PortalFormTokens,
@@ -68,6 +64,5 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
-  exports: [PortalTokens, PortalSessionVerifier],
 })
 export class PortalModule {}

@@ -8,7 +8,7 @@ import { sendPdf } from '../../invoice-pdfs/send-pdf';
 import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { setPortalHeaders } from '../portal-headers';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
 
 /**
  * A credit note's PDF for the end customer, in their language. Scoped by the verified session:
