@@ -6,7 +6,7 @@ import { PortalErrorFilter } from '../portal/portal-error.filter';
 import { PortalFrame } from '../portal/portal-frame';
 import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 import { PortalViews } from '../portal/portal-views';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LiveUsage, type CurrentUsage } from './live-usage';
 import { planView, usageView } from './plans-views';

@@ -5,7 +5,7 @@ import { test } from '@jest/globals';
 import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 import type { PortalSessionVerifier } from './portal-session-verifier';
 import type { PortalTokens } from './portal-tokens';
-import type { RateLimiter } from '../rate-limits/rate-limiter';
+import type { RateLimiter } from '../http/rate-limits/rate-limiter';
 
 test("with customer-service away, the request carries the session's last known locale", async () => {
   let away = false;

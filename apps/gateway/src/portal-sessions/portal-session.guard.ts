@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { VerifyPortalSession, type RpcResponse } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isCredentialRefusal } from '../rate-limits/credential-refusal';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { isCredentialRefusal } from '../http/rate-limits/credential-refusal';
+import { RateLimiter } from '../http/rate-limits/rate-limiter';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens, type PortalSessionClaims } from './portal-tokens';
 

@@ -4,7 +4,7 @@ import { upstreamInvoiceIdSchema } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { InvoicePdfDownloads } from '../invoice-pdfs/invoice-pdf-downloads';
 import { sendPdf } from '../invoice-pdfs/send-pdf';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from './portal-error.filter';
 import { setPortalHeaders } from './portal-headers';
 import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';

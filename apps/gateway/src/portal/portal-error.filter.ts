@@ -1,7 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError, ErrorCode, fromAcceptLanguage } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatusFor } from '../errors/http-status';
+import { httpStatusFor } from '../http/errors/http-status';
 import { PortalAssets } from './portal-assets';
 import { setPortalHeaders } from './portal-headers';
 import { directionOf, type ErrorPageView } from './portal-page-view';

@@ -5,7 +5,7 @@ import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../../config/gateway.config';
 import { sendPdf } from '../../invoice-pdfs/send-pdf';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { setPortalHeaders } from '../portal-headers';
 import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';

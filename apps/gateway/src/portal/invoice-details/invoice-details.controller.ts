@@ -12,7 +12,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { upstreamInvoiceIdSchema, type LagoInvoice } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalFrame } from '../portal-frame';

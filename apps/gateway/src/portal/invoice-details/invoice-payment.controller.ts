@@ -8,7 +8,7 @@ import {
 } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
