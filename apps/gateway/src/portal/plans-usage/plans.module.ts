@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IngestionModule } from '../ingestion/ingestion.module';
+import { IngestionModule } from '../../ingestion/ingestion.module';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LagoApiAccessSource } from './lago-api-access';
 import { LagoCurrentUsage } from './lago-current-usage';
