@@ -9,6 +9,7 @@ import { GatewayConfig } from './config/gateway.config';
 import { ApiErrorFilter } from './http/errors/api-error.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PdfsModule } from './pdfs/pdfs.module';
 import { PortalModule } from './portal/portal.module';
 import { RateLimiter } from './http/rate-limits/rate-limiter';
 import { LagoWebhookModule } from './webhooks/lago/lago-webhook.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ApiModule,
         AdminModule,
         PortalModule,
+        PdfsModule,
         LagoWebhookModule,
       ],
       controllers: [EmbedController],

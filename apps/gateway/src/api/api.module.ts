@@ -6,24 +6,20 @@ import { CustomersController } from './customers/customers.controller';
 import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { PortalUrlsController } from './customers/portal-urls.controller';
 import { EventsController } from './events/events.controller';
-import { InvoiceFileUrls } from '../invoice-pdfs/invoice-file-urls';
-import { InvoiceFilesController } from '../invoice-pdfs/invoice-files.controller';
-import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
-import { InvoiceDownloadsController } from './invoices/invoice-downloads.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LocalesController } from './locales/locales.controller';
 
 @Module({
-  imports: [PortalSessionsModule, IngestionModule, InvoicePdfsModule],
+  imports: [PortalSessionsModule, IngestionModule],
   controllers: [
     CustomersController,
     PortalUrlsController,
     LocalesController,
     InvoicesController,
     EventsController,
-    InvoiceDownloadsController,
-    InvoiceFilesController,
   ],
-  providers: [ApiKeyAuthenticator, ApiKeyGuard, InvoiceFileUrls],
+  providers: [ApiKeyAuthenticator, ApiKeyGuard],
+  // for the API key guard of routes in other rooms (pdfs/)
+  exports: [ApiKeyAuthenticator],
 })
 export class ApiModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PortalLocaleHints } from './portal-locale-hints';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSessionSource } from './portal-session-source';
 import { PortalSessionVerifier } from './portal-session-verifier';
@@ -9,7 +10,19 @@ import { PortalTokens } from './portal-tokens';
  * (the guard of every portal route).
  */
 @Module({
-  providers: [PortalTokens, PortalSessionVerifier, PortalSessionGuard, PortalSessionSource],
-  exports: [PortalTokens, PortalSessionVerifier, PortalSessionGuard, PortalSessionSource],
+  providers: [
+    PortalLocaleHints,
+    PortalTokens,
+    PortalSessionVerifier,
+    PortalSessionGuard,
+    PortalSessionSource,
+  ],
+  exports: [
+    PortalLocaleHints,
+    PortalTokens,
+    PortalSessionVerifier,
+    PortalSessionGuard,
+    PortalSessionSource,
+  ],
 })
 export class PortalSessionsModule {}

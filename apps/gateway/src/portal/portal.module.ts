@@ -1,15 +1,12 @@
 import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
-import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
 import { PlansModule } from './plans-usage/plans.module';
 import { PlansSectionSource } from './plans-usage/plans-section.source';
 import { UsagePageController } from './plans-usage/usage-page.controller';
-import { InvoicePdfController } from './invoice-pdf.controller';
 import { AccountController } from './account/account.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
-import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
 import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
 import { PortalInvoices } from './invoice-details/portal-invoices';
 import { PortalAssets } from './portal-assets';
@@ -28,20 +25,17 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
   imports: [
     I18nModule.forRoot(porticoI18nOptions()),
     PortalSessionsModule,
-    InvoicePdfsModule,
     // feature modules of the portal's sections
     PlansModule,
   ],
   controllers: [
     PortalController,
-    InvoicePdfController,
     PortalAssetsController,
     AccountController,
     WalletsPortalController,
     InvoiceDetailsController,
     InvoicePaymentController,
     UsagePageController,
-    CreditNotePdfController,
   ],
   providers: [
     PortalViews,
@@ -64,5 +58,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
+  // for the portal's error page on routes in other rooms (pdfs/)
+  exports: [PortalViews, PortalAssets],
 })
 export class PortalModule {}

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import { upstreamInvoiceIdSchema } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { InvoicePdfDownloads } from '../invoice-pdfs/invoice-pdf-downloads';
-import { sendPdf } from '../invoice-pdfs/send-pdf';
+import { InvoicePdfDownloads } from './invoice-pdf-downloads';
+import { sendPdf } from './send-pdf';
 import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
-import { PortalErrorFilter } from './portal-error.filter';
-import { setPortalHeaders } from './portal-headers';
+import { PortalErrorFilter } from '../portal/portal-error.filter';
+import { setPortalHeaders } from '../portal/portal-headers';
 import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /**
