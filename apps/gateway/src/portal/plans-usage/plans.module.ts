@@ -9,7 +9,7 @@ import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
 
 /**
  * Plans and usage in the portal: the first page's Plans section and the usage page (both placed
- * by PortalModule, which owns the portal's guard, frame and views).
+ * by PortalModule, which owns the portal's frame and views; the guard is PortalSessionsModule's).
  */
 @Module({
   imports: [IngestionModule],
