@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { API_DOCS_CSP } from '../../apps/gateway/src/hardening/security-headers';
+import { API_DOCS_CSP } from '../../apps/gateway/src/http/hardening/security-headers';
 import { rawRequest } from './raw-http';
 
 const REQUEST_TIMEOUT_MS = 2_000;

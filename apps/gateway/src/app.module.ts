@@ -6,11 +6,12 @@ import { CachingModule } from './caching/caching.module';
 import { ApiModule } from './api/api.module';
 import { EmbedController } from './embed/embed.controller';
 import { GatewayConfig } from './config/gateway.config';
-import { ApiErrorFilter } from './errors/api-error.filter';
+import { ApiErrorFilter } from './http/errors/api-error.filter';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PdfsModule } from './pdfs/pdfs.module';
 import { PortalModule } from './portal/portal.module';
-import { RateLimiter } from './rate-limits/rate-limiter';
+import { RateLimiter } from './http/rate-limits/rate-limiter';
 import { LagoWebhookModule } from './webhooks/lago/lago-webhook.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         ApiModule,
         AdminModule,
         PortalModule,
+        PdfsModule,
         LagoWebhookModule,
       ],
       controllers: [EmbedController],

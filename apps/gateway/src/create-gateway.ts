@@ -8,14 +8,14 @@ import rateLimit from '@fastify/rate-limit';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import { RateLimiter } from './rate-limits/rate-limiter';
-import { cutOffSlowRequests } from './hardening/request-deadline';
-import { applySecurityHeaders } from './hardening/security-headers';
+import { RateLimiter } from './http/rate-limits/rate-limiter';
+import { cutOffSlowRequests } from './http/hardening/request-deadline';
+import { applySecurityHeaders } from './http/hardening/security-headers';
 import { recordHttpMetrics } from './metrics/http-metrics';
-import { followRequests } from './requests/request-context';
-import { setupOpenApi } from './openapi/setup-openapi';
-import { jsonUnlessRawBody } from './requests/raw-json-body';
-import { requestIdFor } from './requests/request-id';
+import { followRequests } from './http/requests/request-context';
+import { setupOpenApi } from './http/openapi/setup-openapi';
+import { jsonUnlessRawBody } from './http/requests/raw-json-body';
+import { requestIdFor } from './http/requests/request-id';
 
 /** Builds the HTTP app without listening, so tests start it exactly as production does. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {

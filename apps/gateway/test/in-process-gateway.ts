@@ -16,7 +16,7 @@ import { EventEmitter } from 'node:events';
 import { AppModule } from '../src/app.module';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config/gateway.config';
 import { configureGateway, gatewayHttpAdapter } from '../src/create-gateway';
-import { exampleInvoice } from '../src/openapi/api-examples';
+import { exampleInvoice } from '../src/http/openapi/api-examples';
 
 type Answer<C extends RpcContract> = (
   request: RpcInput<C>,

@@ -10,8 +10,8 @@ import {
 import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { GatewayConfig } from '../config/gateway.config';
-import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ApiErrors, ApiZodBody, ApiZodResponse } from '../http/openapi/zod-openapi';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
 import { AdminTokenGuard } from './admin-token.guard';
 
 const inviteBody = z.object({

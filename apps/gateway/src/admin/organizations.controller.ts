@@ -18,8 +18,8 @@ import {
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
 import { organizationTag } from '../caching/cache-tags';
-import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ApiErrors, ApiZodBody, ApiZodResponse } from '../http/openapi/zod-openapi';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
 import { AdminTokenGuard } from './admin-token.guard';
 
 const organizationId = new ZodValidationPipe(z.string().min(1).max(63), 'organization id');

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../api/auth/bearer-token';
 import { GatewayConfig } from '../config/gateway.config';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { RateLimiter } from '../http/rate-limits/rate-limiter';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

@@ -1,9 +1,10 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ErrorCode, fromAcceptLanguage } from '@portico/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatusFor } from '../errors/http-status';
+import { DomainError, ErrorCode } from '@portico/contracts';
+import type { FastifyReply } from 'fastify';
+import { httpStatusFor } from '../http/errors/http-status';
 import { PortalAssets } from './portal-assets';
 import { setPortalHeaders } from './portal-headers';
+import { portalLocaleOf, type PortalLocaleSource } from './portal-locale';
 import { directionOf, type ErrorPageView } from './portal-page-view';
 import { PortalViews } from './portal-views';
 
@@ -80,9 +81,7 @@ export class PortalErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<
-      FastifyRequest & { portalSession?: { locale: string }; portalLocaleHint?: string }
-    >();
+    const request = http.getRequest<PortalLocaleSource>();
     let status = 500;
     let code = 'internal_error';
     if (exception instanceof DomainError) {
@@ -103,10 +102,7 @@ export class PortalErrorFilter implements ExceptionFilter {
           : status === 429
             ? RATE_LIMITED
             : GENERIC);
-    const lang =
-      request.portalSession?.locale ??
-      request.portalLocaleHint ??
-      fromAcceptLanguage(request.headers['accept-language']);
+    const lang = portalLocaleOf(request);
     setPortalHeaders(reply, '*');
     void reply.status(status).send(
       this.views.error({
@@ -119,5 +115,3 @@ export class PortalErrorFilter implements ExceptionFilter {
     );
   }
 }
-
-export { fromAcceptLanguage } from '@portico/contracts';

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import type { GatewayConfig } from '../config/gateway.config';
 import { PortalFormTokens } from './portal-form-tokens';
-import type { PortalRequest } from './portal-session.guard';
+import type { PortalRequest } from '../portal-sessions/portal-session.guard';
 
 const tokens = new PortalFormTokens({
   portalJwtSecret: 'a-secret-for-form-tokens',

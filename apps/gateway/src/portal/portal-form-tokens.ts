@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GatewayConfig } from '../config/gateway.config';
-import type { PortalRequest } from './portal-session.guard';
+import type { PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /** A form may be posted this long after its page was shown (a portal session lasts at most 12 h). */
 const FORM_TOKEN_LIFETIME_SECONDS = 12 * 3600;

@@ -5,7 +5,7 @@ import { GatewayConfig } from '../config/gateway.config';
 import { PortalAssets } from './portal-assets';
 import { setPortalHeaders } from './portal-headers';
 import { directionOf, organizationName } from './portal-page-view';
-import type { PortalRequest } from './portal-session.guard';
+import type { PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /** The portal's pages, as its navigation lists them; `path` follows the token's base path. */
 export const PORTAL_NAV = [

@@ -1,7 +1,7 @@
 import type { InvoiceSummary } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
-import { fromAcceptLanguage } from './portal-error.filter';
+import { fromAcceptLanguage } from './portal-locale';
 import { directionOf, pageHref, resultsView } from './portal-page-view';
 
 const invoice = (overrides: Partial<InvoiceSummary> = {}): InvoiceSummary => ({

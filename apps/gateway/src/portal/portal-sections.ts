@@ -1,4 +1,4 @@
-import type { PortalSession } from './portal-session.guard';
+import type { PortalSession } from '../portal-sessions/portal-session.guard';
 
 /**
  * A part of the portal's first page beside the invoice list (credits, plans and usage, credit

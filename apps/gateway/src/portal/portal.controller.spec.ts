@@ -8,7 +8,7 @@ import {
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../test/in-process-gateway';
-import { PortalTokens } from './portal-tokens';
+import { PortalTokens } from '../portal-sessions/portal-tokens';
 
 // The portal page in process: the real guard, filter, views and headers; the services faked.
 const HOST = 'https://app.example.com';

@@ -8,7 +8,7 @@ import { PortalErrorFilter } from './portal-error.filter';
 import { PortalFrame } from './portal-frame';
 import { filtersView, resultsView, totalsView, type PortalQuery } from './portal-page-view';
 import { PortalSectionLoader } from './portal-section-loader';
-import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 import { PortalViews } from './portal-views';
 
 export const PORTAL_PAGE_SIZE = 20;

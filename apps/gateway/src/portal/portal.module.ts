@@ -1,15 +1,12 @@
 import { porticoI18nOptions } from '@portico/i18n';
 import { I18nModule } from 'nestjs-i18n';
 import { Module } from '@nestjs/common';
-import { InvoicePdfsModule } from '../invoice-pdfs/invoice-pdfs.module';
-import { PlansModule } from '../plans/plans.module';
-import { PlansSectionSource } from '../plans/plans-section.source';
-import { UsagePageController } from '../plans/usage-page.controller';
-import { InvoicePdfController } from './invoice-pdf.controller';
+import { PlansModule } from './plans-usage/plans.module';
+import { PlansSectionSource } from './plans-usage/plans-section.source';
+import { UsagePageController } from './plans-usage/usage-page.controller';
 import { AccountController } from './account/account.controller';
 import { InvoiceDetailsController } from './invoice-details/invoice-details.controller';
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
-import { CreditNotePdfController } from './credit-notes/credit-note-pdf.controller';
 import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
 import { PortalInvoices } from './invoice-details/portal-invoices';
 import { PortalAssets } from './portal-assets';
@@ -20,34 +17,27 @@ import { PortalFrame } from './portal-frame';
 import { PortalSectionLoader } from './portal-section-loader';
 import { PORTAL_SECTION_SOURCES, type PortalSectionSource } from './portal-sections';
 import { PortalViews } from './portal-views';
-import { PortalSessionGuard } from './portal-session.guard';
-import { PortalSessionVerifier } from './portal-session-verifier';
-import { PortalTokens } from './portal-tokens';
+import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
 
 @Module({
   imports: [
     I18nModule.forRoot(porticoI18nOptions()),
-    InvoicePdfsModule,
+    PortalSessionsModule,
     // feature modules of the portal's sections
     PlansModule,
   ],
   controllers: [
     PortalController,
-    InvoicePdfController,
     PortalAssetsController,
     AccountController,
     WalletsPortalController,
     InvoiceDetailsController,
     InvoicePaymentController,
     UsagePageController,
-    CreditNotePdfController,
   ],
   providers: [
-    PortalTokens,
-    PortalSessionVerifier,
-    PortalSessionGuard,
     PortalViews,
     PortalFrame,
     PortalFormTokens,
@@ -68,6 +58,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     PortalInvoices,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
-  exports: [PortalTokens, PortalSessionVerifier],
+  // for the portal's error page on routes in other rooms (pdfs/)
+  exports: [PortalViews, PortalAssets],
 })
 export class PortalModule {}

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isCredentialRefusal } from '../../rate-limits/credential-refusal';
-import { RateLimiter } from '../../rate-limits/rate-limiter';
+import { isCredentialRefusal } from '../../http/rate-limits/credential-refusal';
+import { RateLimiter } from '../../http/rate-limits/rate-limiter';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { bearerToken } from './bearer-token';
 

@@ -24,9 +24,13 @@ import {
 } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiEndpoint, validBody, validParam, validQuery } from '../../openapi/api-endpoint';
-import { exampleCustomer, exampleCustomerInput, examplePageMeta } from '../../openapi/api-examples';
-import { RequestId } from '../../requests/request-id';
+import { ApiEndpoint, validBody, validParam, validQuery } from '../../http/openapi/api-endpoint';
+import {
+  exampleCustomer,
+  exampleCustomerInput,
+  examplePageMeta,
+} from '../../http/openapi/api-examples';
+import { RequestId } from '../../http/requests/request-id';
 import { customerTag } from '../../caching/cache-tags';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';

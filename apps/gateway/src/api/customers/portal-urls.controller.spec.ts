@@ -11,7 +11,7 @@ import {
   startInProcessGateway,
   type InProcessGateway,
 } from '../../../test/in-process-gateway';
-import { PortalTokens } from '../../portal/portal-tokens';
+import { PortalTokens } from '../../portal-sessions/portal-tokens';
 
 const KEY = 'key_portal_urls';
 const PUBLIC_URL = 'https://portal.example.com';

@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { externalIdSchema, isoDateTime } from '@portico/contracts';
 import { z } from 'zod';
 import { GatewayConfig } from '../../config/gateway.config';
-import { ApiEndpoint, validBody, validParam } from '../../openapi/api-endpoint';
-import { MAX_PORTAL_TOKEN_TTL_SECONDS, PortalTokens } from '../../portal/portal-tokens';
-import { RequestId } from '../../requests/request-id';
+import { ApiEndpoint, validBody, validParam } from '../../http/openapi/api-endpoint';
+import { MAX_PORTAL_TOKEN_TTL_SECONDS, PortalTokens } from '../../portal-sessions/portal-tokens';
+import { RequestId } from '../../http/requests/request-id';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
-import { PortalSessionSource } from './portal-session-source';
+import { PortalSessionSource } from '../../portal-sessions/portal-session-source';
 
 const MIN_SESSION_SECONDS = 60;
 const sessionBody = z

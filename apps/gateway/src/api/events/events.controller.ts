@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import type { FastifyRequest } from 'fastify';
 import { EventIngestor, type CheckedEvent } from '../../ingestion/event-ingestor';
-import { ApiEndpoint } from '../../openapi/api-endpoint';
+import { ApiEndpoint } from '../../http/openapi/api-endpoint';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 import {

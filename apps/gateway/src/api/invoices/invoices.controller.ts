@@ -9,8 +9,8 @@ import {
 } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
-import { ApiEndpoint, validQuery } from '../../openapi/api-endpoint';
-import { exampleInvoice, examplePageMeta } from '../../openapi/api-examples';
+import { ApiEndpoint, validQuery } from '../../http/openapi/api-endpoint';
+import { exampleInvoice, examplePageMeta } from '../../http/openapi/api-examples';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { lagoIdParam } from './lago-id-param';
 import { OrganizationId } from '../auth/organization-id.decorator';

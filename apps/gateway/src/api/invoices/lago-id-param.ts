@@ -1,5 +1,5 @@
 import { upstreamInvoiceIdSchema } from '@portico/contracts';
-import { validParam } from '../../openapi/api-endpoint';
+import { validParam } from '../../http/openapi/api-endpoint';
 
 /** `:lago_id`: the billing system's invoice id (Lago's `lago_id` for invoices from the bridge). */
 export const lagoIdParam = {

@@ -2,7 +2,7 @@ import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LOCALES } from '@portico/contracts';
 import { z } from 'zod';
-import { ApiEndpoint } from '../../openapi/api-endpoint';
+import { ApiEndpoint } from '../../http/openapi/api-endpoint';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 
 const localesResponse = z.object({

@@ -9,7 +9,7 @@ import {
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../../test/in-process-gateway';
-import { PortalTokens } from '../portal-tokens';
+import { PortalTokens } from '../../portal-sessions/portal-tokens';
 
 const HOST = 'https://app.example.com';
 const HOSTILE = '<img src=x onerror=alert(1)>$t(portal.heading){{lang}}';

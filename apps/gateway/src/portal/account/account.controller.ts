@@ -25,7 +25,7 @@ import { customerTag } from '../../caching/cache-tags';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalFrame } from '../portal-frame';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
 import { PortalViews } from '../portal-views';
 import { readAccountForm, type FieldError } from './account-form';
 import { formInputs, summaryView, type AccountPageView } from './account-page-view';

@@ -12,11 +12,11 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { upstreamInvoiceIdSchema, type LagoInvoice } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalFrame } from '../portal-frame';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
 import { PortalViews } from '../portal-views';
 import { pageQuery } from '../portal.controller';
 import { invoiceDetailsView, isPayable, type InvoiceDetailsPageView } from './invoice-details-view';

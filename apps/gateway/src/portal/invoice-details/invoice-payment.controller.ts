@@ -8,10 +8,10 @@ import {
 } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
 
 /** The purpose the "Pay now" form's token is issued for. */
 export const PAY_NOW_FORM = 'invoice.pay';

@@ -1,6 +1,6 @@
 import { portalSettingsOf, topUpLimitsInCredits, type WalletView } from '@portico/contracts';
 import { formatNumber } from '@portico/i18n';
-import type { PortalSession } from '../portal-session.guard';
+import type { PortalSession } from '../../portal-sessions/portal-session.guard';
 
 /** What can go wrong with a top-up, as the form tells the customer. */
 export type TopUpProblem = 'invalid' | 'min' | 'max' | 'unavailable';

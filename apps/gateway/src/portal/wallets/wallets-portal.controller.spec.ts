@@ -8,7 +8,7 @@ import {
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../../test/in-process-gateway';
-import { PortalTokens } from '../portal-tokens';
+import { PortalTokens } from '../../portal-sessions/portal-tokens';
 
 let walletTopUp = true;
 const session = (): RpcResponse<typeof VerifyPortalSession> => ({

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { PortalErrorFilter } from '../portal-error.filter';
 import { PortalFormTokens } from '../portal-form-tokens';
 import { PortalFrame } from '../portal-frame';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
 import { PortalViews } from '../portal-views';
 import { transactionsView, walletCardView, walletHref } from './wallet-portal-views';
 import {

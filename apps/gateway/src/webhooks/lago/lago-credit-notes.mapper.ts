@@ -5,7 +5,7 @@ import {
   parseLagoPart,
   type LagoDomainMapper,
   type LagoEnvelopeOf,
-} from './lago-domain-mappers';
+} from './lago-mapper-kit';
 
 const text = z.string().nullish();
 

@@ -7,8 +7,8 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import { z } from 'zod';
-import { lagoTimestamp, parseLagoPart, type LagoDomainMapper } from './lago-domain-mappers';
-import { toPorticoCustomer } from './lago-payload.mapper';
+import { lagoTimestamp, parseLagoPart, type LagoDomainMapper } from './lago-mapper-kit';
+import { toPorticoCustomer } from './lago-customer.mapper';
 import { lagoCustomerSchema } from './lago-payload.schema';
 
 const text = z.string().nullish();

@@ -8,7 +8,7 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import { z } from 'zod';
-import { lagoTimestamp, parseLagoPart, type LagoDomainMapper } from './lago-domain-mappers';
+import { lagoTimestamp, parseLagoPart, type LagoDomainMapper } from './lago-mapper-kit';
 
 const text = z.string().nullish();
 const decimal = z.union([z.string(), z.number()]);

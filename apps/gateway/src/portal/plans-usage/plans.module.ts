@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IngestionModule } from '../ingestion/ingestion.module';
+import { IngestionModule } from '../../ingestion/ingestion.module';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LagoApiAccessSource } from './lago-api-access';
 import { LagoCurrentUsage } from './lago-current-usage';
@@ -9,7 +9,7 @@ import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
 
 /**
  * Plans and usage in the portal: the first page's Plans section and the usage page (both placed
- * by PortalModule, which owns the portal's guard, frame and views).
+ * by PortalModule, which owns the portal's frame and views; the guard is PortalSessionsModule's).
  */
 @Module({
   imports: [IngestionModule],

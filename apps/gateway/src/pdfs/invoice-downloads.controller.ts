@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GetInvoice, lagoInvoiceSchema } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import { z } from 'zod';
-import { InvoiceFileUrls } from '../../invoice-pdfs/invoice-file-urls';
-import { ApiEndpoint } from '../../openapi/api-endpoint';
-import { exampleInvoice } from '../../openapi/api-examples';
-import { ApiKeyGuard } from '../auth/api-key.guard';
-import { lagoIdParam } from './lago-id-param';
-import { OrganizationId } from '../auth/organization-id.decorator';
+import { InvoiceFileUrls } from './invoice-file-urls';
+import { ApiEndpoint } from '../http/openapi/api-endpoint';
+import { exampleInvoice } from '../http/openapi/api-examples';
+import { ApiKeyGuard } from '../api/auth/api-key.guard';
+import { lagoIdParam } from '../api/invoices/lago-id-param';
+import { OrganizationId } from '../api/auth/organization-id.decorator';
 
 const downloadResponse = z.object({
   invoice: lagoInvoiceSchema.extend({

@@ -3,12 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { RenderCreditNotePdf, upstreamInvoiceIdSchema } from '@portico/contracts';
 import { ServiceClient } from '@portico/messaging';
 import type { FastifyReply } from 'fastify';
-import { GatewayConfig } from '../../config/gateway.config';
-import { sendPdf } from '../../invoice-pdfs/send-pdf';
-import { ZodValidationPipe } from '../../validation/zod-validation.pipe';
-import { PortalErrorFilter } from '../portal-error.filter';
-import { setPortalHeaders } from '../portal-headers';
-import { PortalSessionGuard, type PortalRequest } from '../portal-session.guard';
+import { GatewayConfig } from '../config/gateway.config';
+import { sendPdf } from './send-pdf';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
+import { PortalErrorFilter } from '../portal/portal-error.filter';
+import { setPortalHeaders } from '../portal/portal-headers';
+import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /**
  * A credit note's PDF for the end customer, in their language. Scoped by the verified session:

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { usageSnapshotSchema, type LagoApiAccess, type UsageSnapshot } from '@portico/contracts';
 import { callLago, lagoClientFor } from '@portico/lago-api';
 import { OutboundGuard } from '@portico/outbound';
-import { GatewayConfig } from '../config/gateway.config';
+import { GatewayConfig } from '../../config/gateway.config';
 
 export interface UsageReference {
   organizationId: string;

@@ -2,10 +2,11 @@ import type { ExecutionContext } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
+import { PortalLocaleHints } from './portal-locale-hints';
 import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
 import type { PortalSessionVerifier } from './portal-session-verifier';
 import type { PortalTokens } from './portal-tokens';
-import type { RateLimiter } from '../rate-limits/rate-limiter';
+import type { RateLimiter } from '../http/rate-limits/rate-limiter';
 
 test("with customer-service away, the request carries the session's last known locale", async () => {
   let away = false;
@@ -29,7 +30,7 @@ test("with customer-service away, the request carries the session's last known l
     countFailure: async () => undefined,
     consume: async () => undefined,
   } as unknown as RateLimiter;
-  const guard = new PortalSessionGuard(tokens, sessions, limiter);
+  const guard = new PortalSessionGuard(tokens, sessions, limiter, new PortalLocaleHints());
   const context = (request: Partial<PortalRequest>) =>
     ({
       switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ListSubscriptions, type SubscriptionSummary } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
-import { organizationTag } from '../caching/cache-tags';
+import { organizationTag } from '../../caching/cache-tags';
 
 /** What `portico.subscriptions.changed` names: one customer's subscriptions. */
 export const subscriptionsTag = (organizationId: string, externalCustomerId: string) =>

@@ -1,8 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { VerifyPortalSession, type RpcResponse } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isCredentialRefusal } from '../rate-limits/credential-refusal';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { isCredentialRefusal } from '../http/rate-limits/credential-refusal';
+import { RateLimiter } from '../http/rate-limits/rate-limiter';
+import { PortalLocaleHints } from './portal-locale-hints';
 import { PortalSessionVerifier } from './portal-session-verifier';
 import { PortalTokens, type PortalSessionClaims } from './portal-tokens';
 
@@ -16,9 +17,6 @@ export interface PortalRequest extends FastifyRequest {
   portalLocaleHint?: string;
 }
 
-/** Customers whose locale a gateway remembers, least recently seen dropped first. */
-const REMEMBERED_LOCALES = 10_000;
-
 /**
  * The one guard of every portal route: the token's signature, algorithm, audience and expiry here;
  * revocation and the continued existence of the organization and customer at customer-service
@@ -29,17 +27,11 @@ const REMEMBERED_LOCALES = 10_000;
  */
 @Injectable()
 export class PortalSessionGuard implements CanActivate {
-  /**
-   * The locale of each session's customer as last verified, by organization and customer: when
-   * customer-service is away, the 503 page is still in the customer's language. Only ever read
-   * for a token whose signature verified, and it holds nothing but a locale tag.
-   */
-  private readonly locales = new Map<string, string>();
-
   constructor(
     private readonly tokens: PortalTokens,
     private readonly sessions: PortalSessionVerifier,
     private readonly limiter: RateLimiter,
+    private readonly locales: PortalLocaleHints,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -63,17 +55,9 @@ export class PortalSessionGuard implements CanActivate {
       if (isCredentialRefusal(error)) await this.limiter.countFailure(request);
       throw error;
     }
-    this.remember(key, portalSession.locale);
+    this.locales.remember(key, portalSession.locale);
     await this.limiter.consume('portal', portalSession.claims.sessionId, request, reply);
     request.portalSession = portalSession;
     return true;
-  }
-
-  private remember(key: string, locale: string): void {
-    this.locales.delete(key);
-    this.locales.set(key, locale);
-    if (this.locales.size > REMEMBERED_LOCALES) {
-      this.locales.delete(this.locales.keys().next().value!);
-    }
   }
 }

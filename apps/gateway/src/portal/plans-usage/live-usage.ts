@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CustomerUsageUpdated, ListUsageSnapshots, type UsageSnapshot } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient, type ReplicaCache } from '@portico/messaging';
 import { createHash } from 'node:crypto';
-import { organizationTag } from '../caching/cache-tags';
-import { GatewayConfig } from '../config/gateway.config';
-import { EventIngestor } from '../ingestion/event-ingestor';
+import { organizationTag } from '../../caching/cache-tags';
+import { GatewayConfig } from '../../config/gateway.config';
+import { EventIngestor } from '../../ingestion/event-ingestor';
 import { LagoApiAccessSource } from './lago-api-access';
 import { LagoCurrentUsage, type UsageReference } from './lago-current-usage';
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isCredentialRefusal } from '../rate-limits/credential-refusal';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { isCredentialRefusal } from '../http/rate-limits/credential-refusal';
+import { RateLimiter } from '../http/rate-limits/rate-limiter';
 import { InvoiceFileUrls } from './invoice-file-urls';
 import { InvoicePdfDownloads } from './invoice-pdf-downloads';
 import { sendPdf } from './send-pdf';

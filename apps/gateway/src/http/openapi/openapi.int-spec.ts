@@ -3,8 +3,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { testEnvironment, uniqueNamespace } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
-import { loadGatewayConfig } from '../config/gateway.config';
-import { createGateway } from '../create-gateway';
+import { loadGatewayConfig } from '../../config/gateway.config';
+import { createGateway } from '../../create-gateway';
 
 const DOCUMENTED_PREFIXES = ['/api/v1/', '/admin/v1/'];
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z_]+)/g, '{$1}');

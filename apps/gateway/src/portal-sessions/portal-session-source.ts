@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OpenPortalSession, RevokePortalSessions } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
-import { customerTag } from '../../caching/cache-tags';
+import { customerTag } from '../caching/cache-tags';
 
 interface SessionBasis {
   organizationId: string;

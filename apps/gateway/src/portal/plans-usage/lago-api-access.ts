@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GetLagoApiAccess, type LagoApiAccess } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
-import { organizationTag } from '../caching/cache-tags';
+import { organizationTag } from '../../caching/cache-tags';
 
 /**
  * An organization's Lago API URL and key, from customer-service, cached per gateway instance:

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { DomainError, ErrorCode, RenderInvoicePdf, VerifyPortalSession } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../test/in-process-gateway';
-import { PortalTokens } from './portal-tokens';
+import { PortalTokens } from '../portal-sessions/portal-tokens';
 
 const PDF = Buffer.from('%PDF-1.7 portal');
 const HOST = 'https://app.example.com';

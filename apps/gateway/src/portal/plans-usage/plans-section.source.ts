@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  PortalSection,
-  PortalSectionContext,
-  PortalSectionSource,
-} from '../portal/portal-sections';
+import type { PortalSection, PortalSectionContext, PortalSectionSource } from '../portal-sections';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LiveUsage } from './live-usage';
 import { planView } from './plans-views';

@@ -2,12 +2,12 @@ import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import { upstreamInvoiceIdSchema } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { InvoicePdfDownloads } from '../invoice-pdfs/invoice-pdf-downloads';
-import { sendPdf } from '../invoice-pdfs/send-pdf';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
-import { PortalErrorFilter } from './portal-error.filter';
-import { setPortalHeaders } from './portal-headers';
-import { PortalSessionGuard, type PortalRequest } from './portal-session.guard';
+import { InvoicePdfDownloads } from './invoice-pdf-downloads';
+import { sendPdf } from './send-pdf';
+import { ZodValidationPipe } from '../http/validation/zod-validation.pipe';
+import { PortalErrorFilter } from '../portal/portal-error.filter';
+import { setPortalHeaders } from '../portal/portal-headers';
+import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 
 /**
  * An invoice PDF for the end customer. Scoped by the session the guard verified, never by input:

@@ -6,7 +6,7 @@ import {
   invoiceDetail,
   startInProcessGateway,
   type InProcessGateway,
-} from '../../../test/in-process-gateway';
+} from '../../test/in-process-gateway';
 
 const KEY = 'key_downloads';
 const PUBLIC_URL = 'https://portal.example.com';

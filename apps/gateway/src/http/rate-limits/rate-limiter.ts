@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GatewayConfig } from '../config/gateway.config';
+import { GatewayConfig } from '../../config/gateway.config';
 
 /** A route family: each is counted per authenticated principal, in its own buckets. */
 export type RateLimitFamily = 'api' | 'portal' | 'admin' | 'webhooks' | 'files';

@@ -12,9 +12,9 @@ import {
   type UsageSnapshot,
 } from '@portico/contracts';
 import assert from 'node:assert/strict';
-import { startInProcessGateway, type InProcessGateway } from '../../test/in-process-gateway';
+import { startInProcessGateway, type InProcessGateway } from '../../../test/in-process-gateway';
 import { ReplicaCaches } from '@portico/messaging';
-import { PortalTokens } from '../portal/portal-tokens';
+import { PortalTokens } from '../../portal-sessions/portal-tokens';
 import { subscriptionsTag } from './customer-subscriptions';
 
 // The Plans section and the usage page in process: the real guard, views and cache; the services

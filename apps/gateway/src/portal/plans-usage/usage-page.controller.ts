@@ -2,11 +2,11 @@ import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, ErrorCode, externalIdSchema, type UsageSnapshot } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
-import { PortalErrorFilter } from '../portal/portal-error.filter';
-import { PortalFrame } from '../portal/portal-frame';
-import { PortalSessionGuard, type PortalRequest } from '../portal/portal-session.guard';
-import { PortalViews } from '../portal/portal-views';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { PortalErrorFilter } from '../portal-error.filter';
+import { PortalFrame } from '../portal-frame';
+import { PortalSessionGuard, type PortalRequest } from '../../portal-sessions/portal-session.guard';
+import { PortalViews } from '../portal-views';
+import { ZodValidationPipe } from '../../http/validation/zod-validation.pipe';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LiveUsage, type CurrentUsage } from './live-usage';
 import { planView, usageView } from './plans-views';
