@@ -37,8 +37,9 @@ const schema = z.object({
   // Calls to an organization's Lago API (payment URLs, wallet top-ups): below RPC_TIMEOUT_MS, so
   // a slow Lago costs the portal a missing button, never an error page.
   LAGO_API_TIMEOUT_MS: intFromEnv(3_000, 100, 60_000),
-  // Plain http to a Lago API only when allowed (a test's fake Lago).
-  LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  // Plain http to a Lago API (an in-cluster Lago, a test's fake one): default true outside
+  // production, as in the gateway.
+  LAGO_API_ALLOW_HTTP: z.enum(['true', 'false']).optional(),
   // Payment URLs Lago generated, kept per invoice revision; checkout links expire, so at most this.
   PAYMENT_URL_CACHE_MAX_AGE_MS: intFromEnv(3_600_000, 0, 86_400_000),
 });
@@ -113,7 +114,9 @@ export function loadInvoiceServiceConfig(
     lagoApi: {
       timeoutMs: parsed.LAGO_API_TIMEOUT_MS,
       allowList: parsed.OUTBOUND_ALLOWED_HOSTS,
-      allowHttp: parsed.LAGO_API_ALLOW_HTTP === 'true',
+      allowHttp: parsed.LAGO_API_ALLOW_HTTP
+        ? parsed.LAGO_API_ALLOW_HTTP === 'true'
+        : parsed.NODE_ENV !== 'production',
       paymentUrlMaxAgeMs: parsed.PAYMENT_URL_CACHE_MAX_AGE_MS,
     },
   };

@@ -18,7 +18,11 @@ import { PaymentUrlsService } from './payment-urls.service';
       // The operator chose its Lago's URL (a self-hosted one may be plain http on its network);
       // an internal address is still refused unless OUTBOUND_ALLOWED_HOSTS names it.
       useFactory: (config: InvoiceServiceConfig) =>
-        new OutboundGuard({ allowList: config.lagoApi.allowList, allowHttp: true, maxSockets: 8 }),
+        new OutboundGuard({
+          allowList: config.lagoApi.allowList,
+          allowHttp: config.lagoApi.allowHttp,
+          maxSockets: 8,
+        }),
     },
     LagoPaymentUrls,
     PaymentUrlsService,
