@@ -235,6 +235,39 @@ describe('prepaid credits: wallets from Lago and upstream events, shown in the p
     });
   });
 
+  test("a newer balance reaches the first page at once: portico.wallets.changed drops the gateway's list", async () => {
+    const walletId = `w_${randomUUID().slice(0, 8)}`;
+    const wallet = {
+      id: walletId,
+      external_customer_id: bob,
+      status: 'active',
+      currency: 'EUR',
+      rate_amount: '1.0',
+      credits_balance: '40.0',
+      balance_cents: 4_000,
+      consumed_credits: '0',
+      created_at: '2026-11-01T00:00:00Z',
+      updated_at: '2026-11-02T00:00:00Z',
+    };
+    const path = await portalPath(bob);
+    await publish('wallet.created', wallet);
+    await firstPageWhen(
+      path,
+      (h) => walletIds(h).includes(walletId) && figure(h, 'credits') === '40',
+    );
+    // Shown again, from the gateway's cached list (kept a minute unless announced otherwise).
+    assert.equal(figure((await get(path)).html, 'credits'), '40');
+    await publish('wallet.updated', {
+      ...wallet,
+      credits_balance: '55.0',
+      balance_cents: 5_500,
+      updated_at: '2026-11-03T00:00:00Z',
+    });
+    // waitFor gives up well within the cache's minute: only the announcement can drop the list.
+    const html = await firstPageWhen(path, (h) => figure(h, 'credits') === '55');
+    assert.equal(figure(html, 'balance'), money(55));
+  });
+
   test('a poison wallet event is dead-lettered with the reason', async () => {
     await publish('wallet.created', {
       id: `w_bad_${randomUUID().slice(0, 6)}`,

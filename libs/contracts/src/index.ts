@@ -106,6 +106,7 @@ export * from './rpc/subscriptions/list-usage-snapshots.rpc';
 export * from './rpc/wallets/request-wallet-top-up.rpc';
 export * from './wallets/top-up-limits';
 export * from './events/subscriptions-changed.event';
+export * from './events/wallets-changed.event';
 export * from './credit-notes/credit-note.schema';
 export * from './events/credit-note-created.event';
 export * from './events/credit-note-updated.event';

@@ -20,6 +20,8 @@ import { PortalViews } from './portal-views';
 import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
+import { CustomerWallets } from './wallets/customer-wallets';
+import { WalletsChangedConsumer } from './wallets/wallets-changed.consumer';
 
 @Module({
   imports: [
@@ -36,6 +38,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     InvoiceDetailsController,
     InvoicePaymentController,
     UsagePageController,
+    WalletsChangedConsumer,
   ],
   providers: [
     PortalViews,
@@ -43,6 +46,7 @@ import { WalletsSectionSource } from './wallets/wallets-section.source';
     PortalFormTokens,
     PortalSectionLoader,
     WalletsSectionSource,
+    CustomerWallets,
     // Each section of the first page: add its source class to `inject` and to the providers.
     {
       provide: PORTAL_SECTION_SOURCES,

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  PorticoWalletsChanged,
   WalletCreated,
   WalletTerminated,
   WalletTransactionCreated,
@@ -10,7 +11,8 @@ import {
   type UpstreamWallet,
   type UpstreamWalletTransaction,
 } from '@portico/contracts';
-import { HandleEvent } from '@portico/messaging';
+import { EventPublisher, HandleEvent } from '@portico/messaging';
+import { randomUUID } from 'node:crypto';
 import { KnownOrganizations } from '../parties/known-organizations';
 import {
   applyWalletChange,
@@ -24,12 +26,14 @@ import { WalletsRepository } from './wallets.repository';
  * Prepaid-credit wallets and their transactions from upstream billing systems. Each handler
  * resolves once the change is stored (the message is acked only then); replays and older events
  * change nothing. Invalid payloads never get here: the transport dead-letters them with the reason.
+ * Once stored, `portico.wallets.changed` names the customer, so every gateway drops its wallet list.
  */
 @Controller()
 export class WalletsConsumer {
   constructor(
     private readonly repository: WalletsRepository,
     private readonly organizations: KnownOrganizations,
+    private readonly publisher: EventPublisher,
   ) {}
 
   @HandleEvent(WalletCreated)
@@ -69,10 +73,26 @@ export class WalletsConsumer {
       () => emptyWallet(organizationId, event.data),
       (state) => applyWalletChange(state, { organizationId, wallet: event.data, terminated }),
     );
+    await this.announce(organizationId, event.data.external_customer_id);
   }
 
   private async saveTransaction(event: EventEnvelope<UpstreamWalletTransaction>) {
     await this.organizations.require(event.organization_id);
     await this.repository.saveTransaction(toTransactionRecord(event.organization_id, event.data));
+    const customer =
+      event.data.external_customer_id ??
+      (await this.repository.customerOfWallet(event.organization_id, event.data.wallet_id));
+    // A transaction of a wallet not stored yet shows nowhere; its wallet's own event announces it.
+    if (customer) await this.announce(event.organization_id, customer);
+  }
+
+  /** Announced even when nothing changed: a redelivery after a lost announcement repairs it. */
+  private async announce(organizationId: string, externalCustomerId: string): Promise<void> {
+    await this.publisher.publish(PorticoWalletsChanged, {
+      id: `evt_${randomUUID()}`,
+      organization_id: organizationId,
+      occurred_at: new Date().toISOString(),
+      data: { external_customer_ids: [externalCustomerId] },
+    });
   }
 }

@@ -68,6 +68,15 @@ export class WalletsRepository implements OnModuleInit {
     throw new Error(`gave up writing ${incoming._id} after ${MAX_RACE_RETRIES} lost races`);
   }
 
+  /** Whose wallet this is, if Portico has stored it (Lago's transaction webhooks name no customer). */
+  async customerOfWallet(organizationId: string, walletId: string): Promise<string | null> {
+    const record = await this.wallets.findOne(
+      { _id: walletDocumentId(organizationId, walletId) } as never,
+      { projection: { external_customer_id: 1 } },
+    );
+    return record?.external_customer_id ?? null;
+  }
+
   listVisible(organizationId: string, externalCustomerId: string): Promise<WalletRecord[]> {
     return this.wallets
       .find({

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ListWallets } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
 import type { PortalSection, PortalSectionContext, PortalSectionSource } from '../portal-sections';
+import { CustomerWallets } from './customer-wallets';
 import { walletCardView } from './wallet-portal-views';
 import { topUpAllowed } from './wallet-top-up-view';
 
@@ -10,13 +9,13 @@ import { topUpAllowed } from './wallet-top-up-view';
 export class WalletsSectionSource implements PortalSectionSource {
   readonly name = 'credits';
 
-  constructor(private readonly rpc: ServiceClient) {}
+  constructor(private readonly customerWallets: CustomerWallets) {}
 
   async load({ session, locale, basePath }: PortalSectionContext): Promise<PortalSection | null> {
-    const { wallets } = await this.rpc.call(ListWallets, {
-      organization_id: session.organization.id,
-      external_customer_id: session.customer.external_id,
-    });
+    const wallets = await this.customerWallets.active(
+      session.organization.id,
+      session.customer.external_id,
+    );
     if (wallets.length === 0) return null;
     return {
       partial: 'wallets-credits',
