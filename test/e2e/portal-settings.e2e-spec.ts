@@ -76,7 +76,10 @@ describe('portal settings: admin API and console form, stored by customer-servic
       wallet_top_up: false,
     });
 
-    await client.get('/settings');
+    // Read-your-writes: the settings page right after a save shows what was saved.
+    const after = await client.get('/settings');
+    assert.match(after.text, /name="editable_customer_fields" value="city"[^>]*checked/);
+    assert.doesNotMatch(after.text, /name="editable_customer_fields" value="email"[^>]*checked/);
     const forged = await client.post('/settings/portal', { editable_customer_fields: 'password' });
     assert.equal(forged.status, 422);
     const withoutToken = await client.post(

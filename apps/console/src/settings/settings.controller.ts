@@ -127,6 +127,7 @@ export class SettingsController {
       organization_id: organizationId,
       changes: { portal_settings: changes.data },
     });
+    this.organizations.forget(organizationId);
     await this.activity.record(session, {
       action: 'organization.updated',
       ...describePortalSettingsChange(portalSettingsOf(before), portalSettingsOf(after)),
