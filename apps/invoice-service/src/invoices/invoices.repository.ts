@@ -107,22 +107,28 @@ export class InvoicesRepository implements OnModuleInit {
       return { updateOne: { filter: { _id, rev: expectedRev }, update } };
     });
     const lost = new Set<string>();
+    let matched: number;
+    let inserted: number;
     try {
-      await this.invoices.collection.bulkWrite(operations as never, {
+      const result = await this.invoices.collection.bulkWrite(operations as never, {
         ordered: false,
       });
+      matched = result.matchedCount;
+      inserted = result.insertedCount;
     } catch (error) {
       const bulk = error as {
         code?: number;
         writeErrors?: { index: number; code: number }[];
+        result?: { matchedCount?: number; insertedCount?: number };
       };
       const writeErrors = bulk.writeErrors ?? [];
       if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
       for (const e of writeErrors) lost.add(writes[e.index]!.record._id);
+      matched = bulk.result?.matchedCount ?? 0;
+      inserted = bulk.result?.insertedCount ?? 0;
     }
-    // The counts cannot be trusted to say which conditional update lost (and FerretDB's may say
-    // none did when one did): whenever there were updates, their tokens are read back.
-    if (writes.some((w) => w.expectedRev > 0 && !lost.has(w.record._id))) {
+    if (matched + inserted + lost.size < writes.length) {
+      // Some conditional updates matched nothing: find which by reading the revisions back.
       const updates = writes
         .map((write, i) => ({ write, token: tokens[i] }))
         .filter(({ write }) => write.expectedRev > 0 && !lost.has(write.record._id));
