@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Invoice } from './invoice.schema';
@@ -97,14 +96,10 @@ export class InvoicesRepository implements OnModuleInit {
 
   private async writeCommand(writes: InvoiceWrite[]): Promise<Set<string>> {
     if (writes.length === 0) return new Set();
-    // Two writers that read the same revision both write rev + 1: the revision read back cannot
-    // tell whose update matched, so each update carries a token of its own to compare.
-    const tokens = writes.map(() => randomUUID());
-    const operations = writes.map(({ record, expectedRev }, i): Record<string, unknown> => {
+    const operations = writes.map(({ record, expectedRev }): Record<string, unknown> => {
       if (expectedRev === 0) return { insertOne: { document: record } };
       const { _id, ...fields } = record;
-      const update = { $set: { ...fields, write_token: tokens[i] } };
-      return { updateOne: { filter: { _id, rev: expectedRev }, update } };
+      return { updateOne: { filter: { _id, rev: expectedRev }, update: { $set: fields } } };
     });
     const lost = new Set<string>();
     let matched: number;
@@ -129,18 +124,17 @@ export class InvoicesRepository implements OnModuleInit {
     }
     if (matched + inserted + lost.size < writes.length) {
       // Some conditional updates matched nothing: find which by reading the revisions back.
-      const updates = writes
-        .map((write, i) => ({ write, token: tokens[i] }))
-        .filter(({ write }) => write.expectedRev > 0 && !lost.has(write.record._id));
+      const updates = writes.filter((w) => w.expectedRev > 0 && !lost.has(w.record._id));
       const current = await this.invoices.collection
-        .find<{ _id: string; write_token?: string }>(
-          { _id: { $in: updates.map(({ write }) => write.record._id) } } as never,
-          { projection: { write_token: 1 } },
+        .find<{ _id: string; rev: number }>(
+          { _id: { $in: updates.map((w) => w.record._id) } } as never,
+          {
+            projection: { rev: 1 },
+          },
         )
         .toArray();
-      const tokenOf = new Map(current.map((c) => [c._id, c.write_token]));
-      for (const { write, token } of updates)
-        if (tokenOf.get(write.record._id) !== token) lost.add(write.record._id);
+      const revs = new Map(current.map((c) => [c._id, c.rev]));
+      for (const w of updates) if (revs.get(w.record._id) !== w.record.rev) lost.add(w.record._id);
     }
     return lost;
   }
