@@ -5,7 +5,7 @@
 // from this process to the same receiver with the same concurrency, in the same run. Then the
 // latency: LATENCY_EVENTS published one by one, RATE per second, each timed from publish to receipt.
 //   npm run bench:webhooks        (DELIVERIES=2000 CONCURRENCY=16 LATENCY_EVENTS=200 RATE=20)
-import { BrokerAdmin, invoicePaymentRequestedData, outboundEvent, waitFor } from '@portico/testing';
+import { BrokerAdmin, invoicePaymentRequested, billingEvent, waitFor } from '@portico/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const exchange = `${namespace}billing.events`;
     const events = (count: number) =>
       Array.from({ length: count }, () =>
-        outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData()),
+        billingEvent('invoice.payment_requested', org, invoicePaymentRequested()),
       );
     const idOf = (event: Record<string, unknown>) =>
       (event.data as { invoice: { id: string } }).invoice.id;

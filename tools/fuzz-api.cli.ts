@@ -4,7 +4,7 @@
  * bounded in time. It fails on any 5xx, and on any status or body the document does not declare.
  * Kept out of `npm test`: it takes minutes. Run through deploy/local/with-infra.mjs.
  */
-import { billingEvent, upstreamInvoiceData, waitFor } from '@portico/testing';
+import { billingEvent, invoiceCreated, waitFor } from '@portico/testing';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
       token: apiKey,
       body: JSON.stringify({ customer: { external_id: 'cus_a', name: 'Fuzz customer' } }),
     });
-    const invoice = upstreamInvoiceData();
+    const invoice = invoiceCreated();
     await json(`${base}/api/v1/events`, {
       method: 'POST',
       token: apiKey,

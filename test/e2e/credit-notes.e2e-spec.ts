@@ -11,8 +11,8 @@ import {
   normalizeSpaces,
   pdfText,
   testEnvironment,
-  upstreamCreditNoteData,
-  upstreamInvoiceData,
+  creditNoteCreated,
+  invoiceCreated,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -24,8 +24,8 @@ const TRANSLATION = '$t(portal.heading)';
 describe('credit notes: stored from events and Lago, listed in the portal, downloadable in French', () => {
   let stack: PorticoStack;
   let org: { id: string; apiKey: string };
-  const invoice = upstreamInvoiceData({ external_customer_id: 'marie', number: 'FAC-0001' });
-  const first = upstreamCreditNoteData({
+  const invoice = invoiceCreated({ external_customer_id: 'marie', number: 'FAC-0001' });
+  const first = creditNoteCreated({
     external_customer_id: 'marie',
     invoice_id: invoice.id,
     invoice_number: invoice.number,
@@ -34,7 +34,7 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
     description: `Panne ${XSS} ${TRANSLATION}`,
     items: [{ description: `Forfait ${XSS}`, amount_cents: 2_500 }],
   });
-  const second = upstreamCreditNoteData({
+  const second = creditNoteCreated({
     external_customer_id: 'marie',
     invoice_id: invoice.id,
     invoice_number: invoice.number,
@@ -46,7 +46,7 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
     refund_amount_cents: 3_000,
     balance_amount_cents: 0,
   });
-  const bobs = upstreamCreditNoteData({ external_customer_id: 'bob', number: 'CN-BOB-ONLY' });
+  const bobs = creditNoteCreated({ external_customer_id: 'bob', number: 'CN-BOB-ONLY' });
 
   const portalPath = async (externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
@@ -172,7 +172,7 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
       updated_at: '2026-10-30T00:00:00Z',
     });
     // An event after it, to know the older one was handled before looking.
-    const marker = upstreamCreditNoteData({
+    const marker = creditNoteCreated({
       external_customer_id: 'marie',
       issuing_date: '2026-01-01',
     });
@@ -184,7 +184,7 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
 
   test('a poison credit note is dead-lettered with the reason', async () => {
     await publish('credit_note.created', {
-      ...upstreamCreditNoteData(),
+      ...creditNoteCreated(),
       reason: 'because',
       number: '',
     });

@@ -6,7 +6,7 @@ import {
   launchBrowser,
   seriousAxeViolations,
   testEnvironment,
-  upstreamInvoiceData,
+  invoiceCreated,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -62,7 +62,7 @@ describe('the invoice details page', () => {
   let hostOrigin: string;
   let org: { id: string; apiKey: string };
   const fees = fortyFees();
-  const invoices: Record<string, ReturnType<typeof upstreamInvoiceData>> = {};
+  const invoices: Record<string, ReturnType<typeof invoiceCreated>> = {};
 
   const portalPath = async (externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
@@ -103,7 +103,7 @@ describe('the invoice details page', () => {
     }
     const subTotal = fees.reduce((sum, fee) => sum + fee.amount_cents, 0);
     for (const customer of ['aisha', 'kenji']) {
-      invoices[customer] = upstreamInvoiceData({
+      invoices[customer] = invoiceCreated({
         external_customer_id: customer,
         fees,
         sub_total_excluding_taxes_amount_cents: subTotal,
@@ -114,7 +114,7 @@ describe('the invoice details page', () => {
         total_due_amount_cents: subTotal,
       });
     }
-    invoices.draft = upstreamInvoiceData({ external_customer_id: 'aisha', status: 'draft' });
+    invoices.draft = invoiceCreated({ external_customer_id: 'aisha', status: 'draft' });
     for (const data of Object.values(invoices))
       await stack.publish('invoice.created', billingEvent('invoice.created', org.id, data));
     await waitFor('the invoices stored', async () => {
@@ -177,7 +177,7 @@ describe('the invoice details page', () => {
       assert.equal(amount('taxes'), money(invoice.taxes_amount_cents));
       assert.equal(amount('prepaid_credit'), money(700));
       assert.equal(amount('credit_notes'), money(300));
-      assert.equal(amount('amount_due'), money(invoice.total_due_amount_cents));
+      assert.equal(amount('amount_due'), money(invoice.total_due_amount_cents!));
       assert.equal(amount('coupons'), '', 'no coupon row when none applied');
       assert.ok(page.includes(`href="${base}/invoices/${invoice.id}/pdf"`), 'the PDF link');
     });

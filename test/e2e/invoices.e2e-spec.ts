@@ -3,7 +3,8 @@ import {
   BrokerAdmin,
   PorticoStack,
   testEnvironment,
-  upstreamInvoiceData,
+  invoiceCreated,
+  type InvoiceData,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -40,7 +41,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
   });
   afterAll(async () => stack?.stop());
 
-  const invoice = upstreamInvoiceData;
+  const invoice = invoiceCreated;
   const publish = (
     type: string,
     data: Record<string, unknown>,
@@ -195,7 +196,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
     const ids: Record<string, string> = {};
 
     beforeAll(async () => {
-      const rows = [
+      const rows: (Partial<InvoiceData> & { key: string })[] = [
         {
           key: 'jan',
           issuing_date: '2026-01-15',

@@ -1,4 +1,4 @@
-import { PorticoStack, billingEvent, upstreamInvoiceData, waitFor } from '@portico/testing';
+import { PorticoStack, billingEvent, invoiceCreated, waitFor } from '@portico/testing';
 import { Client, getLagoError, type Api } from 'lago-javascript-client';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -13,20 +13,20 @@ describe("Lago's JavaScript client against Portico", () => {
   let lago: Api<unknown>;
   let otherOrganization: Api<unknown>;
   const invoices = [
-    upstreamInvoiceData({ external_customer_id: 'lago_cus_1', issuing_date: '2026-01-15' }),
-    upstreamInvoiceData({
+    invoiceCreated({ external_customer_id: 'lago_cus_1', issuing_date: '2026-01-15' }),
+    invoiceCreated({
       external_customer_id: 'lago_cus_1',
       issuing_date: '2026-02-15',
       payment_status: 'succeeded',
       total_due_amount_cents: 0,
     }),
-    upstreamInvoiceData({
+    invoiceCreated({
       external_customer_id: 'lago_cus_1',
       issuing_date: '2026-03-15',
       payment_overdue: true,
     }),
-    upstreamInvoiceData({ external_customer_id: 'lago_cus_2', issuing_date: '2026-03-20' }),
-    upstreamInvoiceData({
+    invoiceCreated({ external_customer_id: 'lago_cus_2', issuing_date: '2026-03-20' }),
+    invoiceCreated({
       external_customer_id: 'lago_cus_2',
       issuing_date: '2026-03-21',
       status: 'draft',

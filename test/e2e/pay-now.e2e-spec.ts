@@ -6,7 +6,7 @@ import {
   freePort,
   launchBrowser,
   testEnvironment,
-  upstreamInvoiceData,
+  invoiceCreated,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
   let events: { id: string; apiKey: string };
   let lagoOrg: { id: string; apiKey: string };
   let secret: string;
-  const invoices: Record<string, ReturnType<typeof upstreamInvoiceData>> = {};
+  const invoices: Record<string, ReturnType<typeof invoiceCreated>> = {};
 
   const portalPath = async (org: { apiKey: string }, externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
@@ -60,7 +60,7 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(body).toString(),
     });
-  const publish = async (orgId: string, data: ReturnType<typeof upstreamInvoiceData>) =>
+  const publish = async (orgId: string, data: ReturnType<typeof invoiceCreated>) =>
     stack.publish('invoice.created', billingEvent('invoice.created', orgId, data));
 
   beforeAll(async () => {
@@ -112,29 +112,29 @@ describe('"Pay now": only for owed invoices with a payment page, opened top-leve
         body: { customer: { external_id: customer, name: customer } },
       });
     }
-    invoices.unpaid = upstreamInvoiceData({
+    invoices.unpaid = invoiceCreated({
       external_customer_id: 'jane',
       // Markup and translation syntax in the number: text in the page and in the webhook body.
       number: `INV-<b>$t(portal.heading)</b>-${Date.now()}`,
       payment_url: `${checkoutOrigin}/checkout/unpaid?session=a&b=1`,
     });
-    invoices.overdue = upstreamInvoiceData({
+    invoices.overdue = invoiceCreated({
       external_customer_id: 'jane',
       payment_overdue: true,
       payment_url: `${checkoutOrigin}/checkout/overdue`,
     });
-    invoices.paid = upstreamInvoiceData({
+    invoices.paid = invoiceCreated({
       external_customer_id: 'jane',
       payment_status: 'succeeded',
       total_due_amount_cents: 0,
       payment_url: `${checkoutOrigin}/checkout/paid`,
     });
-    invoices.noUrl = upstreamInvoiceData({ external_customer_id: 'jane' });
+    invoices.noUrl = invoiceCreated({ external_customer_id: 'jane' });
     for (const key of ['unpaid', 'overdue', 'paid', 'noUrl'])
       await publish(events.id, invoices[key]!);
-    invoices.lagoOwed = upstreamInvoiceData({ external_customer_id: 'lars' });
-    invoices.lagoRefused = upstreamInvoiceData({ external_customer_id: 'lars' });
-    invoices.lagoSlow = upstreamInvoiceData({ external_customer_id: 'lars' });
+    invoices.lagoOwed = invoiceCreated({ external_customer_id: 'lars' });
+    invoices.lagoRefused = invoiceCreated({ external_customer_id: 'lars' });
+    invoices.lagoSlow = invoiceCreated({ external_customer_id: 'lars' });
     for (const key of ['lagoOwed', 'lagoRefused', 'lagoSlow'])
       await publish(lagoOrg.id, invoices[key]!);
     for (const [org, count] of [

@@ -4,7 +4,7 @@ import {
   WebhookReceiver,
   billingEvent,
   pdfText,
-  upstreamInvoiceData,
+  invoiceCreated,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -142,7 +142,7 @@ describe('the portal\'s "Your details": edit, operator told, Lago written back, 
       });
       assert.equal(response.status, 200, JSON.stringify(response.body));
     }
-    const invoice = upstreamInvoiceData({ external_customer_id: 'jane' });
+    const invoice = invoiceCreated({ external_customer_id: 'jane' });
     invoiceId = invoice.id;
     await stack.publish('invoice.created', billingEvent('invoice.created', acme.id, invoice));
   });

@@ -2,8 +2,8 @@ import {
   BrokerAdmin,
   PorticoStack,
   WebhookReceiver,
-  invoicePaymentRequestedData,
-  outboundEvent,
+  invoicePaymentRequested,
+  billingEvent,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -149,7 +149,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       assert.equal(crossed.status, 404, `${method} ${suffix}`);
     }
 
-    const event = outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData());
+    const event = billingEvent('invoice.payment_requested', org, invoicePaymentRequested());
     await stack.publish('invoice.payment_requested', event);
     const delivery = await deliveryOf(
       endpoint.id,
@@ -178,7 +178,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
   test('500 three times, then 200: delivered once, four attempts logged', async () => {
     const { webhook_endpoint: endpoint } = await addEndpoint({ url: receiver.url });
     receiver.answerWith(500, 500, 500);
-    const event = outboundEvent('wallet.top_up_requested', org, {
+    const event = billingEvent('wallet.top_up_requested', org, {
       external_customer_id: 'cust_1',
       wallet_id: 'wal_1',
       paid_credits: '25.50',
@@ -279,7 +279,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       country: null,
       document_locale: null,
     };
-    const event = outboundEvent('customer.updated_from_portal', org, {
+    const event = billingEvent('customer.updated_from_portal', org, {
       external_customer_id: 'cust_restart',
       changed_fields: ['email'],
       before,
@@ -341,7 +341,7 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
     const endpointId = created.body.webhook_endpoint.id;
     const first = stack.app('customer-service');
     receiver.holdNext();
-    const event = outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData());
+    const event = billingEvent('invoice.payment_requested', org, invoicePaymentRequested());
     await stack.publish('invoice.payment_requested', event);
     const held = await receiver.waitForRequest('the held attempt', () => true);
     const webhookId = String(held.headers['webhook-id']);
@@ -380,7 +380,7 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
         event_types: ['wallet.top_up_requested'],
       });
       const endpointId = created.body.webhook_endpoint.id;
-      const event = outboundEvent('wallet.top_up_requested', org, {
+      const event = billingEvent('wallet.top_up_requested', org, {
         external_customer_id: 'cust_dl',
         wallet_id: 'wal_dl',
         paid_credits: '10',
@@ -456,7 +456,7 @@ describe('outbound webhooks: an endpoint failing for the whole window is disable
 
     await stack.publish(
       'invoice.payment_requested',
-      outboundEvent('invoice.payment_requested', org, invoicePaymentRequestedData()),
+      billingEvent('invoice.payment_requested', org, invoicePaymentRequested()),
     );
     const disabled = await waitFor(
       'the failing endpoint to be disabled',

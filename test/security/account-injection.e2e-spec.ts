@@ -4,7 +4,7 @@ import {
   billingEvent,
   normalizeSpaces,
   pdfText,
-  upstreamInvoiceData,
+  invoiceCreated,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -39,7 +39,7 @@ describe('markup and translation syntax in the portal details stay text', () => 
   let receiver: WebhookReceiver;
   let org: { id: string; apiKey: string };
   let portalPath = '';
-  const invoice = upstreamInvoiceData({ external_customer_id: 'cus_details' });
+  const invoice = invoiceCreated({ external_customer_id: 'cus_details' });
   const values = Object.fromEntries(TEXT_INPUTS.map((input, i) => [input, hostile(input, i)]));
 
   beforeAll(async () => {

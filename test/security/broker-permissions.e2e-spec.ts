@@ -7,7 +7,7 @@ import {
 import {
   BrokerAdmin,
   billingEvent,
-  upstreamInvoiceData,
+  invoiceCreated,
   PorticoStack,
   testEnvironment,
   uniqueNamespace,
@@ -99,7 +99,7 @@ const ctl = testEnvironment.brokerCtl;
   const deadLetters = `${namespace}invoice-service.events.dead-letter`;
 
   test("an organization's publisher gets its own organization's events in", async () => {
-    const invoice = upstreamInvoiceData({ external_customer_id: 'cus_pub' });
+    const invoice = invoiceCreated({ external_customer_id: 'cus_pub' });
     const refused = await publishAs(
       publisher,
       exchange,
@@ -116,7 +116,7 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('an event for another organization is dead-lettered with the reason', async () => {
-    const invoice = upstreamInvoiceData({ external_customer_id: 'cus_pub' });
+    const invoice = invoiceCreated({ external_customer_id: 'cus_pub' });
     const event = billingEvent('invoice.created', globex.id, invoice);
     assert.equal(await publishAs(publisher, exchange, 'invoice.created', event), undefined);
     const admin = await BrokerAdmin.connect(stack.amqpUrl);
@@ -142,7 +142,7 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('an event without a publisher identity is dead-lettered too', async () => {
-    const event = billingEvent('invoice.created', acme.id, upstreamInvoiceData());
+    const event = billingEvent('invoice.created', acme.id, invoiceCreated());
     assert.equal(await publishAs(publisher, exchange, 'invoice.created', event, null), undefined);
     const admin = await BrokerAdmin.connect(stack.amqpUrl);
     try {
@@ -158,7 +158,7 @@ const ctl = testEnvironment.brokerCtl;
   });
 
   test('the broker refuses a publisher claiming another user_id', async () => {
-    const event = billingEvent('invoice.created', globex.id, upstreamInvoiceData());
+    const event = billingEvent('invoice.created', globex.id, invoiceCreated());
     const refused = await publishAs(
       publisher,
       exchange,
@@ -176,7 +176,7 @@ const ctl = testEnvironment.brokerCtl;
       consoleUser,
       exchange,
       'invoice.created',
-      billingEvent('invoice.created', acme.id, upstreamInvoiceData()),
+      billingEvent('invoice.created', acme.id, invoiceCreated()),
     );
     assert.match(String(refused?.message), /ACCESS_REFUSED/);
     assert.doesNotMatch(stack.app('console').logs, /ACCESS_REFUSED/, 'its own setup is allowed');

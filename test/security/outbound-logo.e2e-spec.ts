@@ -1,6 +1,6 @@
 import {
   billingEvent,
-  upstreamInvoiceData,
+  invoiceCreated,
   pdfText,
   PorticoStack,
   waitFor,
@@ -54,7 +54,7 @@ describe('the logo fetch refuses internal addresses', () => {
         body: { customer: { external_id: 'cus_logo' } },
       });
       assert.ok(created.status < 300, JSON.stringify(created.body));
-      const invoice = upstreamInvoiceData({ external_customer_id: 'cus_logo' });
+      const invoice = invoiceCreated({ external_customer_id: 'cus_logo' });
       await stack.publish('invoice.created', billingEvent('invoice.created', org.id, invoice));
       const minted = await stack.request<{ customer: { portal_url: string } }>(
         'GET',

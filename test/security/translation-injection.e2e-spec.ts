@@ -1,7 +1,7 @@
 import { I18N_LOCALES_DIR } from '@portico/i18n';
 import {
   billingEvent,
-  upstreamInvoiceData,
+  invoiceCreated,
   normalizeSpaces,
   pdfText,
   PorticoStack,
@@ -29,7 +29,7 @@ const FEE_DESCRIPTION = '$t(pdf.voided_notice) {{currency}}';
 describe('translation syntax in user data stays literal', () => {
   let stack: PorticoStack;
   let org: { id: string; apiKey: string };
-  const invoice = upstreamInvoiceData({
+  const invoice = invoiceCreated({
     external_customer_id: 'cus_inject',
     number: INVOICE_NUMBER,
     fees: [{ description: FEE_DESCRIPTION, units: '1', unit_amount_cents: 100, amount_cents: 100 }],

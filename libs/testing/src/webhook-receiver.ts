@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitFor } from './wait-for';
@@ -92,35 +91,4 @@ export class WebhookReceiver {
       intervalMs: 50,
     });
   }
-}
-
-/** An outbound event as a portal feature publishes it on `billing.events`. */
-export function outboundEvent(
-  type: string,
-  organizationId: string,
-  data: Record<string, unknown>,
-): Record<string, unknown> {
-  return {
-    id: `evt_${randomUUID()}`,
-    type,
-    organization_id: organizationId,
-    occurred_at: new Date().toISOString(),
-    data,
-  };
-}
-
-export function invoicePaymentRequestedData(
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    external_customer_id: `cust_${randomUUID().slice(0, 8)}`,
-    invoice: {
-      id: randomUUID(),
-      number: `INV-${Math.floor(Math.random() * 1e6)}`,
-      currency: 'EUR',
-      total_due_amount_cents: 1 + Math.floor(Math.random() * 100_000),
-    },
-    requested_at: new Date().toISOString(),
-    ...overrides,
-  };
 }

@@ -1,11 +1,11 @@
 import { upstreamCreditNoteSchema, type CreditNoteView } from '@portico/contracts';
-import { upstreamCreditNoteData } from '@portico/testing';
+import { creditNoteCreated } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { creditNotesSectionView } from './credit-notes-section';
 
 const note = (overrides: Record<string, unknown> = {}): CreditNoteView => {
-  const data = upstreamCreditNoteSchema.parse(upstreamCreditNoteData(overrides));
+  const data = upstreamCreditNoteSchema.parse(creditNoteCreated(overrides));
   return {
     ...data,
     invoice_number: data.invoice_number ?? null,
