@@ -1,4 +1,5 @@
-import { PorticoStack, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import { apiEvent, invoiceCreated, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 
@@ -74,26 +75,13 @@ test('an event published over HTTP: the id reaches the consumer that stored it',
       'content-type': 'application/json',
       'x-request-id': id,
     },
-    body: JSON.stringify({
-      id: 'evt_corr_1',
-      type: 'invoice.created',
-      occurred_at: '2026-11-25T10:00:00Z',
-      data: {
-        id: 'up_corr_1',
-        external_customer_id: 'cus_corr',
-        number: 'CORR-1',
-        issuing_date: '2026-11-01',
-        status: 'finalized',
-        payment_status: 'pending',
-        invoice_type: 'subscription',
-        currency: 'EUR',
-        sub_total_excluding_taxes_amount_cents: 100,
-        taxes_amount_cents: 20,
-        total_amount_cents: 120,
-        fees: [],
-        updated_at: '2026-11-01T08:00:00Z',
-      },
-    }),
+    body: JSON.stringify(
+      apiEvent(
+        InvoiceCreated,
+        invoiceCreated({ id: 'up_corr_1', external_customer_id: 'cus_corr' }),
+        { id: 'evt_corr_1' },
+      ),
+    ),
   });
   assert.equal(response.status, 200, await response.text());
   await waitFor('the consumer log', async () =>

@@ -1,5 +1,13 @@
 import type { DeadLetter } from '@portico/messaging';
-import { DIST_DIR, BrokerAdmin, PorticoStack, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import {
+  billingEvent,
+  DIST_DIR,
+  BrokerAdmin,
+  invoiceCreated,
+  PorticoStack,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -45,27 +53,13 @@ async function list(): Promise<DeadLetter[]> {
 }
 
 function invoiceEvent(eventId: string, upstreamId: string, total: number) {
-  return {
-    id: eventId,
-    type: 'invoice.created',
-    organization_id: organizationId,
-    occurred_at: '2026-11-25T00:00:00Z',
-    data: {
-      id: upstreamId,
-      external_customer_id: 'cus_dlq',
-      number: `DLQ-${upstreamId}`,
-      issuing_date: '2026-11-01',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 100,
-      taxes_amount_cents: 20,
-      total_amount_cents: total,
-      fees: [],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
+  const data = invoiceCreated({
+    id: upstreamId,
+    external_customer_id: 'cus_dlq',
+    number: `DLQ-${upstreamId}`,
+    total_amount_cents: total,
+  });
+  return billingEvent(InvoiceCreated, organizationId, data, { id: eventId });
 }
 
 const deadLetterCount = async () => {

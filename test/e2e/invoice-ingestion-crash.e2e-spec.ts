@@ -1,4 +1,12 @@
-import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import {
+  billingEvent,
+  BrokerAdmin,
+  invoiceCreated,
+  PorticoStack,
+  testEnvironment,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 
@@ -17,28 +25,15 @@ const storedCount = () =>
 
 test('invoice-service killed (SIGKILL) in the middle of a batch: nothing lost, nothing doubled', async () => {
   const messages = Array.from({ length: TOTAL }, (_, i) => ({
-    routingKey: 'invoice.created',
-    body: JSON.stringify({
-      id: `evt_crash_${i}`,
-      type: 'invoice.created',
-      organization_id: organizationId,
-      occurred_at: '2026-11-25T00:00:00Z',
-      data: {
-        id: `up_crash_${i}`,
-        external_customer_id: `cus_${i % 50}`,
-        number: `CR-${i}`,
-        issuing_date: '2026-11-01',
-        status: 'finalized',
-        payment_status: 'pending',
-        invoice_type: 'subscription',
-        currency: 'EUR',
-        sub_total_excluding_taxes_amount_cents: 100,
-        taxes_amount_cents: 20,
-        total_amount_cents: 120,
-        fees: [{ description: 'Usage', units: 1, unit_amount_cents: 100, amount_cents: 100 }],
-        updated_at: '2026-11-01T00:00:00Z',
-      },
-    }),
+    routingKey: InvoiceCreated.type,
+    body: JSON.stringify(
+      billingEvent(
+        InvoiceCreated,
+        organizationId,
+        invoiceCreated({ id: `up_crash_${i}`, external_customer_id: `cus_${i % 50}` }),
+        { id: `evt_crash_${i}` },
+      ),
+    ),
   }));
   const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
   try {

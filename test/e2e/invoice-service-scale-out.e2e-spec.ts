@@ -1,4 +1,12 @@
-import { BrokerAdmin, PorticoStack, testEnvironment, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import {
+  billingEvent,
+  BrokerAdmin,
+  invoiceCreated,
+  PorticoStack,
+  testEnvironment,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 
@@ -33,28 +41,15 @@ const listTotal = async (customer: string) => {
 };
 
 const event = (i: number) => ({
-  routingKey: 'invoice.created',
-  body: JSON.stringify({
-    id: `evt_scale_${i}`,
-    type: 'invoice.created',
-    organization_id: organizationId,
-    occurred_at: '2026-11-25T00:00:00Z',
-    data: {
-      id: `up_scale_${i}`,
-      external_customer_id: `cus_${i % CUSTOMERS}`,
-      number: `SC-${i}`,
-      issuing_date: '2026-11-01',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 100,
-      taxes_amount_cents: 20,
-      total_amount_cents: 120,
-      fees: [],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  }),
+  routingKey: InvoiceCreated.type,
+  body: JSON.stringify(
+    billingEvent(
+      InvoiceCreated,
+      organizationId,
+      invoiceCreated({ id: `up_scale_${i}`, external_customer_id: `cus_${i % CUSTOMERS}` }),
+      { id: `evt_scale_${i}` },
+    ),
+  ),
 });
 
 test('two invoice-services on quorum queues, one killed halfway: every invoice stored once, lists current on both', async () => {

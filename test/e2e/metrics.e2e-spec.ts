@@ -1,4 +1,5 @@
-import { freePort, PorticoStack, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import { billingEvent, freePort, invoiceCreated, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 
@@ -41,27 +42,18 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
-const invoice = (i: number, total: number) => ({
-  id: `evt_metrics_${i}`,
-  type: 'invoice.created',
-  organization_id: organizationId,
-  occurred_at: '2026-11-25T00:00:00Z',
-  data: {
-    id: `up_metrics_${i}`,
-    external_customer_id: 'cus_metrics',
-    number: `M-${i}`,
-    issuing_date: '2026-11-01',
-    status: 'finalized',
-    payment_status: 'pending',
-    invoice_type: 'subscription',
-    currency: 'EUR',
-    sub_total_excluding_taxes_amount_cents: 100,
-    taxes_amount_cents: 20,
-    total_amount_cents: total,
-    fees: [],
-    updated_at: '2026-11-01T00:00:00Z',
-  },
-});
+const invoice = (i: number, total: number) =>
+  billingEvent(
+    InvoiceCreated,
+    organizationId,
+    invoiceCreated({
+      id: `up_metrics_${i}`,
+      external_customer_id: 'cus_metrics',
+      number: `M-${i}`,
+      total_amount_cents: total,
+    }),
+    { id: `evt_metrics_${i}` },
+  );
 
 test('services answer /health and /health/ready on their ops port', async () => {
   for (const base of [ops.customers, ops.invoices]) {

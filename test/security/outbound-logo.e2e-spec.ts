@@ -1,10 +1,4 @@
-import {
-  billingEvent,
-  invoiceCreated,
-  pdfText,
-  PorticoStack,
-  waitFor,
-} from '@portico/testing';
+import { billingEvent, invoiceCreated, pdfText, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

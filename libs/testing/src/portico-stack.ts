@@ -1,7 +1,10 @@
+import type { EventContract } from '@portico/contracts';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { AppProcess, freePort, type AppName } from './app-process';
 import { BrokerAdmin } from './broker-admin';
+import { billingEvent, type EnvelopeOverrides } from './fixtures/billing-events';
+import type { EventInput } from './fixtures/event-input';
 import { testEnvironment, uniqueDatabaseName, uniqueNamespace } from './test-environment';
 import { waitFor } from './wait-for';
 
@@ -245,6 +248,18 @@ export class PorticoStack {
     const admin = await BrokerAdmin.connect(this.amqpUrl);
     await admin.publishRaw(`${this.namespace}billing.events`, routingKey, JSON.stringify(body));
     await admin.close();
+  }
+
+  /** Publishes one event of a contract, its data typed by it; answers the envelope sent. */
+  async publishEvent<C extends EventContract>(
+    contract: C,
+    organizationId: string,
+    data: EventInput<C>,
+    envelope: EnvelopeOverrides = {},
+  ) {
+    const event = billingEvent(contract, organizationId, data, envelope);
+    await this.publish(contract.type, event);
+    return event;
   }
 
   async stop(): Promise<void> {
