@@ -2,30 +2,21 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Locale, UpstreamInvoice } from '@portico/contracts';
 import { porticoI18nOptions } from '@portico/i18n';
+import { upstreamInvoice } from '@portico/testing';
 import { I18nModule, I18nService } from 'nestjs-i18n';
-import {
-  applyChange,
-  derive,
-  emptyState,
-} from '../apps/invoice-service/src/invoices/invoice-record';
+import { storedInvoice } from '../apps/invoice-service/test/stored-invoices';
 import { InvoicePdfTemplate } from '../apps/invoice-service/src/pdf/invoice-pdf-template';
 import { invoicePdfView } from '../apps/invoice-service/src/pdf/invoice-pdf-view';
 import type { PdfDocument } from '../apps/invoice-service/src/pdf/pdf-renderer';
 
 /** Invoices, the real PDF template and timing helpers shared by the PDF benchmarks. */
 export function invoice(fees: number): UpstreamInvoice {
-  return {
+  return upstreamInvoice({
     id: `up_bench_${fees}`,
     external_customer_id: 'cus_bench',
     number: `INV-BENCH-${fees}`,
     issuing_date: '2026-11-01',
     payment_due_date: '2026-11-30',
-    status: 'finalized',
-    payment_status: 'pending',
-    payment_overdue: false,
-    payment_dispute_lost_at: null,
-    invoice_type: 'subscription',
-    currency: 'EUR',
     sub_total_excluding_taxes_amount_cents: 1_234_567,
     taxes_amount_cents: 246_913,
     total_amount_cents: 1_481_480,
@@ -37,7 +28,7 @@ export function invoice(fees: number): UpstreamInvoice {
       amount_cents: (1 + (i % 7)) * (1_250 + i),
     })),
     updated_at: '2026-11-01T00:00:00Z',
-  };
+  });
 }
 
 export function documentFor(
@@ -45,17 +36,6 @@ export function documentFor(
   fees: number,
   locale: Locale,
 ): PdfDocument {
-  const data = invoice(fees);
-  const change = {
-    kind: 'document' as const,
-    organizationId: 'org_bench',
-    upstreamId: data.id,
-    externalCustomerId: data.external_customer_id,
-    version: new Date(data.updated_at),
-    invoice: data,
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
   const customer = {
     _id: 'c',
     organization_id: 'org_bench',
@@ -77,7 +57,7 @@ export function documentFor(
     updated_at: new Date(),
   };
   return template.document(
-    invoicePdfView(derive({ ...state, rev: 1 }), locale, customer, organization),
+    invoicePdfView(storedInvoice(invoice(fees), 'org_bench'), locale, customer, organization),
   );
 }
 

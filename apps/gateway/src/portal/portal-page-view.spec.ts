@@ -1,29 +1,24 @@
 import type { InvoiceSummary } from '@portico/contracts';
+import { invoiceSummary } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import { fromAcceptLanguage } from './portal-locale';
 import { directionOf, pageHref, resultsView } from './portal-page-view';
 
-const invoice = (overrides: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
-  id: 'inv/1',
-  number: 'INV-1',
-  external_customer_id: 'jane',
-  issuing_date: '2026-03-01',
-  payment_due_date: '2026-03-31',
-  status: 'finalized',
-  payment_status: 'pending',
-  payment_overdue: false,
-  payment_dispute_lost_at: null,
-  invoice_type: 'subscription',
-  currency: 'EUR',
-  sub_total_excluding_taxes_amount_cents: 100_000,
-  taxes_amount_cents: 23_456,
-  total_amount_cents: 123_456,
-  total_due_amount_cents: 123_456,
-  badge: 'unpaid',
-  updated_at: '2026-03-01T00:00:00.000Z',
-  ...overrides,
-});
+const invoice = (overrides: Partial<InvoiceSummary> = {}): InvoiceSummary =>
+  invoiceSummary({
+    id: 'inv/1',
+    number: 'INV-1',
+    external_customer_id: 'jane',
+    issuing_date: '2026-03-01',
+    payment_due_date: '2026-03-31',
+    sub_total_excluding_taxes_amount_cents: 100_000,
+    taxes_amount_cents: 23_456,
+    total_amount_cents: 123_456,
+    total_due_amount_cents: 123_456,
+    updated_at: '2026-03-01T00:00:00.000Z',
+    ...overrides,
+  });
 const page = (invoices: InvoiceSummary[], extra = {}) => ({
   invoices,
   next_cursor: null,

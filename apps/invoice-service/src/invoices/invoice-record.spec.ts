@@ -1,29 +1,22 @@
 import type { UpstreamInvoice } from '@portico/contracts';
+import { upstreamInvoice } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
 import type { InvoiceChange } from './invoice-change';
 import { applyChange, derive, emptyState } from './invoice-record';
 
-const invoice = (overrides: Partial<UpstreamInvoice> = {}): UpstreamInvoice => ({
-  id: 'inv_up_1',
-  external_customer_id: 'cus_1',
-  number: 'INV-001',
-  issuing_date: '2026-11-01',
-  payment_due_date: '2026-11-15',
-  status: 'finalized',
-  payment_status: 'pending',
-  payment_overdue: false,
-  payment_dispute_lost_at: null,
-  invoice_type: 'subscription',
-  currency: 'EUR',
-  sub_total_excluding_taxes_amount_cents: 10_000,
-  taxes_amount_cents: 2_000,
-  total_amount_cents: 12_000,
-  total_due_amount_cents: 12_000,
-  fees: [],
-  updated_at: '2026-11-01T10:00:00Z',
-  ...overrides,
-});
+const invoice = (overrides: Partial<UpstreamInvoice> = {}): UpstreamInvoice =>
+  upstreamInvoice({
+    id: 'inv_up_1',
+    external_customer_id: 'cus_1',
+    number: 'INV-001',
+    issuing_date: '2026-11-01',
+    payment_due_date: '2026-11-15',
+    payment_dispute_lost_at: null,
+    fees: [],
+    updated_at: '2026-11-01T10:00:00Z',
+    ...overrides,
+  });
 const base = { organizationId: 'org_1', upstreamId: 'inv_up_1', externalCustomerId: 'cus_1' };
 const documentChange = (at: string, overrides: Partial<UpstreamInvoice> = {}): InvoiceChange => ({
   ...base,

@@ -1,29 +1,24 @@
+import { DomainError, ErrorCode, type UpstreamInvoice } from '@portico/contracts';
+import { upstreamInvoice } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { test } from '@jest/globals';
+import { describe, test } from '@jest/globals';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
-import { applyChange, derive, emptyState, type InvoiceRecord } from './invoice-record';
+import { storedInvoice } from '../../test/stored-invoices';
+import type { InvoiceRecord } from './invoice-record';
 import type { PartiesRepository } from '../parties/parties.repository';
 import type { InvoicesRepository } from './invoices.repository';
 import { InvoicesService } from './invoices.service';
 
-function record(i: number): InvoiceRecord {
-  const change = {
-    kind: 'document' as const,
-    organizationId: 'org_1',
-    upstreamId: `inv_${i}`,
-    externalCustomerId: 'cus_1',
-    version: new Date('2026-11-01T00:00:00Z'),
-    invoice: {
+function record(i: number, overrides: Partial<UpstreamInvoice> = {}): InvoiceRecord {
+  return storedInvoice(
+    upstreamInvoice({
       id: `inv_${i}`,
       external_customer_id: 'cus_1',
       number: `N-${i}`,
       issuing_date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
       payment_due_date: null,
-      status: 'finalized' as const,
-      payment_status: i % 3 === 0 ? ('succeeded' as const) : ('pending' as const),
-      payment_overdue: false,
+      payment_status: i % 3 === 0 ? 'succeeded' : 'pending',
       payment_dispute_lost_at: null,
-      invoice_type: 'subscription' as const,
       currency: i % 4 === 0 ? 'USD' : 'EUR',
       sub_total_excluding_taxes_amount_cents: 100 * i,
       taxes_amount_cents: 0,
@@ -31,11 +26,9 @@ function record(i: number): InvoiceRecord {
       total_due_amount_cents: 100 * i,
       fees: [],
       updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
-  return derive({ ...state, rev: 1 });
+      ...overrides,
+    }),
+  );
 }
 
 const records = Array.from({ length: 60 }, (_, i) => record(i));
@@ -117,4 +110,90 @@ test('where the database cannot sort with an index (FerretDB), the list is loade
   release();
   await pending;
   assert.equal(answered, true);
+});
+
+describe('paging over a customer list in memory', () => {
+  // 30 invoices, one a day: paid every third, overdue every fifth of the others, "SPECIAL" thrice.
+  const paid = (i: number) => i % 3 === 0;
+  const overdue = (i: number) => !paid(i) && i % 5 === 0;
+  const invoices = Array.from({ length: 30 }, (_, i) =>
+    record(i, { payment_overdue: overdue(i), ...(i % 10 === 7 && { number: `SPECIAL-${i}` }) }),
+  );
+  const service = () => {
+    const repo = { sortsInDatabase: false, listVisible: async () => invoices };
+    const cache = new CustomerInvoicesCache({ maxInvoices: 1_000, maxAgeMs: 60_000 });
+    return new InvoicesService(repo as unknown as InvoicesRepository, cache, parties);
+  };
+  /** The ids of the invoices kept, newest (the highest index) first. */
+  const where = (keep: (i: number) => boolean) =>
+    Array.from({ length: 30 }, (_, i) => 29 - i)
+      .filter(keep)
+      .map((i) => `inv_${i}`);
+  const newestFirst = where(() => true);
+  const page = { ...request, limit: 7, with_totals: false };
+  const ids = (answer: { invoices: { id: string }[] }) => answer.invoices.map((i) => i.id);
+
+  test('forwards: every invoice once, newest first, then no next page', async () => {
+    const invoicesService = service();
+    const seen: string[] = [];
+    const offsets: number[] = [];
+    let cursor: string | undefined;
+    let first = true;
+    do {
+      const answer = await invoicesService.list({ ...page, cursor });
+      if (first) assert.equal(answer.previous_cursor, null, 'nothing before the first page');
+      first = false;
+      assert.equal(answer.total_count, 30);
+      offsets.push(answer.offset);
+      seen.push(...ids(answer));
+      cursor = answer.next_cursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual(seen, newestFirst);
+    assert.deepEqual(offsets, [0, 7, 14, 21, 28]);
+  });
+
+  test('backwards from the last page: the same pages, in reverse, down to the first', async () => {
+    const invoicesService = service();
+    const forwards: string[][] = [];
+    let answer = await invoicesService.list(page);
+    forwards.push(ids(answer));
+    while (answer.next_cursor) {
+      answer = await invoicesService.list({ ...page, cursor: answer.next_cursor });
+      forwards.push(ids(answer));
+    }
+    const backwards: string[][] = [];
+    while (answer.previous_cursor) {
+      answer = await invoicesService.list({ ...page, cursor: answer.previous_cursor });
+      backwards.push(ids(answer));
+    }
+    assert.deepEqual(backwards, forwards.slice(0, -1).reverse());
+    assert.equal(answer.offset, 0);
+  });
+
+  test('filters and search narrow the list, the count and the pages alike', async () => {
+    const invoicesService = service();
+    const all = async (filter: 'all' | 'paid' | 'unpaid' | 'overdue', search?: string) => {
+      const answer = await invoicesService.list({ ...request, filter, search, limit: 100 });
+      assert.equal(answer.total_count, answer.invoices.length);
+      return ids(answer);
+    };
+    assert.deepEqual(await all('paid'), where(paid));
+    assert.deepEqual(
+      await all('unpaid'),
+      where((i) => !paid(i)),
+    );
+    assert.deepEqual(await all('overdue'), where(overdue));
+    assert.deepEqual(await all('all', 'special'), ['inv_27', 'inv_17', 'inv_7']);
+    assert.deepEqual(await all('unpaid', 'special'), ['inv_17', 'inv_7'], 'inv_27 is paid');
+    const paged = await invoicesService.list({ ...request, filter: 'unpaid', limit: 2 });
+    assert.equal(paged.total_count, where((i) => !paid(i)).length);
+    assert.equal(paged.invoices.length, 2);
+  });
+
+  test('a cursor this service did not hand out is refused as invalid', async () => {
+    await assert.rejects(
+      service().list({ ...page, cursor: 'bm90LWEtY3Vyc29y' }),
+      (error: DomainError) => error.code === ErrorCode.ValidationFailed,
+    );
+  });
 });

@@ -1,8 +1,9 @@
 import { buildCustomerView } from '@portico/contracts';
 import { flattenTranslations, readTranslations } from '@portico/i18n';
+import { upstreamInvoice } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
-import { applyChange, derive, emptyState } from '../invoices/invoice-record';
+import { storedInvoice } from '../../test/stored-invoices';
 import { InvoicePdfTemplate } from './invoice-pdf-template';
 import { invoicePdfView } from './invoice-pdf-view';
 
@@ -16,33 +17,24 @@ const translate = (key: string, lang: string, args: Record<string, unknown> = {}
 const template = new InvoicePdfTemplate(translate);
 
 function record(description: string, status: 'finalized' | 'voided' = 'finalized') {
-  const change = {
-    kind: 'document' as const,
-    organizationId: 'org',
-    upstreamId: 'up_1',
-    externalCustomerId: 'cus_1',
-    version: new Date('2026-11-01T00:00:00Z'),
-    invoice: {
+  return storedInvoice(
+    upstreamInvoice({
       id: 'up_1',
       external_customer_id: 'cus_1',
       number: 'INV-1',
       issuing_date: '2026-11-01',
       payment_due_date: null,
       status,
-      payment_status: 'pending' as const,
-      payment_overdue: false,
-      invoice_type: 'one_off' as const,
-      currency: 'EUR',
+      invoice_type: 'one_off',
       sub_total_excluding_taxes_amount_cents: 100,
       taxes_amount_cents: 0,
       total_amount_cents: 100,
+      total_due_amount_cents: undefined,
       fees: [{ description, units: 1, unit_amount_cents: 100, amount_cents: 100 }],
       updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
-  return derive({ ...state, rev: 1 });
+    }),
+    'org',
+  );
 }
 
 test('invoice data is escaped: markup in a line item stays text', () => {
