@@ -1,11 +1,13 @@
+import { CustomerUsageUpdated, SubscriptionCreated } from '@portico/contracts';
 import {
-  billingEvent,
   FakeLagoApi,
   launchBrowser,
   lagoCurrentUsage,
   PorticoStack,
   seriousAxeViolations,
+  subscriptionCreated,
   testEnvironment,
+  usageSnapshot,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -64,13 +66,13 @@ describe('plans and usage in a real browser: en and ar, desktop and phone', () =
         },
       });
       assert.ok(created.status < 300, JSON.stringify(created.body));
-      await stack.publish(
-        'subscription.created',
-        billingEvent('subscription.created', org.id, {
+      await stack.publishEvent(
+        SubscriptionCreated,
+        org.id,
+        subscriptionCreated({
           lago_id: randomUUID(),
           external_id: `sub-${locale}`,
           external_customer_id: customer,
-          name: null,
           plan: {
             code: 'scale',
             name: 'Scale',
@@ -78,11 +80,7 @@ describe('plans and usage in a real browser: en and ar, desktop and phone', () =
             amount_currency: 'EUR',
             interval: 'monthly',
           },
-          status: 'active',
           started_at: '2026-06-01T00:00:00Z',
-          current_billing_period_started_at: '2026-11-01T00:00:00Z',
-          current_billing_period_ending_at: '2026-11-30T23:59:59Z',
-          updated_at: '2026-11-01T00:00:00Z',
         }),
       );
       // Two earlier periods, so the chart has history to draw.
@@ -90,17 +88,16 @@ describe('plans and usage in a real browser: en and ar, desktop and phone', () =
         ['09', 6_100],
         ['10', 7_400],
       ] as const) {
-        await stack.publish(
-          'customer.usage_updated',
-          billingEvent('customer.usage_updated', org.id, {
+        await stack.publishEvent(
+          CustomerUsageUpdated,
+          org.id,
+          usageSnapshot({
             external_customer_id: customer,
             external_subscription_id: `sub-${locale}`,
             from_datetime: `2026-${month}-01T00:00:00Z`,
             to_datetime: `2026-${month}-30T23:59:59Z`,
-            currency: 'EUR',
             amount_cents: amount,
             total_amount_cents: amount,
-            charges_usage: [],
             computed_at: `2026-${month}-30T23:59:59Z`,
           }),
         );

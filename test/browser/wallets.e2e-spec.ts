@@ -1,4 +1,5 @@
 import {
+  billingEvent,
   DemoHostProcess,
   PorticoStack,
   freePort,
@@ -27,13 +28,7 @@ describe('prepaid credits in a real browser: the Credits section and a wallet pa
   const walletOf: Record<string, string> = {};
 
   const publish = (type: string, data: Record<string, unknown>) =>
-    stack.publish(type, {
-      id: `evt_${randomUUID()}`,
-      type,
-      organization_id: org.id,
-      occurred_at: new Date().toISOString(),
-      data,
-    });
+    stack.publish(type, billingEvent(type, org.id, data));
   const portalUrl = async (externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
       'GET',

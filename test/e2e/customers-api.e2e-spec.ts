@@ -1,6 +1,6 @@
+import { CustomerCreated, CustomerUpdated } from '@portico/contracts';
 import { PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface CustomerBody {
@@ -230,26 +230,16 @@ describe('customers API (Lago-compatible)', () => {
   });
 
   describe('the same customers arriving as events on billing.events', () => {
-    const event = (type: string, organizationId: string, data: Record<string, unknown>) => ({
-      id: `evt_${randomUUID()}`,
-      type,
-      organization_id: organizationId,
-      occurred_at: new Date().toISOString(),
-      data,
-    });
     const read = (externalId: string) =>
       stack.request<CustomerBody>('GET', `/api/v1/customers/${externalId}`, { token: acme.apiKey });
 
     test('customer.created stores the customer with its locale', async () => {
-      await stack.publish(
-        'customer.created',
-        event('customer.created', acme.id, {
-          external_id: 'from_lago',
-          name: 'Evented',
-          billing_configuration: { document_locale: 'de' },
-          updated_at: '2026-11-01T10:00:00Z',
-        }),
-      );
+      await stack.publishEvent(CustomerCreated, acme.id, {
+        external_id: 'from_lago',
+        name: 'Evented',
+        billing_configuration: { document_locale: 'de' },
+        updated_at: '2026-11-01T10:00:00Z',
+      });
       const customer = await waitFor('the evented customer', async () => {
         const response = await read('from_lago');
         return response.status === 200 ? response.body.customer : undefined;
@@ -259,24 +249,18 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test('an older update changes nothing; a newer one wins', async () => {
-      await stack.publish(
-        'customer.updated',
-        event('customer.updated', acme.id, {
-          external_id: 'from_lago',
-          name: 'Stale',
-          billing_configuration: { document_locale: 'es' },
-          updated_at: '2026-10-01T10:00:00Z',
-        }),
-      );
-      await stack.publish(
-        'customer.updated',
-        event('customer.updated', acme.id, {
-          external_id: 'from_lago',
-          name: 'Fresh',
-          billing_configuration: { document_locale: 'ja' },
-          updated_at: '2026-11-02T10:00:00Z',
-        }),
-      );
+      await stack.publishEvent(CustomerUpdated, acme.id, {
+        external_id: 'from_lago',
+        name: 'Stale',
+        billing_configuration: { document_locale: 'es' },
+        updated_at: '2026-10-01T10:00:00Z',
+      });
+      await stack.publishEvent(CustomerUpdated, acme.id, {
+        external_id: 'from_lago',
+        name: 'Fresh',
+        billing_configuration: { document_locale: 'ja' },
+        updated_at: '2026-11-02T10:00:00Z',
+      });
       const customer = await waitFor('the newer update', async () => {
         const { body } = await read('from_lago');
         return body.customer.name === 'Fresh' ? body.customer : undefined;
@@ -289,21 +273,15 @@ describe('customers API (Lago-compatible)', () => {
         external_id: 'from_lago',
         billing_configuration: { document_locale: 'nl' },
       });
-      await stack.publish(
-        'customer.updated',
-        event('customer.updated', acme.id, {
-          external_id: 'from_lago',
-          billing_configuration: { document_locale: 'sv' },
-          updated_at: '2026-11-03T10:00:00Z',
-        }),
-      );
-      await stack.publish(
-        'customer.updated',
-        event('customer.updated', acme.id, {
-          external_id: 'marker',
-          updated_at: '2026-11-03T10:00:00Z',
-        }),
-      );
+      await stack.publishEvent(CustomerUpdated, acme.id, {
+        external_id: 'from_lago',
+        billing_configuration: { document_locale: 'sv' },
+        updated_at: '2026-11-03T10:00:00Z',
+      });
+      await stack.publishEvent(CustomerUpdated, acme.id, {
+        external_id: 'marker',
+        updated_at: '2026-11-03T10:00:00Z',
+      });
       await waitFor('the marker event', async () => (await read('marker')).status === 200);
       assert.equal(
         (await read('from_lago')).body.customer.billing_configuration.document_locale,
@@ -312,14 +290,11 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test('an unsupported locale from upstream falls back instead of losing the customer', async () => {
-      await stack.publish(
-        'customer.created',
-        event('customer.created', acme.id, {
-          external_id: 'klingon',
-          billing_configuration: { document_locale: 'tlh' },
-          updated_at: '2026-11-01T10:00:00Z',
-        }),
-      );
+      await stack.publishEvent(CustomerCreated, acme.id, {
+        external_id: 'klingon',
+        billing_configuration: { document_locale: 'tlh' },
+        updated_at: '2026-11-01T10:00:00Z',
+      });
       const customer = await waitFor('the customer', async () => {
         const response = await read('klingon');
         return response.status === 200 ? response.body.customer : undefined;
@@ -328,14 +303,11 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test("an event naming another organization never touches this one's customers", async () => {
-      await stack.publish(
-        'customer.updated',
-        event('customer.updated', globex.id, {
-          external_id: 'from_lago',
-          name: 'Globex Version',
-          updated_at: '2027-01-01T00:00:00Z',
-        }),
-      );
+      await stack.publishEvent(CustomerUpdated, globex.id, {
+        external_id: 'from_lago',
+        name: 'Globex Version',
+        updated_at: '2027-01-01T00:00:00Z',
+      });
       await waitFor('globex to have its own customer', async () => {
         const response = await stack.request('GET', '/api/v1/customers/from_lago', {
           token: globex.apiKey,

@@ -1,4 +1,11 @@
-import { PorticoStack, waitFor } from '@portico/testing';
+import { CustomerUpdated, InvoiceCreated } from '@portico/contracts';
+import {
+  apiEvent,
+  customerUpserted,
+  invoiceCreated,
+  PorticoStack,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -27,27 +34,7 @@ describe('POST /api/v1/events: publishing over HTTP', () => {
     overrides: Record<string, unknown> = {},
     data: Record<string, unknown> = {},
   ) => ({
-    id: `evt_${randomUUID()}`,
-    type: 'invoice.created',
-    occurred_at: '2026-11-25T10:00:00Z',
-    data: {
-      id: randomUUID(),
-      external_customer_id: 'cus_42',
-      number: `ACME-${randomUUID().slice(0, 6)}`,
-      issuing_date: '2026-11-01',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 10_000,
-      taxes_amount_cents: 2_000,
-      total_amount_cents: 12_000,
-      fees: [
-        { description: 'Pro plan', units: '1', unit_amount_cents: 10_000, amount_cents: 10_000 },
-      ],
-      updated_at: '2026-11-01T08:00:00Z',
-      ...data,
-    },
+    ...apiEvent(InvoiceCreated, { ...invoiceCreated({ external_customer_id: 'cus_42' }), ...data }),
     ...overrides,
   });
   const post = <T = Record<string, unknown>>(body: unknown, key = acme.apiKey) =>
@@ -89,17 +76,15 @@ describe('POST /api/v1/events: publishing over HTTP', () => {
       {},
       { fees: [{ description: 'x', units: 1, unit_amount_cents: 0.5, amount_cents: 1 }] },
     );
-    const customer = {
-      id: `evt_${randomUUID()}`,
-      type: 'customer.updated',
-      occurred_at: '2026-11-25T10:00:00Z',
-      data: {
+    const customer = apiEvent(
+      CustomerUpdated,
+      customerUpserted({
         external_id: `cus_${randomUUID().slice(0, 8)}`,
         name: 'Jane Doe',
         billing_configuration: { document_locale: 'fr' },
         updated_at: '2026-11-25T09:59:58Z',
-      },
-    };
+      }),
+    );
     const internal = { ...invoiceEvent(), type: 'portico.organization.changed' };
     const response = await post<{ events: Result[]; meta: { accepted: number; rejected: number } }>(
       {

@@ -1,5 +1,16 @@
 import { formatDate, formatMoney, formatNumber } from '@portico/i18n';
-import { PorticoStack, normalizeSpaces, pdfPageCount, pdfText, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import {
+  billingEvent,
+  invoiceCreated,
+  invoiceUpdated,
+  normalizeSpaces,
+  pdfPageCount,
+  pdfText,
+  PorticoStack,
+  waitFor,
+  type InvoiceData,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -55,19 +66,14 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     unit_amount_cents: unit,
     amount_cents: Math.round(Number(units) * unit),
   });
-  const invoiceData = (customer: string, overrides: Record<string, unknown> = {}) => {
+  const invoiceData = (customer: string, overrides: Partial<InvoiceData> = {}) => {
     sequence++;
-    return {
+    return invoiceCreated({
       id: `up_pdf_${sequence}_${randomUUID().slice(0, 8)}`,
       external_customer_id: customer,
       number: `INV-2026-${String(sequence).padStart(4, '0')}`,
       issuing_date: '2026-03-14',
       payment_due_date: '2026-04-13',
-      status: 'finalized',
-      payment_status: 'pending',
-      payment_overdue: false,
-      invoice_type: 'subscription',
-      currency: 'EUR',
       sub_total_excluding_taxes_amount_cents: 123_456,
       taxes_amount_cents: 24_691,
       total_amount_cents: 148_147,
@@ -75,16 +81,10 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
       fees: [fee('Pro plan (March)', '1', 100_000), fee('Extra seats', '3.5', 6_702)],
       updated_at: '2026-03-14T08:00:00Z',
       ...overrides,
-    };
-  };
-  const publish = (type: string, data: Record<string, unknown>, organizationId = acme.id) =>
-    stack.publish(type, {
-      id: `evt_${randomUUID()}`,
-      type,
-      organization_id: organizationId,
-      occurred_at: new Date().toISOString(),
-      data,
     });
+  };
+  const publish = (type: string, data: InvoiceData, organizationId = acme.id) =>
+    stack.publish(type, billingEvent(type, organizationId, data));
   const createCustomer = async (
     externalId: string,
     locale: string | null,
@@ -334,11 +334,13 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     assert.equal(again.response.headers.get('x-portico-pdf-cache'), 'hit');
     assert.ok(again.body.equals(first.body), 'the same bytes');
 
-    await publish('invoice.updated', {
-      ...data,
-      fees: [...data.fees, fee('Late addition')],
-      updated_at: '2026-03-15T08:00:00Z',
-    });
+    await publish(
+      'invoice.updated',
+      invoiceUpdated(data, {
+        fees: [...data.fees, fee('Late addition')],
+        updated_at: '2026-03-15T08:00:00Z',
+      }),
+    );
     const updated = await waitFor('the updated invoice in its PDF', async () => {
       const result = await download(token, data.id);
       const text = await pdfText(result.body);
@@ -416,11 +418,13 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     const stranger = await download(await portalToken('cus_other'), data.id);
     assert.equal(stranger.response.status, 404);
 
-    await publish('invoice.updated', {
-      ...data,
-      fees: [...data.fees, fee('Held no more')],
-      updated_at: '2026-03-16T08:00:00Z',
-    });
+    await publish(
+      'invoice.updated',
+      invoiceUpdated(data, {
+        fees: [...data.fees, fee('Held no more')],
+        updated_at: '2026-03-16T08:00:00Z',
+      }),
+    );
     const updated = await waitFor('the updated invoice in its PDF', async () => {
       const result = await download(token, data.id);
       return (await pdfText(result.body)).includes('Held no more') ? result : undefined;
@@ -457,29 +461,14 @@ describe('invoice PDFs rendered ahead of the first download (PDF_PRERENDER=true)
     // The customer's projection first, so the pre-rendered PDF is the one the download wants.
     await setTimeoutPromise(500);
     const id = `up_pre_${randomUUID().slice(0, 8)}`;
-    await stack.publish('invoice.created', {
-      id: `evt_${id}`,
-      type: 'invoice.created',
-      organization_id: acme.id,
-      occurred_at: new Date().toISOString(),
-      data: {
-        id,
-        external_customer_id: 'cus_pre',
-        number: 'PRE-1',
-        issuing_date: '2026-03-14',
-        status: 'finalized',
-        payment_status: 'pending',
-        invoice_type: 'one_off',
-        currency: 'EUR',
-        sub_total_excluding_taxes_amount_cents: 123_456,
-        taxes_amount_cents: 0,
-        total_amount_cents: 123_456,
-        fees: [
-          { description: 'Setup', units: 1, unit_amount_cents: 123_456, amount_cents: 123_456 },
-        ],
-        updated_at: '2026-03-14T08:00:00Z',
-      },
+    const data = invoiceCreated({
+      id,
+      external_customer_id: 'cus_pre',
+      number: 'PRE-1',
+      invoice_type: 'one_off',
+      fees: [{ description: 'Setup', units: 1, unit_amount_cents: 10_000, amount_cents: 10_000 }],
     });
+    await stack.publishEvent(InvoiceCreated, acme.id, data, { id: `evt_${id}` });
     // Nobody asked for it: the invoice-service rendered and stored it on its own.
     await waitFor('the pre-rendered PDF in the cache', () =>
       stack.withInvoicesDb(

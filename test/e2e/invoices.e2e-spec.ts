@@ -4,6 +4,10 @@ import {
   PorticoStack,
   testEnvironment,
   invoiceCreated,
+  invoiceUpdated,
+  invoiceVoided,
+  paymentOverdue,
+  paymentStatusUpdated,
   type InvoiceData,
   waitFor,
 } from '@portico/testing';
@@ -103,21 +107,11 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
 
   test('out of order: an older update never overwrites a newer one', async () => {
     const data = invoice();
-    await publish('invoice.updated', {
-      ...data,
-      number: 'NEWEST',
-      updated_at: '2026-10-03T00:00:00Z',
-    });
-    await publish('invoice.created', {
-      ...data,
-      number: 'OLDEST',
-      updated_at: '2026-10-01T00:00:00Z',
-    });
-    await publish('invoice.updated', {
-      ...data,
-      number: 'MIDDLE',
-      updated_at: '2026-10-02T00:00:00Z',
-    });
+    const version = (number: string, updatedAt: string) =>
+      invoiceUpdated(data, { number, updated_at: updatedAt });
+    await publish('invoice.updated', version('NEWEST', '2026-10-03T00:00:00Z'));
+    await publish('invoice.created', version('OLDEST', '2026-10-01T00:00:00Z'));
+    await publish('invoice.updated', version('MIDDLE', '2026-10-02T00:00:00Z'));
     const marker = invoice();
     await publish('invoice.created', marker);
     await stored(marker.id);
@@ -126,12 +120,13 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
 
   test('a payment update before its invoice is kept and applied when the invoice arrives', async () => {
     const data = invoice({ updated_at: '2026-10-01T08:00:00Z' });
-    await publish('invoice.payment_status_updated', {
-      id: data.id,
-      external_customer_id: data.external_customer_id,
-      payment_status: 'succeeded',
-      updated_at: '2026-10-05T08:00:00Z',
-    });
+    await publish(
+      'invoice.payment_status_updated',
+      paymentStatusUpdated(data, {
+        payment_status: 'succeeded',
+        updated_at: '2026-10-05T08:00:00Z',
+      }),
+    );
     const marker = invoice();
     await publish('invoice.created', marker);
     await stored(marker.id);
@@ -145,11 +140,10 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
   test('overdue, voided and disputed states, and the badge order', async () => {
     const overdue = invoice();
     await publish('invoice.created', overdue);
-    await publish('invoice.payment_overdue', {
-      id: overdue.id,
-      external_customer_id: 'cus_a',
-      updated_at: '2026-11-01T00:00:00Z',
-    });
+    await publish(
+      'invoice.payment_overdue',
+      paymentOverdue(overdue, { updated_at: '2026-11-01T00:00:00Z' }),
+    );
     await waitFor(
       'the overdue badge',
       async () => (await get(overdue.id)).body.invoice?.badge === 'overdue',
@@ -157,11 +151,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
 
     const voided = invoice();
     await publish('invoice.created', voided);
-    await publish('invoice.voided', {
-      id: voided.id,
-      external_customer_id: 'cus_a',
-      updated_at: '2026-11-01T00:00:00Z',
-    });
+    await publish('invoice.voided', invoiceVoided(voided, { updated_at: '2026-11-01T00:00:00Z' }));
     await waitFor(
       'the voided status',
       async () => (await get(voided.id)).body.invoice?.status === 'voided',

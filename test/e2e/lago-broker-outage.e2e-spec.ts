@@ -1,8 +1,11 @@
+import { InvoicePaymentStatusUpdated } from '@portico/contracts';
 import {
+  apiEvent,
   LagoSender,
   PorticoStack,
   lagoInvoice,
   lagoWebhook,
+  paymentStatusUpdated,
   testEnvironment,
   waitFor,
 } from '@portico/testing';
@@ -46,17 +49,14 @@ afterAll(async () => {
         db.collection('invoices').find({ organization_id: org.id, upstream_id: id }).toArray(),
       );
 
-    const httpEvent = {
-      id: `evt_${randomUUID()}`,
-      type: 'invoice.payment_status_updated',
-      occurred_at: '2026-11-25T10:00:00Z',
-      data: {
+    const httpEvent = apiEvent(
+      InvoicePaymentStatusUpdated,
+      paymentStatusUpdated({
         id: randomUUID(),
         external_customer_id: 'cus_lago_42',
-        payment_status: 'succeeded',
         updated_at: '2026-11-25T10:00:00Z',
-      },
-    };
+      }),
+    );
     const postEvent = () =>
       stack!.request('POST', '/api/v1/events', { token: org.apiKey, body: httpEvent });
 

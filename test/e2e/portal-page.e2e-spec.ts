@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { PorticoStack, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import { invoiceCreated, PorticoStack, waitFor, type InvoiceData } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -46,36 +47,26 @@ describe('the portal page: invoice history through HTTP', () => {
       .replaceAll('&amp;', '&');
 
   let sequence = 0;
-  const publishInvoice = async (customerId: string, overrides: Record<string, unknown> = {}) => {
+  const publishInvoice = async (customerId: string, overrides: Partial<InvoiceData> = {}) => {
     sequence++;
     const id = `up_${sequence}_${randomUUID().slice(0, 6)}`;
     const day = String(1 + (sequence % 28)).padStart(2, '0');
     const month = String(1 + Math.floor(sequence / 28)).padStart(2, '0');
-    await stack.publish('invoice.created', {
-      id: `evt_${randomUUID()}`,
-      type: 'invoice.created',
-      organization_id: acme.id,
-      occurred_at: new Date().toISOString(),
-      data: {
-        id,
-        external_customer_id: customerId,
-        number: `ACME-${String(sequence).padStart(4, '0')}`,
-        issuing_date: `2026-${month}-${day}`,
-        payment_due_date: `2026-${month}-${day}`,
-        status: 'finalized',
-        payment_status: 'pending',
-        invoice_type: 'subscription',
-        currency: 'EUR',
-        sub_total_excluding_taxes_amount_cents: 100_000,
-        taxes_amount_cents: 23_456,
-        total_amount_cents: 123_456,
-        fees: [
-          { description: 'Plan', units: 1, unit_amount_cents: 100_000, amount_cents: 100_000 },
-        ],
-        updated_at: '2026-11-01T00:00:00Z',
-        ...overrides,
-      },
+    const data = invoiceCreated({
+      id,
+      external_customer_id: customerId,
+      number: `ACME-${String(sequence).padStart(4, '0')}`,
+      issuing_date: `2026-${month}-${day}`,
+      payment_due_date: `2026-${month}-${day}`,
+      // 1 234,56 € each, the amount due left to the service (none given).
+      sub_total_excluding_taxes_amount_cents: 100_000,
+      taxes_amount_cents: 23_456,
+      total_amount_cents: 123_456,
+      total_due_amount_cents: undefined,
+      fees: [{ description: 'Plan', units: 1, unit_amount_cents: 100_000, amount_cents: 100_000 }],
+      ...overrides,
     });
+    await stack.publishEvent(InvoiceCreated, acme.id, data);
     return id;
   };
 

@@ -1,12 +1,13 @@
 import { formatMoney } from '@portico/i18n';
+import { CustomerUsageUpdated } from '@portico/contracts';
 import {
-  billingEvent,
   FakeLagoApi,
   LagoSender,
   lagoCurrentUsage,
   lagoSubscription,
   lagoWebhook,
   PorticoStack,
+  usageSnapshot,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -196,20 +197,17 @@ describe('the portal: plans from Lago webhooks, usage from Lago’s API', () => 
         ),
       );
     }
-    await stack.publish(
-      'customer.usage_updated',
-      billingEvent('customer.usage_updated', org.id, {
+    await stack.publishEvent(
+      CustomerUsageUpdated,
+      org.id,
+      usageSnapshot({
         external_customer_id: customer,
         external_subscription_id: 'sub_kept',
-        from_datetime: '2026-11-01T00:00:00Z',
-        to_datetime: '2026-11-30T23:59:59Z',
-        currency: 'EUR',
         amount_cents: 7_777,
         total_amount_cents: 7_777,
         charges_usage: [
           { billable_metric: { code: 'calls', name: 'Calls' }, units: '77', amount_cents: 7_777 },
         ],
-        computed_at: '2026-11-10T08:30:00Z',
       }),
     );
     const path = await portalPath(customer);

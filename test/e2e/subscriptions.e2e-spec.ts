@@ -2,11 +2,12 @@ import {
   billingEvent,
   BrokerAdmin,
   PorticoStack,
+  subscriptionCreated,
+  usageSnapshot,
   testEnvironment,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
 interface StoredSubscription {
@@ -33,25 +34,7 @@ describe('subscriptions and usage snapshots: ingestion from billing.events', () 
   });
   afterAll(async () => stack?.stop());
 
-  const subscription = (overrides: Record<string, unknown> = {}) => ({
-    lago_id: `lago_${randomUUID()}`,
-    external_id: `sub_${randomUUID().slice(0, 8)}`,
-    external_customer_id: 'cus_plans',
-    name: null,
-    plan: {
-      code: 'pro',
-      name: 'Pro',
-      amount_cents: 4_900,
-      amount_currency: 'EUR',
-      interval: 'monthly',
-    },
-    status: 'active',
-    started_at: '2026-11-01T00:00:00Z',
-    current_billing_period_started_at: '2026-11-01T00:00:00Z',
-    current_billing_period_ending_at: '2026-11-30T23:59:59Z',
-    updated_at: '2026-11-01T00:00:00Z',
-    ...overrides,
-  });
+  const subscription = subscriptionCreated;
   const publish = (type: string, data: unknown) =>
     stack.publish(type, billingEvent(type, acme.id, data));
   const stored = (lagoId: string, until: (s: StoredSubscription) => boolean = () => true) =>
@@ -118,19 +101,22 @@ describe('subscriptions and usage snapshots: ingestion from billing.events', () 
   });
 
   test('usage snapshots: each period keeps its latest computation', async () => {
-    const snapshot = (period: string, amount: number, computedAt: string) => ({
-      external_customer_id: 'cus_plans',
-      external_subscription_id: 'sub_usage',
-      from_datetime: `${period}-01T00:00:00Z`,
-      to_datetime: `${period}-28T23:59:59Z`,
-      currency: 'EUR',
-      amount_cents: amount,
-      total_amount_cents: amount,
-      charges_usage: [
-        { billable_metric: { code: 'calls', name: 'Calls' }, units: '12.5', amount_cents: amount },
-      ],
-      computed_at: computedAt,
-    });
+    const snapshot = (period: string, amount: number, computedAt: string) =>
+      usageSnapshot({
+        external_subscription_id: 'sub_usage',
+        from_datetime: `${period}-01T00:00:00Z`,
+        to_datetime: `${period}-28T23:59:59Z`,
+        amount_cents: amount,
+        total_amount_cents: amount,
+        charges_usage: [
+          {
+            billable_metric: { code: 'calls', name: 'Calls' },
+            units: '12.5',
+            amount_cents: amount,
+          },
+        ],
+        computed_at: computedAt,
+      });
     await publish('customer.usage_updated', snapshot('2026-10', 500, '2026-10-20T00:00:00Z'));
     await publish('customer.usage_updated', snapshot('2026-11', 900, '2026-11-12T00:00:00Z'));
     await publish('customer.usage_updated', snapshot('2026-11', 400, '2026-11-05T00:00:00Z'));

@@ -1,4 +1,11 @@
-import { FakeLagoApi, PorticoStack, WebhookReceiver, waitFor } from '@portico/testing';
+import { WalletCreated } from '@portico/contracts';
+import {
+  FakeLagoApi,
+  PorticoStack,
+  WebhookReceiver,
+  waitFor,
+  walletCreated,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
@@ -51,27 +58,11 @@ describe('buying credits from the portal: once per form, within the wallet limit
     });
     assert.equal(created.status, 200, JSON.stringify(created.body));
     const walletId = randomUUID();
-    await stack.publish('wallet.created', {
-      id: `evt_${randomUUID()}`,
-      type: 'wallet.created',
-      organization_id: org.id,
-      occurred_at: new Date().toISOString(),
-      data: {
-        id: walletId,
-        external_customer_id: customerId,
-        status: 'active',
-        currency: 'EUR',
-        name: 'Credits',
-        rate_amount: '1.0',
-        credits_balance: '20.0',
-        balance_cents: 2_000,
-        consumed_credits: '0',
-        paid_top_up_min_amount_cents: 1_000,
-        paid_top_up_max_amount_cents: 100_000,
-        created_at: '2026-11-01T00:00:00Z',
-        updated_at: '2026-11-01T00:00:00Z',
-      },
-    });
+    await stack.publishEvent(
+      WalletCreated,
+      org.id,
+      walletCreated({ id: walletId, external_customer_id: customerId }),
+    );
     const url = await stack.request<{ customer: { portal_url: string } }>(
       'GET',
       `/api/v1/customers/${customerId}/portal_url`,

@@ -1,4 +1,5 @@
 import {
+  billingEvent,
   BrokerAdmin,
   LagoSender,
   PorticoStack,
@@ -33,13 +34,7 @@ describe('prepaid credits: wallets from Lago and upstream events, shown in the p
     assert.equal(response.status, 200, await response.text());
   };
   const publish = (type: string, data: Record<string, unknown>) =>
-    stack.publish(type, {
-      id: `evt_${randomUUID()}`,
-      type,
-      organization_id: org.id,
-      occurred_at: new Date().toISOString(),
-      data,
-    });
+    stack.publish(type, billingEvent(type, org.id, data));
   const portalPath = async (externalId: string) => {
     const response = await stack.request<{ customer: { portal_url: string } }>(
       'GET',
