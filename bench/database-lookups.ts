@@ -7,13 +7,8 @@ import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
-import {
-  applyChange,
-  derive,
-  emptyState,
-  type InvoiceRecord,
-} from '../apps/invoice-service/src/invoices/invoice-record';
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
+import { benchInvoice } from './bench-invoices';
 
 const INVOICES = Number(process.env.INVOICES ?? 200_000);
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 2_000);
@@ -21,40 +16,7 @@ const RUNS = Number(process.env.RUNS ?? 30);
 const BURST = Number(process.env.BURST ?? 500);
 const MONGODB_URI = process.env.MONGODB_URI!;
 const ORG = 'org_bench';
-
-export function benchInvoice(i: number, customers: number, org = ORG): InvoiceRecord {
-  const customer = `cus_${i % customers}`;
-  const day = new Date(Date.UTC(2020, 0, 1) + (i % 2_000) * 86_400_000).toISOString().slice(0, 10);
-  const change = {
-    kind: 'document' as const,
-    organizationId: org,
-    upstreamId: `up_${i}`,
-    externalCustomerId: customer,
-    version: new Date('2026-11-01T00:00:00Z'),
-    invoice: {
-      id: `up_${i}`,
-      external_customer_id: customer,
-      number: `INV-${String(i).padStart(7, '0')}`,
-      issuing_date: day,
-      payment_due_date: null,
-      status: 'finalized' as const,
-      payment_status: 'pending' as const,
-      payment_overdue: false,
-      payment_dispute_lost_at: null,
-      invoice_type: 'subscription' as const,
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 1_000,
-      taxes_amount_cents: 200,
-      total_amount_cents: 1_200,
-      total_due_amount_cents: 1_200,
-      fees: [{ description: 'Plan', units: 1, unit_amount_cents: 1_000, amount_cents: 1_000 }],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
-  return derive({ ...state, rev: 1 });
-}
+const customerOf = (i: number) => `cus_${i % CUSTOMERS}`;
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -87,7 +49,7 @@ async function main(): Promise<void> {
     const seeding = process.hrtime.bigint();
     for (let i = 0; i < INVOICES; i += 1_000) {
       const batch = Array.from({ length: Math.min(1_000, INVOICES - i) }, (_, k) =>
-        benchInvoice(i + k, CUSTOMERS),
+        benchInvoice(i + k, customerOf(i + k)),
       );
       await model.collection.insertMany(batch as never[], { ordered: false });
     }
@@ -95,7 +57,7 @@ async function main(): Promise<void> {
     console.log(`  seeded in ${seconds.toFixed(0)} s (${(INVOICES / seconds).toFixed(0)}/s)`);
     // Spread over the collection, so no run is served by a page another just read.
     const pick = (run: number) => Math.floor(((run * 7_919) % RUNS) * (INVOICES / RUNS));
-    const idOf = (i: number) => benchInvoice(i, CUSTOMERS)._id;
+    const idOf = (i: number) => benchInvoice(i, customerOf(i))._id;
     const rows: [string, number[]][] = [];
     rows.push([
       'findOne({_id})',
@@ -117,7 +79,7 @@ async function main(): Promise<void> {
     ]);
     // The burst: BURST existing invoices updated through the repository at once.
     const burst = Array.from({ length: BURST }, (_, k) => {
-      const record = benchInvoice(INVOICES - 1 - k, CUSTOMERS);
+      const record = benchInvoice(INVOICES - 1 - k, customerOf(INVOICES - 1 - k));
       return { record: { ...record, rev: 2 }, expectedRev: 1 };
     });
     const burstStarted = process.hrtime.bigint();

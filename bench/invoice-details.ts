@@ -2,6 +2,8 @@
 // invoice of 40 line items with a payment URL (so the page also asks for "Pay now"), against the
 // same customer's invoice list (first page) on the same gateway in the same run.
 //   npm run bench:invoice-details   (CONNECTIONS=50 DURATION=10 INVOICES=200 LINES=40)
+import { InvoiceCreated } from '@portico/contracts';
+import { apiEvent, invoiceCreated } from '@portico/testing';
 import { randomUUID } from 'node:crypto';
 import { PorticoHttp } from '../tools/demo/portico-http';
 import { publishEvents, waitForInvoices } from '../tools/demo/seed-demo';
@@ -29,20 +31,14 @@ function longInvoice(externalCustomerId: string, lines: number) {
   }));
   const subTotal = fees.reduce((sum, fee) => sum + fee.amount_cents, 0);
   const taxes = Math.round(subTotal * 0.2);
-  return {
-    id: `evt_${randomUUID()}`,
-    type: 'invoice.created' as const,
-    occurred_at: new Date().toISOString(),
-    data: {
+  return apiEvent(
+    InvoiceCreated,
+    invoiceCreated({
       id: `bench-details-${randomUUID()}`,
       external_customer_id: externalCustomerId,
       number: 'BENCH-40-LINES',
       issuing_date: '2026-11-30',
       payment_due_date: '2026-12-30',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
       sub_total_excluding_taxes_amount_cents: subTotal,
       taxes_amount_cents: taxes,
       total_amount_cents: subTotal + taxes,
@@ -51,8 +47,8 @@ function longInvoice(externalCustomerId: string, lines: number) {
       payment_url: 'https://pay.example.com/checkout/bench',
       fees,
       updated_at: new Date().toISOString(),
-    },
-  };
+    }),
+  );
 }
 
 async function main(): Promise<void> {

@@ -3,15 +3,19 @@
 // records straight through the MongoDB driver, in the same run, on the same database server.
 //   npm run bench:ingestion            (EVENTS=50000)
 import { InvoiceCreated, type UpstreamInvoice } from '@portico/contracts';
-import { AppProcess, BrokerAdmin, freePort, uniqueNamespace, waitFor } from '@portico/testing';
+import {
+  AppProcess,
+  billingEvent,
+  BrokerAdmin,
+  freePort,
+  uniqueNamespace,
+  upstreamInvoice,
+  waitFor,
+} from '@portico/testing';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
-import {
-  applyChange,
-  derive,
-  emptyState,
-} from '../apps/invoice-service/src/invoices/invoice-record';
+import { storedInvoice } from '../apps/invoice-service/test/stored-invoices';
 import { BenchRun } from './bench-record';
 import { waitForConsumed } from './consumed-events';
 
@@ -21,22 +25,16 @@ const AMQP_URL = process.env.AMQP_URL!;
 const MONGODB_URI = process.env.MONGODB_URI!;
 
 function invoice(i: number): UpstreamInvoice {
-  return {
+  return upstreamInvoice({
     id: `up_${i}`,
     external_customer_id: `cus_${i % 500}`,
     number: `INV-2026-${String(i).padStart(6, '0')}`,
     issuing_date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
     payment_due_date: null,
-    status: 'finalized',
     payment_status: i % 3 === 0 ? 'succeeded' : 'pending',
     payment_overdue: i % 7 === 0,
     payment_dispute_lost_at: null,
-    invoice_type: 'subscription',
     currency: i % 5 === 0 ? 'USD' : 'EUR',
-    sub_total_excluding_taxes_amount_cents: 10_000,
-    taxes_amount_cents: 2_000,
-    total_amount_cents: 12_000,
-    total_due_amount_cents: 12_000,
     fees: Array.from({ length: 4 }, (_, f) => ({
       description: `Line ${f}`,
       units: f + 1,
@@ -44,7 +42,7 @@ function invoice(i: number): UpstreamInvoice {
       amount_cents: 2_500 * (f + 1),
     })),
     updated_at: '2026-11-01T00:00:00.000Z',
-  };
+  });
 }
 
 async function throughPortico(): Promise<number> {
@@ -77,13 +75,12 @@ async function throughPortico(): Promise<number> {
     );
     const messages = Array.from({ length: EVENTS }, (_, i) => ({
       routingKey: InvoiceCreated.type,
-      body: JSON.stringify({
-        id: `evt_${i}`,
-        type: InvoiceCreated.type,
-        organization_id: 'org_bench',
-        occurred_at: '2026-11-01T00:00:00Z',
-        data: invoice(i),
-      }),
+      body: JSON.stringify(
+        billingEvent(InvoiceCreated, 'org_bench', invoice(i), {
+          id: `evt_${i}`,
+          occurred_at: '2026-11-01T00:00:00Z',
+        }),
+      ),
     }));
     const started = process.hrtime.bigint();
     await admin.publishMany(`${namespace}billing.events`, messages);
@@ -118,19 +115,7 @@ async function throughDriver(): Promise<number> {
   await db.asPromise();
   const model = db.model('Invoice', InvoiceSchema);
   await model.init();
-  const records = Array.from({ length: EVENTS }, (_, i) => {
-    const change = {
-      kind: 'document' as const,
-      organizationId: 'org_bench',
-      upstreamId: `up_${i}`,
-      externalCustomerId: `cus_${i % 500}`,
-      version: new Date('2026-11-01T00:00:00Z'),
-      invoice: invoice(i),
-    };
-    const state = emptyState(change);
-    applyChange(state, change);
-    return derive({ ...state, rev: 1 });
-  });
+  const records = Array.from({ length: EVENTS }, (_, i) => storedInvoice(invoice(i), 'org_bench'));
   try {
     const started = process.hrtime.bigint();
     for (let i = 0; i < records.length; i += DRIVER_BATCH) {

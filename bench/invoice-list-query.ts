@@ -7,12 +7,7 @@ import type { InvoiceFilter } from '@portico/contracts';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
-import {
-  applyChange,
-  derive,
-  emptyState,
-  type InvoiceRecord,
-} from '../apps/invoice-service/src/invoices/invoice-record';
+import type { InvoiceRecord } from '../apps/invoice-service/src/invoices/invoice-record';
 import {
   CustomerInvoicesCache,
   customerKey,
@@ -20,6 +15,7 @@ import {
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
 import { InvoicesService } from '../apps/invoice-service/src/invoices/invoices.service';
 import { PartiesRepository } from '../apps/invoice-service/src/parties/parties.repository';
+import { benchInvoice } from './bench-invoices';
 import { BenchRun } from './bench-record';
 
 const ORG_INVOICES = Number(process.env.ORG_INVOICES ?? 200_000);
@@ -33,36 +29,12 @@ const TARGET = 'cus_target';
 function record(i: number): InvoiceRecord {
   // The target customer gets CUSTOMER_INVOICES invoices; the rest spread over 39 other customers.
   const customer = i < CUSTOMER_INVOICES ? TARGET : `cus_${i % 39}`;
-  const day = new Date(Date.UTC(2020, 0, 1) + (i % 2_000) * 86_400_000).toISOString().slice(0, 10);
-  const change = {
-    kind: 'document' as const,
-    organizationId: ORG,
-    upstreamId: `up_${i}`,
-    externalCustomerId: customer,
-    version: new Date('2026-11-01T00:00:00Z'),
-    invoice: {
-      id: `up_${i}`,
-      external_customer_id: customer,
-      number: `INV-${String(i).padStart(7, '0')}`,
-      issuing_date: day,
-      payment_due_date: null,
-      status: 'finalized' as const,
-      payment_status: i % 3 === 0 ? ('succeeded' as const) : ('pending' as const),
-      payment_overdue: i % 11 === 0,
-      payment_dispute_lost_at: null,
-      invoice_type: 'subscription' as const,
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 1_000,
-      taxes_amount_cents: 200,
-      total_amount_cents: 1_200,
-      total_due_amount_cents: 1_200,
-      fees: [{ description: 'Plan', units: 1, unit_amount_cents: 1_000, amount_cents: 1_000 }],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
-  const state = emptyState(change);
-  applyChange(state, change);
-  return derive({ ...state, rev: 1 });
+  return benchInvoice(
+    i,
+    customer,
+    { payment_status: i % 3 === 0 ? 'succeeded' : 'pending', payment_overdue: i % 11 === 0 },
+    ORG,
+  );
 }
 
 function stats(samples: number[]) {

@@ -6,7 +6,8 @@
 // (PDF_GATEWAY_CACHE_MB) against the same gateway without them (bytes through the broker).
 //   npm run bench:pdf   (RENDERS=300 NAIVE_RENDERS=20 CONNECTIONS=1,10 DURATION=10 PARTS=render,cached)
 import 'reflect-metadata';
-import { BrokerAdmin, pdfPageCount, waitFor } from '@portico/testing';
+import { InvoiceCreated } from '@portico/contracts';
+import { billingEvent, BrokerAdmin, pdfPageCount, waitFor } from '@portico/testing';
 import { availableParallelism } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { PdfRenderer, type PdfDocument } from '../apps/invoice-service/src/pdf/pdf-renderer';
@@ -200,13 +201,14 @@ async function cachedDownloads(run: BenchRun): Promise<void> {
       await broker.publishRaw(
         `${namespace}billing.events`,
         'invoice.created',
-        JSON.stringify({
-          id: `evt_${id}`,
-          type: 'invoice.created',
-          organization_id: created.organization.id,
-          occurred_at: new Date().toISOString(),
-          data: { ...invoice(8), id, number: `INV-${id}` },
-        }),
+        JSON.stringify(
+          billingEvent(
+            InvoiceCreated,
+            created.organization.id,
+            { ...invoice(8), id, number: `INV-${id}` },
+            { id: `evt_${id}` },
+          ),
+        ),
       );
     }
     const portal = (await (

@@ -4,7 +4,14 @@
 //                           PAGES_PER_S=10 PDFS_PER_S=1 BIG_CUSTOMER_INVOICES=20000)
 // The big customer gets one update per second throughout, and its first portal page is
 // measured apart (cold: right after it was seeded; warm: every second during the run).
-import { waitFor } from '@portico/testing';
+import { CustomerCreated, InvoiceCreated, InvoicePaymentStatusUpdated } from '@portico/contracts';
+import {
+  billingEvent,
+  customerUpserted,
+  invoiceCreated,
+  paymentStatusUpdated,
+  waitFor,
+} from '@portico/testing';
 import { connect } from 'amqplib';
 import mongoose from 'mongoose';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -27,43 +34,30 @@ const BIG_CUSTOMER = 'cus_big';
 const day = (i: number) =>
   new Date(Date.UTC(2021, 0, 1) + (i % 1_800) * 86_400_000).toISOString().slice(0, 10);
 
-function invoiceCreated(organizationId: string, i: number, customer: string) {
-  return {
-    id: `evt_c_${i}`,
-    type: 'invoice.created',
-    organization_id: organizationId,
-    occurred_at: '2026-11-25T00:00:00Z',
-    data: {
-      id: `inv_${i}`,
-      external_customer_id: customer,
-      number: `SOAK-${String(i).padStart(7, '0')}`,
-      issuing_date: day(i),
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: i % 7 === 0 ? 'USD' : 'EUR',
-      sub_total_excluding_taxes_amount_cents: 10_000,
-      taxes_amount_cents: 2_000,
-      total_amount_cents: 12_000,
-      fees: [{ description: 'Plan', units: 1, unit_amount_cents: 10_000, amount_cents: 10_000 }],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
+function createdEvent(organizationId: string, i: number, customer: string) {
+  const data = invoiceCreated({
+    id: `inv_${i}`,
+    external_customer_id: customer,
+    number: `SOAK-${String(i).padStart(7, '0')}`,
+    issuing_date: day(i),
+    payment_due_date: null,
+    currency: i % 7 === 0 ? 'USD' : 'EUR',
+    fees: [{ description: 'Plan', units: 1, unit_amount_cents: 10_000, amount_cents: 10_000 }],
+    updated_at: '2026-11-01T00:00:00Z',
+  });
+  const envelope = { id: `evt_c_${i}`, occurred_at: '2026-11-25T00:00:00Z' };
+  return billingEvent(InvoiceCreated, organizationId, data, envelope);
 }
 
 function paymentUpdated(organizationId: string, i: number, customer: string, seq: number) {
-  return {
+  const updatedAt = new Date(Date.UTC(2026, 10, 2) + seq * 1_000).toISOString();
+  const data = paymentStatusUpdated(
+    { id: `inv_${i}`, external_customer_id: customer, updated_at: updatedAt },
+    { payment_status: seq % 2 === 0 ? 'succeeded' : 'failed', updated_at: updatedAt },
+  );
+  return billingEvent(InvoicePaymentStatusUpdated, organizationId, data, {
     id: `evt_p_${i}_${seq}`,
-    type: 'invoice.payment_status_updated',
-    organization_id: organizationId,
-    occurred_at: new Date().toISOString(),
-    data: {
-      id: `inv_${i}`,
-      external_customer_id: customer,
-      payment_status: seq % 2 === 0 ? 'succeeded' : 'failed',
-      updated_at: new Date(Date.UTC(2026, 10, 2) + seq * 1_000).toISOString(),
-    },
-  };
+  });
 }
 
 /** Resident memory of a process and of all its descendants (Chromium under invoice-service). */
@@ -168,13 +162,18 @@ async function main(): Promise<void> {
     const customerOf = (i: number) => (i < BIG ? BIG_CUSTOMER : `cus_${i % CUSTOMERS}`);
     const customerIds = [BIG_CUSTOMER, ...Array.from({ length: CUSTOMERS }, (_, c) => `cus_${c}`)];
     await publish(
-      customerIds.map((external_id) => ({
-        id: `evt_cus_${external_id}`,
-        type: 'customer.created',
-        organization_id: org,
-        occurred_at: '2026-11-25T00:00:00Z',
-        data: { external_id, name: `Customer ${external_id}`, updated_at: '2026-11-01T00:00:00Z' },
-      })),
+      customerIds.map((external_id) =>
+        billingEvent(
+          CustomerCreated,
+          org,
+          customerUpserted({
+            external_id,
+            name: `Customer ${external_id}`,
+            updated_at: '2026-11-01T00:00:00Z',
+          }),
+          { id: `evt_cus_${external_id}`, occurred_at: '2026-11-25T00:00:00Z' },
+        ),
+      ),
     );
     console.log(
       `soak: ${INVOICES} invoices over ${CUSTOMERS} customers (+ ${BIG_CUSTOMER} with ${BIG}), then ${DURATION} s of ${UPDATES_PER_S} payment updates/s, ${PAGES_PER_S} portal pages/s, ${PDFS_PER_S} PDFs/s`,
@@ -189,7 +188,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < INVOICES; i += 1_000) {
       const end = Math.min(INVOICES, i + 1_000);
       await publish(
-        Array.from({ length: end - i }, (_, k) => invoiceCreated(org, i + k, customerOf(i + k))),
+        Array.from({ length: end - i }, (_, k) => createdEvent(org, i + k, customerOf(i + k))),
       );
     }
     await waitFor(
