@@ -1,6 +1,5 @@
 import { formatMoney } from '@portico/i18n';
 import {
-  BrokerAdmin,
   LagoSender,
   PorticoStack,
   launchBrowser,
@@ -188,13 +187,7 @@ describe('credit notes: stored from events and Lago, listed in the portal, downl
       reason: 'because',
       number: '',
     });
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
-    const letters = await waitFor('the dead letter', async () => {
-      const drained = await admin.drain(`${stack.namespace}invoice-service.events.dead-letter`);
-      return drained.length > 0 ? drained : undefined;
-    });
-    await admin.close();
-    const reason = String(letters[0]!.properties.headers?.['x-portico-reason']);
+    const reason = await stack.deadLetterReason();
     assert.match(reason, /^invalid_payload: /);
     assert.match(reason, /data\.reason: /);
     assert.match(reason, /data\.number: /);

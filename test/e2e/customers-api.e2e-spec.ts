@@ -1,5 +1,5 @@
 import { CustomerCreated, CustomerUpdated } from '@portico/contracts';
-import { PorticoStack, waitFor } from '@portico/testing';
+import { customerUpserted, PorticoStack, waitFor } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 
@@ -232,14 +232,24 @@ describe('customers API (Lago-compatible)', () => {
   describe('the same customers arriving as events on billing.events', () => {
     const read = (externalId: string) =>
       stack.request<CustomerBody>('GET', `/api/v1/customers/${externalId}`, { token: acme.apiKey });
+    /** A version of a customer as upstream sends it: its name and locale when given. */
+    const version = (
+      updatedAt: string,
+      { name, locale, id = 'from_lago' }: { name?: string; locale?: string; id?: string } = {},
+    ) =>
+      customerUpserted({
+        external_id: id,
+        updated_at: updatedAt,
+        ...(name !== undefined && { name }),
+        ...(locale !== undefined && { billing_configuration: { document_locale: locale } }),
+      });
 
     test('customer.created stores the customer with its locale', async () => {
-      await stack.publishEvent(CustomerCreated, acme.id, {
-        external_id: 'from_lago',
-        name: 'Evented',
-        billing_configuration: { document_locale: 'de' },
-        updated_at: '2026-11-01T10:00:00Z',
-      });
+      await stack.publishEvent(
+        CustomerCreated,
+        acme.id,
+        version('2026-11-01T10:00:00Z', { name: 'Evented', locale: 'de' }),
+      );
       const customer = await waitFor('the evented customer', async () => {
         const response = await read('from_lago');
         return response.status === 200 ? response.body.customer : undefined;
@@ -249,18 +259,16 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test('an older update changes nothing; a newer one wins', async () => {
-      await stack.publishEvent(CustomerUpdated, acme.id, {
-        external_id: 'from_lago',
-        name: 'Stale',
-        billing_configuration: { document_locale: 'es' },
-        updated_at: '2026-10-01T10:00:00Z',
-      });
-      await stack.publishEvent(CustomerUpdated, acme.id, {
-        external_id: 'from_lago',
-        name: 'Fresh',
-        billing_configuration: { document_locale: 'ja' },
-        updated_at: '2026-11-02T10:00:00Z',
-      });
+      await stack.publishEvent(
+        CustomerUpdated,
+        acme.id,
+        version('2026-10-01T10:00:00Z', { name: 'Stale', locale: 'es' }),
+      );
+      await stack.publishEvent(
+        CustomerUpdated,
+        acme.id,
+        version('2026-11-02T10:00:00Z', { name: 'Fresh', locale: 'ja' }),
+      );
       const customer = await waitFor('the newer update', async () => {
         const { body } = await read('from_lago');
         return body.customer.name === 'Fresh' ? body.customer : undefined;
@@ -273,15 +281,16 @@ describe('customers API (Lago-compatible)', () => {
         external_id: 'from_lago',
         billing_configuration: { document_locale: 'nl' },
       });
-      await stack.publishEvent(CustomerUpdated, acme.id, {
-        external_id: 'from_lago',
-        billing_configuration: { document_locale: 'sv' },
-        updated_at: '2026-11-03T10:00:00Z',
-      });
-      await stack.publishEvent(CustomerUpdated, acme.id, {
-        external_id: 'marker',
-        updated_at: '2026-11-03T10:00:00Z',
-      });
+      await stack.publishEvent(
+        CustomerUpdated,
+        acme.id,
+        version('2026-11-03T10:00:00Z', { locale: 'sv' }),
+      );
+      await stack.publishEvent(
+        CustomerUpdated,
+        acme.id,
+        version('2026-11-03T10:00:00Z', { id: 'marker' }),
+      );
       await waitFor('the marker event', async () => (await read('marker')).status === 200);
       assert.equal(
         (await read('from_lago')).body.customer.billing_configuration.document_locale,
@@ -290,11 +299,11 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test('an unsupported locale from upstream falls back instead of losing the customer', async () => {
-      await stack.publishEvent(CustomerCreated, acme.id, {
-        external_id: 'klingon',
-        billing_configuration: { document_locale: 'tlh' },
-        updated_at: '2026-11-01T10:00:00Z',
-      });
+      await stack.publishEvent(
+        CustomerCreated,
+        acme.id,
+        version('2026-11-01T10:00:00Z', { locale: 'tlh', id: 'klingon' }),
+      );
       const customer = await waitFor('the customer', async () => {
         const response = await read('klingon');
         return response.status === 200 ? response.body.customer : undefined;
@@ -303,11 +312,11 @@ describe('customers API (Lago-compatible)', () => {
     });
 
     test("an event naming another organization never touches this one's customers", async () => {
-      await stack.publishEvent(CustomerUpdated, globex.id, {
-        external_id: 'from_lago',
-        name: 'Globex Version',
-        updated_at: '2027-01-01T00:00:00Z',
-      });
+      await stack.publishEvent(
+        CustomerUpdated,
+        globex.id,
+        version('2027-01-01T00:00:00Z', { name: 'Globex Version' }),
+      );
       await waitFor('globex to have its own customer', async () => {
         const response = await stack.request('GET', '/api/v1/customers/from_lago', {
           token: globex.apiKey,

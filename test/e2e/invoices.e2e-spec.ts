@@ -1,6 +1,5 @@
 import {
   billingEvent,
-  BrokerAdmin,
   PorticoStack,
   testEnvironment,
   invoiceCreated,
@@ -168,13 +167,7 @@ describe('invoices: ingestion from billing.events and the queries the portal nee
     const good = invoice();
     await publish('invoice.created', good);
     await stored(good.id);
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
-    const letters = await waitFor('the dead letter', async () => {
-      const drained = await admin.drain(`${stack.namespace}invoice-service.events.dead-letter`);
-      return drained.length > 0 ? drained : undefined;
-    });
-    await admin.close();
-    const reason = String(letters[0]!.properties.headers?.['x-portico-reason']);
+    const reason = await stack.deadLetterReason();
     assert.match(reason, /^invalid_payload: /);
     assert.match(reason, /data\.number: /);
     assert.match(reason, /data\.total_amount_cents: /);

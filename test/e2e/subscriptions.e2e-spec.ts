@@ -1,10 +1,8 @@
 import {
   billingEvent,
-  BrokerAdmin,
   PorticoStack,
   subscriptionCreated,
   usageSnapshot,
-  testEnvironment,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -89,13 +87,7 @@ describe('subscriptions and usage snapshots: ingestion from billing.events', () 
     const good = subscription();
     await publish('subscription.created', good);
     await stored(good.lago_id);
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
-    const letters = await waitFor('the dead letter', async () => {
-      const drained = await admin.drain(`${stack.namespace}invoice-service.events.dead-letter`);
-      return drained.length > 0 ? drained : undefined;
-    });
-    await admin.close();
-    const reason = String(letters[0]!.properties.headers?.['x-portico-reason']);
+    const reason = await stack.deadLetterReason();
     assert.match(reason, /^invalid_payload: /);
     assert.match(reason, /data\.plan: /);
   });

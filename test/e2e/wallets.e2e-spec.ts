@@ -1,12 +1,10 @@
 import {
   billingEvent,
-  BrokerAdmin,
   LagoSender,
   PorticoStack,
   lagoWallet,
   lagoWalletTransaction,
   lagoWebhook,
-  testEnvironment,
   waitFor,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
@@ -275,13 +273,7 @@ describe('prepaid credits: wallets from Lago and upstream events, shown in the p
       created_at: '2026-11-01T00:00:00Z',
       updated_at: '2026-11-01T00:00:00Z',
     });
-    const admin = await BrokerAdmin.connect(testEnvironment.amqpUrl);
-    const letters = await waitFor('the dead letter', async () => {
-      const drained = await admin.drain(`${stack.namespace}invoice-service.events.dead-letter`);
-      return drained.length > 0 ? drained : undefined;
-    });
-    await admin.close();
-    const reason = String(letters[0]!.properties.headers?.['x-portico-reason']);
+    const reason = await stack.deadLetterReason();
     assert.match(reason, /^invalid_payload: /);
     assert.match(reason, /data\.status: /);
     assert.match(reason, /data\.credits_balance: /);

@@ -262,6 +262,23 @@ export class PorticoStack {
     return event;
   }
 
+  /**
+   * Waits until an app's events queue dead-lettered something, takes every dead letter off it,
+   * and answers the first one's reason (`x-portico-reason`).
+   */
+  async deadLetterReason(app: AppName = 'invoice-service'): Promise<string> {
+    const admin = await BrokerAdmin.connect(this.amqpUrl);
+    try {
+      const letters = await waitFor('the dead letter', async () => {
+        const drained = await admin.drain(`${this.namespace}${app}.events.dead-letter`);
+        return drained.length > 0 ? drained : undefined;
+      });
+      return String(letters[0]!.properties.headers?.['x-portico-reason']);
+    } finally {
+      await admin.close();
+    }
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.apps.map((app) => app.stop()));
     const db = mongoose.createConnection(testEnvironment.mongoUri);

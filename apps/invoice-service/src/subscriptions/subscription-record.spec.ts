@@ -1,4 +1,5 @@
 import type { UpstreamSubscription } from '@portico/contracts';
+import { upstreamSubscription } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
 import {
@@ -8,26 +9,14 @@ import {
   usageSnapshotId,
 } from './subscription-record';
 
-const subscription = (overrides: Partial<UpstreamSubscription> = {}): UpstreamSubscription => ({
-  lago_id: 'lago-sub-1',
-  external_id: 'sub_1',
-  external_customer_id: 'cus_1',
-  name: null,
-  plan: {
-    code: 'pro',
-    name: 'Pro',
-    amount_cents: 4_900,
-    amount_currency: 'EUR',
-    interval: 'monthly',
-  },
-  status: 'active',
-  started_at: '2026-11-01T00:00:00Z',
-  terminated_at: null,
-  current_billing_period_started_at: '2026-11-01T00:00:00Z',
-  current_billing_period_ending_at: '2026-11-30T23:59:59Z',
-  updated_at: '2026-11-01T00:00:00Z',
-  ...overrides,
-});
+const subscription = (overrides: Partial<UpstreamSubscription> = {}): UpstreamSubscription =>
+  upstreamSubscription({
+    lago_id: 'lago-sub-1',
+    external_id: 'sub_1',
+    external_customer_id: 'cus_1',
+    terminated_at: null,
+    ...overrides,
+  });
 const record = (overrides: Partial<UpstreamSubscription> = {}, terminated = false) =>
   subscriptionRecordOf('org_1', subscription(overrides), terminated);
 
