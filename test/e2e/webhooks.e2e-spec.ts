@@ -1,10 +1,16 @@
 import {
+  CustomerUpdatedFromPortal,
+  InvoicePaymentRequested,
+  WalletTopUpRequested,
+} from '@portico/contracts';
+import {
   BrokerAdmin,
   PorticoStack,
   WebhookReceiver,
   invoicePaymentRequested,
   billingEvent,
   waitFor,
+  walletTopUpRequested,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -149,8 +155,7 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       assert.equal(crossed.status, 404, `${method} ${suffix}`);
     }
 
-    const event = billingEvent('invoice.payment_requested', org, invoicePaymentRequested());
-    await stack.publish('invoice.payment_requested', event);
+    const event = await stack.publishEvent(InvoicePaymentRequested, org, invoicePaymentRequested());
     const delivery = await deliveryOf(
       endpoint.id,
       String(event.id),
@@ -178,13 +183,15 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
   test('500 three times, then 200: delivered once, four attempts logged', async () => {
     const { webhook_endpoint: endpoint } = await addEndpoint({ url: receiver.url });
     receiver.answerWith(500, 500, 500);
-    const event = billingEvent('wallet.top_up_requested', org, {
-      external_customer_id: 'cust_1',
-      wallet_id: 'wal_1',
-      paid_credits: '25.50',
-      requested_at: new Date().toISOString(),
-    });
-    await stack.publish('wallet.top_up_requested', event);
+    const event = await stack.publishEvent(
+      WalletTopUpRequested,
+      org,
+      walletTopUpRequested({
+        external_customer_id: 'cust_1',
+        wallet_id: 'wal_1',
+        paid_credits: '25.50',
+      }),
+    );
     const delivery = await deliveryOf(
       endpoint.id,
       String(event.id),
@@ -279,14 +286,13 @@ describe('outbound webhooks: signed, retried, logged, never lost', () => {
       country: null,
       document_locale: null,
     };
-    const event = billingEvent('customer.updated_from_portal', org, {
+    const event = await stack.publishEvent(CustomerUpdatedFromPortal, org, {
       external_customer_id: 'cust_restart',
       changed_fields: ['email'],
       before,
       after: { ...before, email: 'new@example.com' },
       updated_at: new Date().toISOString(),
     });
-    await stack.publish('customer.updated_from_portal', event);
     await deliveryOf(endpoint.id, String(event.id), (d) =>
       d.attempts.some((a) => a.error !== null),
     );
@@ -341,8 +347,7 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
     const endpointId = created.body.webhook_endpoint.id;
     const first = stack.app('customer-service');
     receiver.holdNext();
-    const event = billingEvent('invoice.payment_requested', org, invoicePaymentRequested());
-    await stack.publish('invoice.payment_requested', event);
+    const event = await stack.publishEvent(InvoicePaymentRequested, org, invoicePaymentRequested());
     const held = await receiver.waitForRequest('the held attempt', () => true);
     const webhookId = String(held.headers['webhook-id']);
 
@@ -380,13 +385,15 @@ describe('outbound webhooks: competing instances and the end of the schedule', (
         event_types: ['wallet.top_up_requested'],
       });
       const endpointId = created.body.webhook_endpoint.id;
-      const event = billingEvent('wallet.top_up_requested', org, {
-        external_customer_id: 'cust_dl',
-        wallet_id: 'wal_dl',
-        paid_credits: '10',
-        requested_at: new Date().toISOString(),
-      });
-      await stack.publish('wallet.top_up_requested', event);
+      await stack.publishEvent(
+        WalletTopUpRequested,
+        org,
+        walletTopUpRequested({
+          external_customer_id: 'cust_dl',
+          wallet_id: 'wal_dl',
+          paid_credits: '10',
+        }),
+      );
       const failed = await waitFor(
         'the delivery to fail for good',
         async () => (await logOf(endpointId)).find((d) => d.status === 'failed'),
@@ -456,7 +463,7 @@ describe('outbound webhooks: an endpoint failing for the whole window is disable
 
     await stack.publish(
       'invoice.payment_requested',
-      billingEvent('invoice.payment_requested', org, invoicePaymentRequested()),
+      billingEvent(InvoicePaymentRequested, org, invoicePaymentRequested()),
     );
     const disabled = await waitFor(
       'the failing endpoint to be disabled',

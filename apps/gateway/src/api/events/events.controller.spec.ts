@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import { CustomerCreated } from '@portico/contracts';
+import { apiEvent, customerUpserted } from '@portico/testing';
 import assert from 'node:assert/strict';
 import {
   answerApiKeys,
@@ -8,10 +10,11 @@ import {
 
 const KEY = 'key_events';
 const customerCreated = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  type: 'customer.created',
-  occurred_at: '2026-11-25T00:00:00Z',
-  data: { external_id: 'jane', name: 'Jane', updated_at: '2026-11-25T00:00:00Z' },
+  ...apiEvent(
+    CustomerCreated,
+    customerUpserted({ external_id: 'jane', name: 'Jane', updated_at: '2026-11-25T00:00:00Z' }),
+    { id, occurred_at: '2026-11-25T00:00:00Z' },
+  ),
   ...extra,
 });
 

@@ -11,6 +11,7 @@ import {
   type SubscriptionSummary,
   type UsageSnapshot,
 } from '@portico/contracts';
+import { subscriptionSummary } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { startInProcessGateway, type InProcessGateway } from '../../../test/in-process-gateway';
 import { ReplicaCaches } from '@portico/messaging';
@@ -39,25 +40,12 @@ const session = (locale: string): RpcResponse<typeof VerifyPortalSession> => ({
   },
   locale,
 });
-const subscription: SubscriptionSummary = {
+const subscription: SubscriptionSummary = subscriptionSummary({
   lago_id: 'lago-1',
   external_id: 'sub_1',
   external_customer_id: 'jane',
-  name: null,
-  plan: {
-    code: 'pro',
-    name: 'Pro',
-    amount_cents: 4_900,
-    amount_currency: 'EUR',
-    interval: 'monthly',
-  },
-  status: 'active',
   started_at: '2026-06-01T00:00:00Z',
-  current_billing_period_started_at: '2026-11-01T00:00:00Z',
-  current_billing_period_ending_at: '2026-11-30T23:59:59Z',
-  next_billing_date: '2026-12-01',
-  updated_at: '2026-11-01T00:00:00.000Z',
-};
+});
 /** A month's period, `offset` months from the current one (0: the period now running). */
 const period = (offset: number) => {
   const now = new Date();
