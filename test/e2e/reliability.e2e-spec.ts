@@ -1,12 +1,17 @@
+import { InvoiceCreated, InvoicePaymentStatusUpdated } from '@portico/contracts';
 import { DeadLetters } from '@portico/messaging';
 import {
+  billingEvent,
   BrokerAdmin,
   hostAndPort,
+  invoiceCreated,
+  paymentStatusUpdated,
   PorticoStack,
   TcpProxy,
   testEnvironment,
   uriWithLocalPort,
   waitFor,
+  type InvoiceData,
 } from '@portico/testing';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,44 +43,28 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-function created(upstreamId: string, extra: Record<string, unknown> = {}) {
-  return {
+function created(upstreamId: string, extra: Partial<InvoiceData> = {}) {
+  const data = invoiceCreated({
+    id: upstreamId,
+    external_customer_id: 'cus_rel',
+    number: `REL-${upstreamId}`,
+    fees: [],
+    ...extra,
+  });
+  return billingEvent(InvoiceCreated, organizationId, data, {
     id: `evt_c_${upstreamId}`,
-    type: 'invoice.created',
-    organization_id: organizationId,
     occurred_at: '2026-11-25T00:00:00Z',
-    data: {
-      id: upstreamId,
-      external_customer_id: 'cus_rel',
-      number: `REL-${upstreamId}`,
-      issuing_date: '2026-11-01',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 100,
-      taxes_amount_cents: 20,
-      total_amount_cents: 120,
-      fees: [],
-      updated_at: '2026-11-01T00:00:00Z',
-      ...extra,
-    },
-  };
+  });
 }
 
 function paid(upstreamId: string) {
-  return {
+  const data = paymentStatusUpdated(created(upstreamId).data, {
+    updated_at: '2026-11-26T00:00:00Z',
+  });
+  return billingEvent(InvoicePaymentStatusUpdated, organizationId, data, {
     id: `evt_p_${upstreamId}`,
-    type: 'invoice.payment_status_updated',
-    organization_id: organizationId,
     occurred_at: '2026-11-26T00:00:00Z',
-    data: {
-      id: upstreamId,
-      external_customer_id: 'cus_rel',
-      payment_status: 'succeeded',
-      updated_at: '2026-11-26T00:00:00Z',
-    },
-  };
+  });
 }
 
 async function publishAll(events: { type: string }[]): Promise<void> {
