@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection, ConnectOptions } from 'mongoose';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** What the watchdog needs to open the connection again exactly as the module did. */
 export interface DatabaseClientSettings {
@@ -75,7 +76,8 @@ export class DatabaseClientWatchdog implements OnModuleInit, OnModuleDestroy {
     );
     try {
       this.unlisten();
-      await this.connection.close().catch(() => undefined);
+      // A wedged client may not close cleanly either: it gets a few seconds, then is left behind.
+      await Promise.race([this.connection.close().catch(() => undefined), delay(5_000)]);
       await this.connection.openUri(this.settings.uri, this.settings.options);
       this.logger.log('database client opened again');
     } catch (error) {
