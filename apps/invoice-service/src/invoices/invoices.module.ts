@@ -5,7 +5,7 @@ import { PartiesModule } from '../parties/parties.module';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { InvoiceChangeNotifications } from './invoice-change-notifications';
-import { Invoice, InvoiceSchema } from './invoice.schema';
+import { Invoice, InvoiceSchema } from './invoice.model';
 import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
