@@ -7,7 +7,7 @@ import { CustomerInvoicesCache, customerKey } from './customer-invoices.cache';
 
 /** Keeps every instance's CustomerInvoicesCache true: patch here, announce to the others. */
 @Injectable()
-export class InvoiceChangeNotifications {
+export class CustomerInvoicesCacheSync {
   private readonly origin = randomUUID();
 
   constructor(

@@ -7,7 +7,7 @@ type CreatedListener = (organizationId: string, upstreamId: string) => void;
  * PDF pre-renderer), so the invoices feature does not depend on them.
  */
 @Injectable()
-export class InvoiceNotifications {
+export class InvoiceCreatedListeners {
   private readonly createdListeners: CreatedListener[] = [];
 
   onCreated(listener: CreatedListener): void {
