@@ -68,3 +68,39 @@ test('an outage fails the batch as it is, without splitting it or blaming a mess
   assert.ok(results.every((r) => r.status === 'rejected' && r.reason === outage));
   assert.ok(commands <= 2, `expected no bisection, saw ${commands} commands`);
 });
+
+test('a change waits while a batch in flight writes its invoice; other invoices do not wait', async () => {
+  const writing = new Set<string>();
+  const overlaps: string[] = [];
+  const writtenWhileHeld: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const repository = {
+    insertNew: async (records: InvoiceRecord[]) => {
+      const ids = records.map((r) => r.upstream_id);
+      for (const id of ids) if (writing.has(id)) overlaps.push(id);
+      for (const id of ids) writing.add(id);
+      if (ids.includes('up_1') && writtenWhileHeld.length === 0) {
+        writtenWhileHeld.push('held');
+        await held;
+      } else writtenWhileHeld.push(...ids);
+      for (const id of ids) writing.delete(id);
+      return new Set<string>();
+    },
+    findStates: async () => new Map(),
+    write: async () => new Set<string>(),
+  } as unknown as InvoicesRepository;
+  const notifications = { changed: async () => undefined } as unknown as InvoiceChangeNotifications;
+  const batcher = new InvoiceWriteBatcher(repository, notifications);
+
+  const first = batcher.submit(change('up_1'));
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the first batch is in flight
+  const again = batcher.submit(change('up_1'));
+  const other = batcher.submit(change('up_2'));
+  await other;
+  assert.deepEqual(writtenWhileHeld, ['held', 'up_2'], 'up_2 was written while up_1 was held');
+  release();
+  await Promise.all([first, again]);
+  assert.deepEqual(overlaps, [], 'no invoice was in two writes at once');
+  assert.deepEqual(writtenWhileHeld, ['held', 'up_2', 'up_1']);
+});

@@ -40,6 +40,8 @@ export class InvoiceWriteBatcher {
   private queue: Pending[] = [];
   private timer?: NodeJS.Timeout;
   private writing = 0;
+  /** Invoices (document ids) a batch in flight is writing. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly repository: InvoicesRepository,
@@ -60,13 +62,34 @@ export class InvoiceWriteBatcher {
     // A few batches in flight at most: the database overlaps their work, and while they are
     // written the next ones fill up (bigger batches under load, no unbounded concurrency).
     while (this.writing < MAX_CONCURRENT_BATCHES && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+      const batch = this.takeBatch();
+      if (batch.length === 0) return; // every queued change waits for its invoice's batch
+      const ids = batch.map(documentIdOf);
+      for (const id of ids) this.inFlight.add(id);
       this.writing++;
       void this.store(batch).finally(() => {
+        for (const id of ids) this.inFlight.delete(id);
         this.writing--;
         if (this.queue.length > 0) this.kick();
       });
     }
+  }
+
+  /**
+   * The next batch, without any invoice a batch in flight is writing: FerretDB's conditional
+   * update is not atomic (two writers of the same revision can both match it, the second
+   * overwriting the first), so this process never races itself on one invoice. Other instances
+   * still can; the revision check and the read-back catch that on MongoDB.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const waiting: Pending[] = [];
+    for (const item of this.queue) {
+      if (batch.length < MAX_BATCH && !this.inFlight.has(documentIdOf(item))) batch.push(item);
+      else waiting.push(item);
+    }
+    this.queue = waiting;
+    return batch;
   }
 
   /**
@@ -196,6 +219,10 @@ function refusal(error: unknown): DomainError {
     ErrorCode.ValidationFailed,
     `refused by the database: ${describeError(error)}`,
   );
+}
+
+function documentIdOf({ change }: Pending): string {
+  return invoiceDocumentId(change.organizationId, change.upstreamId);
 }
 
 /** Applies a group of changes to a state; the write is conditional on the revision it started from. */
