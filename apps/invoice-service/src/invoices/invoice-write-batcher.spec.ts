@@ -90,7 +90,7 @@ test('a change waits while a batch in flight writes its invoice; other invoices 
     findStates: async () => new Map(),
     write: async () => new Set<string>(),
   } as unknown as InvoicesRepository;
-  const notifications = { changed: async () => undefined } as unknown as InvoiceChangeNotifications;
+  const notifications = { changed: async () => undefined } as unknown as CustomerInvoicesCacheSync;
   const batcher = new InvoiceWriteBatcher(repository, notifications);
 
   const first = batcher.submit(change('up_1'));
