@@ -6,7 +6,7 @@ import { InvoiceCreated, type UpstreamInvoice } from '@portico/contracts';
 import { AppProcess, BrokerAdmin, freePort, uniqueNamespace, waitFor } from '@portico/testing';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.model';
 import {
   applyChange,
   derive,

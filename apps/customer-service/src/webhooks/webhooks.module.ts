@@ -10,11 +10,11 @@ import {
   WebhookAttemptSchema,
   WebhookDelivery,
   WebhookDeliverySchema,
-} from './webhook-delivery.schema';
+} from './webhook-delivery.model';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { LagoWriteBack } from './lago-write-back';
-import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.schema';
+import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.model';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhooksConsumer } from './webhooks.consumer';

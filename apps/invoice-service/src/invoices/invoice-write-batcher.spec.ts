@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '@portico/contracts';
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
 import type { InvoiceChange } from './invoice-change';
-import type { InvoiceChangeNotifications } from './invoice-change-notifications';
+import type { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
 import type { InvoiceRecord } from './invoice-record';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import type { InvoicesRepository } from './invoices.repository';
@@ -29,7 +29,7 @@ function fakeRepository(fail: (records: InvoiceRecord[]) => Error | undefined) {
     findStates: async () => new Map(),
     write: async () => new Set<string>(),
   } as unknown as InvoicesRepository;
-  const notifications = { changed: async () => undefined } as unknown as InvoiceChangeNotifications;
+  const notifications = { changed: async () => undefined } as unknown as CustomerInvoicesCacheSync;
   return { batcher: new InvoiceWriteBatcher(repository, notifications), stored };
 }
 
@@ -90,7 +90,7 @@ test('a change waits while a batch in flight writes its invoice; other invoices 
     findStates: async () => new Map(),
     write: async () => new Set<string>(),
   } as unknown as InvoicesRepository;
-  const notifications = { changed: async () => undefined } as unknown as InvoiceChangeNotifications;
+  const notifications = { changed: async () => undefined } as unknown as CustomerInvoicesCacheSync;
   const batcher = new InvoiceWriteBatcher(repository, notifications);
 
   const first = batcher.submit(change('up_1'));

@@ -12,7 +12,7 @@ import {
   type InvoiceRecord,
   type InvoiceState,
 } from './invoice-record';
-import { InvoiceChangeNotifications } from './invoice-change-notifications';
+import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
 import { InvoicesRepository, type InvoiceWrite } from './invoices.repository';
 
 /** Changes written in one round trip at most; bounded by the consumer's prefetch anyway. */
@@ -45,7 +45,7 @@ export class InvoiceWriteBatcher {
 
   constructor(
     private readonly repository: InvoicesRepository,
-    private readonly notifications: InvoiceChangeNotifications,
+    private readonly notifications: CustomerInvoicesCacheSync,
   ) {}
 
   submit(change: InvoiceChange): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import { HandleEvent } from '@portico/messaging';
 import { KnownOrganizations } from '../parties/known-organizations';
 import type { InvoiceChange } from './invoice-change';
-import { InvoiceNotifications } from './invoice-notifications';
+import { InvoiceCreatedListeners } from './invoice-created-listeners';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 
 /**
@@ -22,7 +22,7 @@ import { InvoiceWriteBatcher } from './invoice-write-batcher';
 export class InvoicesConsumer {
   constructor(
     private readonly batcher: InvoiceWriteBatcher,
-    private readonly notifications: InvoiceNotifications,
+    private readonly notifications: InvoiceCreatedListeners,
     private readonly organizations: KnownOrganizations,
   ) {}
 

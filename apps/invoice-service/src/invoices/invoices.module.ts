@@ -4,9 +4,9 @@ import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { PartiesModule } from '../parties/parties.module';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
-import { InvoiceChangeNotifications } from './invoice-change-notifications';
-import { Invoice, InvoiceSchema } from './invoice.schema';
-import { InvoiceNotifications } from './invoice-notifications';
+import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
+import { Invoice, InvoiceSchema } from './invoice.model';
+import { InvoiceCreatedListeners } from './invoice-created-listeners';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
@@ -25,12 +25,12 @@ import { InvoicesService } from './invoices.service';
       inject: [InvoiceServiceConfig],
       useFactory: (config: InvoiceServiceConfig) => new CustomerInvoicesCache(config.invoiceCache),
     },
-    InvoiceChangeNotifications,
+    CustomerInvoicesCacheSync,
     InvoicesRepository,
     InvoiceWriteBatcher,
     InvoicesService,
-    InvoiceNotifications,
+    InvoiceCreatedListeners,
   ],
-  exports: [InvoicesRepository, InvoiceNotifications],
+  exports: [InvoicesRepository, InvoiceCreatedListeners],
 })
 export class InvoicesModule {}

@@ -10,7 +10,7 @@ import {
   invoiceDocumentId,
   type InvoiceRecord,
 } from './invoice-record';
-import { Invoice, InvoiceSchema } from './invoice.schema';
+import { Invoice, InvoiceSchema } from './invoice.model';
 import { InvoicesRepository } from './invoices.repository';
 
 // The conditional write against the real database (FerretDB under `npm test`): a writer whose

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { Invoice } from './invoice.schema';
+import { Invoice } from './invoice.model';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@portico/contracts';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
-import { InvoiceNotifications } from '../invoices/invoice-notifications';
+import { InvoiceCreatedListeners } from '../invoices/invoice-created-listeners';
 import { InvoicePdfService } from './invoice-pdf.service';
 
 /**
@@ -15,7 +15,7 @@ export class PdfPrerenderer implements OnModuleInit {
 
   constructor(
     @Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig,
-    private readonly notifications: InvoiceNotifications,
+    private readonly notifications: InvoiceCreatedListeners,
     private readonly pdfs: InvoicePdfService,
   ) {}
 
