@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { lagoApiClientsProvider } from '@portico/lago-api';
+import { GatewayConfig } from '../../config/gateway.config';
 import { IngestionModule } from '../../ingestion/ingestion.module';
 import { CustomerSubscriptions } from './customer-subscriptions';
 import { LagoApiAccessSource } from './lago-api-access';
@@ -15,6 +17,7 @@ import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
   imports: [IngestionModule],
   controllers: [SubscriptionsChangedConsumer],
   providers: [
+    lagoApiClientsProvider(GatewayConfig, (config: GatewayConfig) => config.lagoUsage),
     CustomerSubscriptions,
     LagoApiAccessSource,
     LagoCurrentUsage,
