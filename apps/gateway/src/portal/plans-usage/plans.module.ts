@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { lagoApiClientsProvider } from '@portico/lago-api';
 import { GatewayConfig } from '../../config/gateway.config';
 import { IngestionModule } from '../../ingestion/ingestion.module';
-import { CustomerSubscriptions } from './customer-subscriptions';
+import { CustomerSubscriptions, SubscriptionsChangedConsumer } from './customer-subscriptions';
 import { LagoApiAccessSource } from './lago-api-access';
 import { LagoCurrentUsage } from './lago-current-usage';
 import { LiveUsage } from './live-usage';
 import { PlansSectionSource } from './plans-section.source';
-import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
 
 /**
  * Plans and usage in the portal: the first page's Plans section and the usage page (both placed
