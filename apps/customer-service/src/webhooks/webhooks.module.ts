@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { lagoApiClientsProvider } from '@portico/lago-api';
 import { OutboundGuard } from '@portico/outbound';
 import { CustomerServiceConfig } from '../config/customer-service.config';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -41,6 +42,11 @@ import { WebhooksRpcHandler } from './webhooks.rpc-handler';
           maxSockets: config.webhooks.concurrency,
         }),
     },
+    // The write-back reaches the organization's Lago as an endpoint is reached: same limits.
+    lagoApiClientsProvider(CustomerServiceConfig, (config: CustomerServiceConfig) => ({
+      ...config.webhooks,
+      maxSockets: config.webhooks.concurrency,
+    })),
     WebhookEndpointsRepository,
     WebhookDeliveriesRepository,
     WebhookEndpointsService,
