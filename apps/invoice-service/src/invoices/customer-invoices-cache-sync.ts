@@ -1,25 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { PorticoInvoicesChanged, type EventData, type EventEnvelope } from '@portico/contracts';
 import { EventPublisher } from '@portico/messaging';
 import { randomUUID } from 'node:crypto';
-import type { CustomerInvoicePatch } from './customer-invoices';
 import { CustomerInvoicesCache, customerKey } from './customer-invoices.cache';
+import { InvoicesStoredHook, type StoredInvoices } from './invoices-stored.hook';
 
-/** Keeps every instance's CustomerInvoicesCache true: patch here, announce to the others. */
+/**
+ * Keeps every instance's CustomerInvoicesCache true: after each stored batch, patch here and
+ * announce to the others (and to the gateways).
+ */
 @Injectable()
-export class CustomerInvoicesCacheSync {
+export class CustomerInvoicesCacheSync implements OnModuleInit {
   private readonly origin = randomUUID();
 
   constructor(
     private readonly publisher: EventPublisher,
     @Inject(CustomerInvoicesCache) private readonly cache: CustomerInvoicesCache,
+    private readonly hook: InvoicesStoredHook,
   ) {}
 
-  /** `patches`: by customerKey, what this instance stored for each customer. */
-  async changed(
-    customersByOrganization: Map<string, Set<string>>,
-    patches: Map<string, CustomerInvoicePatch[]>,
-  ): Promise<void> {
+  onModuleInit(): void {
+    this.hook.register((stored) => this.changed(stored));
+  }
+
+  private async changed({ customersByOrganization, patches }: StoredInvoices): Promise<void> {
     for (const [key, customerPatches] of patches) this.cache.patch(key, customerPatches);
     await Promise.all(
       [...customersByOrganization].map(([organizationId, customers]) =>

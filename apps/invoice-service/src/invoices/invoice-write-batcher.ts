@@ -12,8 +12,8 @@ import {
   type InvoiceRecord,
   type InvoiceState,
 } from './invoice-record';
-import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
 import { InvoicesRepository, type InvoiceWrite } from './invoices.repository';
+import { InvoicesStoredHook } from './invoices-stored.hook';
 
 /** Changes written in one round trip at most; bounded by the consumer's prefetch anyway. */
 const MAX_BATCH = 500;
@@ -45,7 +45,7 @@ export class InvoiceWriteBatcher {
 
   constructor(
     private readonly repository: InvoicesRepository,
-    private readonly notifications: CustomerInvoicesCacheSync,
+    private readonly hook: InvoicesStoredHook,
   ) {}
 
   submit(change: InvoiceChange): Promise<void> {
@@ -168,11 +168,10 @@ export class InvoiceWriteBatcher {
   }
 
   /**
-   * Patches this instance's cache with what was stored, then tells every other instance and
-   * gateway whose invoices changed;
-   * before the batch is acked, so a crash in between redelivers and re-announces. Sent for every
-   * customer touched, changed or not: an announcement too many costs a reload, one too few a
-   * stale page.
+   * Tells the after-store reactions what the batch stored: for every customer it touched (changed
+   * or not: an announcement too many costs a reload, one too few a stale page) and what each
+   * customer's list now shows. Before the batch is acked, so a crash in between redelivers and
+   * tells again.
    */
   private async changed(batch: Pending[], written: Map<string, InvoiceRecord>): Promise<void> {
     const byOrganization = new Map<string, Set<string>>();
@@ -200,7 +199,12 @@ export class InvoiceWriteBatcher {
         ...(record.visible && { invoice: toCustomerInvoice(record) }),
       });
     }
-    await this.notifications.changed(byOrganization, patches);
+    await this.hook.stored({
+      changes: batch.map(({ change }) => change),
+      records: [...written.values()],
+      customersByOrganization: byOrganization,
+      patches,
+    });
   }
 }
 

@@ -6,12 +6,12 @@ import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
 import { Invoice, InvoiceSchema } from './invoice.model';
-import { InvoiceCreatedListeners } from './invoice-created-listeners';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
 import { InvoicesRpcHandler } from './invoices.rpc-handler';
 import { InvoicesService } from './invoices.service';
+import { InvoicesStoredHook } from './invoices-stored.hook';
 
 @Module({
   imports: [
@@ -29,8 +29,8 @@ import { InvoicesService } from './invoices.service';
     InvoicesRepository,
     InvoiceWriteBatcher,
     InvoicesService,
-    InvoiceCreatedListeners,
+    InvoicesStoredHook,
   ],
-  exports: [InvoicesRepository, InvoiceCreatedListeners],
+  exports: [InvoicesRepository, InvoicesStoredHook],
 })
 export class InvoicesModule {}
