@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.model';
 import { InvoicesRepository } from '../apps/invoice-service/src/invoices/invoices.repository';
 import { benchInvoice } from './bench-invoices';
 

@@ -14,7 +14,7 @@ import {
 } from '@portico/testing';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.model';
 import { storedInvoice } from '../apps/invoice-service/test/stored-invoices';
 import { BenchRun } from './bench-record';
 import { waitForConsumed } from './consumed-events';

@@ -6,7 +6,7 @@
 import type { InvoiceFilter } from '@portico/contracts';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.schema';
+import { InvoiceSchema } from '../apps/invoice-service/src/invoices/invoice.model';
 import type { InvoiceRecord } from '../apps/invoice-service/src/invoices/invoice-record';
 import {
   CustomerInvoicesCache,

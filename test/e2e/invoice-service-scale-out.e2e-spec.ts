@@ -94,7 +94,10 @@ test('two invoice-services on quorum queues, one killed halfway: every invoice s
     });
     // A restarted instance joins again; from now on either may answer each list query.
     stack.startApp('invoice-service');
-    await waitFor('two consumers again', async () => (await admin.consumerCount(queue)) === 2);
+    // A process start (build the app, connect, declare) can take most of a minute on a loaded box.
+    await waitFor('two consumers again', async () => (await admin.consumerCount(queue)) === 2, {
+      timeoutMs: 60_000,
+    });
   } finally {
     await admin.close();
   }

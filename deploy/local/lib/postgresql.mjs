@@ -84,17 +84,7 @@ export async function startPostgres(registry, { name, durable = true }) {
   log.step(`database: starting PostgreSQL on 127.0.0.1:${port} for FerretDB`);
   const child = registry.start(name, command, args, { cwd: '/' });
   await waitForPort(port, { timeoutMs: 60_000, isAlive: child.isAlive, name: 'postgres' });
-  try {
-    execFileSync(
-      'psql',
-      ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-qc', 'CREATE DATABASE ferretdb'],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-  } catch (error) {
-    if (!String(error.stderr).includes('already exists')) throw error;
-  }
+  await createDatabase(port, 'ferretdb');
   installIndexTwins({ port, database: 'ferretdb' });
   return `postgres://postgres@127.0.0.1:${port}/ferretdb?pool_max_conns=${FERRETDB_POOL_MAX_CONNS}`;
 }
@@ -124,4 +114,36 @@ function serverDataDir(registry, name) {
   mkdirSync(home, { recursive: true, mode: 0o755 });
   writeFileSync(join(home, '.portico-owner'), registry.dir);
   return join(home, 'data');
+}
+
+/**
+ * PostgreSQL listens before it accepts sessions ("the database system is starting up"), for
+ * longer on a loaded machine: the first statement is retried until it is, for up to a minute.
+ */
+async function createDatabase(port, database) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      execFileSync(
+        'psql',
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'postgres',
+          '-qc',
+          `CREATE DATABASE ${database}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      return;
+    } catch (error) {
+      const stderr = String(error.stderr);
+      if (stderr.includes('already exists')) return;
+      if (!stderr.includes('starting up') || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from '@jest/globals';
-import { CustomerUpdatedFromPortal } from './events/customer-updated-from-portal.event';
-import { WalletTopUpRequested } from './events/wallet-top-up-requested.event';
+import { CustomerUpdatedFromPortal } from './customers/events/customer-updated-from-portal.event';
+import { WalletTopUpRequested } from './wallets/events/wallet-top-up-requested.event';
 import { OUTBOUND_EVENT_TYPES } from './outbound-events';
 import { PUBLIC_EVENTS } from './public-events';
 

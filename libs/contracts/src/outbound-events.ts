@@ -1,9 +1,9 @@
-import type { EventContract } from './event-contract';
-import { CustomerUpdatedFromPortal } from './events/customer-updated-from-portal.event';
-import { InvoicePaymentRequested } from './events/invoice-payment-requested.event';
-import { PorticoTest } from './events/portico-test.event';
-import { WalletTopUpRequested } from './events/wallet-top-up-requested.event';
-import { WebhookEndpointDisabled } from './events/webhook-endpoint-disabled.event';
+import type { EventContract } from './kit/event-contract';
+import { CustomerUpdatedFromPortal } from './customers/events/customer-updated-from-portal.event';
+import { InvoicePaymentRequested } from './invoices/events/invoice-payment-requested.event';
+import { PorticoTest } from './webhooks/events/portico-test.event';
+import { WalletTopUpRequested } from './wallets/events/wallet-top-up-requested.event';
+import { WebhookEndpointDisabled } from './webhooks/events/webhook-endpoint-disabled.event';
 
 /**
  * What Portico tells the operator, delivered as Standard Webhooks to its endpoints and documented

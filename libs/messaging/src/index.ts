@@ -25,4 +25,5 @@ export * from './topology';
 export * from './publisher-identity';
 export * from './replica-cache';
 export * from './replica-caches';
+export * from './replica-caches.consumer';
 export * from './broker-permissions';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ActivityEntry, ActivityEntrySchema } from './activity-entry.schema';
+import { ActivityEntry, ActivityEntrySchema } from './activity-entry.model';
 import { ActivityRepository } from './activity.repository';
 import { ActivityRpcHandler } from './activity.rpc-handler';
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ActivityEntry } from './activity-entry.schema';
+import { ActivityEntry } from './activity-entry.model';
 
 export type ActivityRecord = ActivityEntry;
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ConsoleSession } from './console-session.schema';
+import { ConsoleSession } from './console-session.model';
 
 export type ConsoleSessionRecord = ConsoleSession;
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { Customer, CustomerSchema } from './customer.schema';
+import { Customer, CustomerSchema } from './customer.model';
 import { CustomerEvents } from './customer-events';
 import { CustomersConsumer } from './customers.consumer';
 import { CustomersRepository } from './customers.repository';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { Customer } from './customer.schema';
+import { Customer } from './customer.model';
 
 export type CustomerRecord = Customer;
 export type CustomerFields = Partial<

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ConsoleSession, ConsoleSessionSchema } from '../console-sessions/console-session.schema';
+import { ConsoleSession, ConsoleSessionSchema } from '../console-sessions/console-session.model';
 import { ConsoleSessionEvents } from '../console-sessions/console-session-events';
 import { ConsoleSessionsRepository } from '../console-sessions/console-sessions.repository';
 import { ConsoleSessionsRpcHandler } from '../console-sessions/console-sessions.rpc-handler';
 import { ConsoleSessionsService } from '../console-sessions/console-sessions.service';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { Operator, OperatorSchema } from './operator.schema';
+import { Operator, OperatorSchema } from './operator.model';
 import { OperatorsRepository } from './operators.repository';
 import { OperatorsRpcHandler } from './operators.rpc-handler';
 import { OperatorsService } from './operators.service';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { Operator } from './operator.schema';
+import { Operator } from './operator.model';
 
 export type OperatorRecord = Operator;
 

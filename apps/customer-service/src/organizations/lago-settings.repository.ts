@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { LagoSettings } from './lago-settings.schema';
+import { LagoSettings } from './lago-settings.model';
 
 export type LagoSettingsRecord = LagoSettings;
 

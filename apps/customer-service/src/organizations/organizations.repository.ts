@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ApiKey } from './api-key.schema';
-import { Organization } from './organization.schema';
+import { ApiKey } from './api-key.model';
+import { Organization } from './organization.model';
 
 export type OrganizationRecord = Organization;
 export type ApiKeyRecord = ApiKey;

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   CustomerUpdatedFromPortal,
   type EventData,
   type EventEnvelope,
   type PortalCustomerDetails,
 } from '@portico/contracts';
-import { callLago, LagoApiError, lagoClientFor } from '@portico/lago-api';
-import { OutboundGuard } from '@portico/outbound';
-import { CustomerServiceConfig } from '../config/customer-service.config';
+import { callLago, LagoApiClients, LagoApiError } from '@portico/lago-api';
 import { LagoSettingsService } from '../organizations/lago-settings.service';
 
 /**
@@ -65,8 +63,7 @@ export interface LagoAttemptResult {
 export class LagoWriteBack {
   constructor(
     private readonly settings: LagoSettingsService,
-    @Inject(OutboundGuard) private readonly guard: OutboundGuard,
-    @Inject(CustomerServiceConfig) private readonly config: CustomerServiceConfig,
+    private readonly lagoApi: LagoApiClients,
   ) {}
 
   /** Whether the organization gave Portico a Lago API key (write-back is on). */
@@ -86,7 +83,7 @@ export class LagoWriteBack {
         retryable: false,
       };
     }
-    const client = lagoClientFor(access, this.guard, { timeoutMs: this.config.webhooks.timeoutMs });
+    const client = this.lagoApi.for(access);
     try {
       await callLago('update customer', () =>
         client.customers.createCustomer(

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.schema';
+import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.model';
 
 export type WebhookDeliveryRecord = WebhookDelivery;
 export type WebhookAttemptRecord = WebhookAttempt;

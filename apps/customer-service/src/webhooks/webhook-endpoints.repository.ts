@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { WebhookEndpoint } from './webhook-endpoint.schema';
+import { WebhookEndpoint } from './webhook-endpoint.model';
 
 export type WebhookEndpointRecord = WebhookEndpoint;
 

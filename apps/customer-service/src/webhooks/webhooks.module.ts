@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { lagoApiClientsProvider } from '@portico/lago-api';
 import { OutboundGuard } from '@portico/outbound';
 import { CustomerServiceConfig } from '../config/customer-service.config';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -10,11 +11,11 @@ import {
   WebhookAttemptSchema,
   WebhookDelivery,
   WebhookDeliverySchema,
-} from './webhook-delivery.schema';
+} from './webhook-delivery.model';
 import { WebhookDeliveryQueue } from './webhook-delivery.queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { LagoWriteBack } from './lago-write-back';
-import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.schema';
+import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.model';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhooksConsumer } from './webhooks.consumer';
@@ -41,6 +42,11 @@ import { WebhooksRpcHandler } from './webhooks.rpc-handler';
           maxSockets: config.webhooks.concurrency,
         }),
     },
+    // The write-back reaches the organization's Lago as an endpoint is reached: same limits.
+    lagoApiClientsProvider(CustomerServiceConfig, (config: CustomerServiceConfig) => ({
+      ...config.webhooks,
+      maxSockets: config.webhooks.concurrency,
+    })),
     WebhookEndpointsRepository,
     WebhookDeliveriesRepository,
     WebhookEndpointsService,

@@ -20,8 +20,7 @@ import { PortalViews } from './portal-views';
 import { PortalSessionsModule } from '../portal-sessions/portal-sessions.module';
 import { WalletsPortalController } from './wallets/wallets-portal.controller';
 import { WalletsSectionSource } from './wallets/wallets-section.source';
-import { CustomerWallets } from './wallets/customer-wallets';
-import { WalletsChangedConsumer } from './wallets/wallets-changed.consumer';
+import { CustomerWallets, WalletsChangedConsumer } from './wallets/customer-wallets';
 
 @Module({
   imports: [

@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
 } from '@portico/contracts';
 import { EventPublisher, HandleEvent } from '@portico/messaging';
-import { randomUUID } from 'node:crypto';
+import { announceCustomerListChanged } from '../parties/customer-list-changes';
 import { KnownOrganizations } from '../parties/known-organizations';
 import { CreditNotesRepository } from './credit-notes.repository';
 
@@ -38,11 +38,11 @@ export class CreditNotesConsumer {
     await this.organizations.require(event.organization_id);
     if (!(await this.notes.upsertNewer(event.organization_id, event.data))) return;
     // The portal's gateways keep each customer's credit notes: this tells them to ask again.
-    await this.publisher.publish(PorticoInvoicesChanged, {
-      id: `evt_${randomUUID()}`,
-      organization_id: event.organization_id,
-      occurred_at: new Date().toISOString(),
-      data: { external_customer_ids: [event.data.external_customer_id] },
-    });
+    await announceCustomerListChanged(
+      this.publisher,
+      PorticoInvoicesChanged,
+      event.organization_id,
+      event.data.external_customer_id,
+    );
   }
 }

@@ -5,7 +5,7 @@ import { I18nService } from 'nestjs-i18n';
 import { PartiesModule } from '../parties/parties.module';
 import { InvoicePdfTemplate } from '../pdf/invoice-pdf-template';
 import { PdfModule } from '../pdf/pdf.module';
-import { CreditNote, CreditNoteSchema } from './credit-note.schema';
+import { CreditNote, CreditNoteSchema } from './credit-note.model';
 import { CREDIT_NOTE_PDF_TEMPLATE } from './credit-note-pdf-template';
 import { CreditNotesConsumer } from './credit-notes.consumer';
 import { CreditNotesRepository } from './credit-notes.repository';

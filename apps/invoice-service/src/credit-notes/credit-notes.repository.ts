@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { UpstreamCreditNote } from '@portico/contracts';
 import type { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { CreditNote } from './credit-note.schema';
+import { CreditNote } from './credit-note.model';
 
 /** A credit note as stored (plain object; `note` is the upstream note as last accepted). */
 export interface CreditNoteRecord {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { PorticoInvoicesChanged, type EventData, type EventEnvelope } from '@portico/contracts';
 import { HandleEvent } from '@portico/messaging';
-import { InvoiceChangeNotifications } from './invoice-change-notifications';
+import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
 
 /**
  * Every instance's copy of each invoice-change announcement (a per-instance queue), so every
@@ -9,7 +9,7 @@ import { InvoiceChangeNotifications } from './invoice-change-notifications';
  */
 @Controller()
 export class InvoiceCacheConsumer {
-  constructor(private readonly notifications: InvoiceChangeNotifications) {}
+  constructor(private readonly notifications: CustomerInvoicesCacheSync) {}
 
   @HandleEvent(PorticoInvoicesChanged, { scope: 'instance' })
   async invoicesChanged(

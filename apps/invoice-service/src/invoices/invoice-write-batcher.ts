@@ -12,8 +12,8 @@ import {
   type InvoiceRecord,
   type InvoiceState,
 } from './invoice-record';
-import { InvoiceChangeNotifications } from './invoice-change-notifications';
 import { InvoicesRepository, type InvoiceWrite } from './invoices.repository';
+import { InvoicesStoredHook } from './invoices-stored.hook';
 
 /** Changes written in one round trip at most; bounded by the consumer's prefetch anyway. */
 const MAX_BATCH = 500;
@@ -40,10 +40,12 @@ export class InvoiceWriteBatcher {
   private queue: Pending[] = [];
   private timer?: NodeJS.Timeout;
   private writing = 0;
+  /** Invoices (document ids) a batch in flight is writing. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly repository: InvoicesRepository,
-    private readonly notifications: InvoiceChangeNotifications,
+    private readonly hook: InvoicesStoredHook,
   ) {}
 
   submit(change: InvoiceChange): Promise<void> {
@@ -60,13 +62,34 @@ export class InvoiceWriteBatcher {
     // A few batches in flight at most: the database overlaps their work, and while they are
     // written the next ones fill up (bigger batches under load, no unbounded concurrency).
     while (this.writing < MAX_CONCURRENT_BATCHES && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+      const batch = this.takeBatch();
+      if (batch.length === 0) return; // every queued change waits for its invoice's batch
+      const ids = batch.map(documentIdOf);
+      for (const id of ids) this.inFlight.add(id);
       this.writing++;
       void this.store(batch).finally(() => {
+        for (const id of ids) this.inFlight.delete(id);
         this.writing--;
         if (this.queue.length > 0) this.kick();
       });
     }
+  }
+
+  /**
+   * The next batch, without any invoice a batch in flight is writing: FerretDB's conditional
+   * update is not atomic (two writers of the same revision can both match it, the second
+   * overwriting the first), so this process never races itself on one invoice. Other instances
+   * still can; the revision check and the read-back catch that on MongoDB.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const waiting: Pending[] = [];
+    for (const item of this.queue) {
+      if (batch.length < MAX_BATCH && !this.inFlight.has(documentIdOf(item))) batch.push(item);
+      else waiting.push(item);
+    }
+    this.queue = waiting;
+    return batch;
   }
 
   /**
@@ -145,11 +168,10 @@ export class InvoiceWriteBatcher {
   }
 
   /**
-   * Patches this instance's cache with what was stored, then tells every other instance and
-   * gateway whose invoices changed;
-   * before the batch is acked, so a crash in between redelivers and re-announces. Sent for every
-   * customer touched, changed or not: an announcement too many costs a reload, one too few a
-   * stale page.
+   * Tells the after-store reactions what the batch stored: for every customer it touched (changed
+   * or not: an announcement too many costs a reload, one too few a stale page) and what each
+   * customer's list now shows. Before the batch is acked, so a crash in between redelivers and
+   * tells again.
    */
   private async changed(batch: Pending[], written: Map<string, InvoiceRecord>): Promise<void> {
     const byOrganization = new Map<string, Set<string>>();
@@ -177,7 +199,12 @@ export class InvoiceWriteBatcher {
         ...(record.visible && { invoice: toCustomerInvoice(record) }),
       });
     }
-    await this.notifications.changed(byOrganization, patches);
+    await this.hook.stored({
+      changes: batch.map(({ change }) => change),
+      records: [...written.values()],
+      customersByOrganization: byOrganization,
+      patches,
+    });
   }
 }
 
@@ -196,6 +223,10 @@ function refusal(error: unknown): DomainError {
     ErrorCode.ValidationFailed,
     `refused by the database: ${describeError(error)}`,
   );
+}
+
+function documentIdOf({ change }: Pending): string {
+  return invoiceDocumentId(change.organizationId, change.upstreamId);
 }
 
 /** Applies a group of changes to a state; the write is conditional on the revision it started from. */

@@ -11,7 +11,6 @@ import {
 import { HandleEvent } from '@portico/messaging';
 import { KnownOrganizations } from '../parties/known-organizations';
 import type { InvoiceChange } from './invoice-change';
-import { InvoiceNotifications } from './invoice-notifications';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 
 /**
@@ -22,14 +21,12 @@ import { InvoiceWriteBatcher } from './invoice-write-batcher';
 export class InvoicesConsumer {
   constructor(
     private readonly batcher: InvoiceWriteBatcher,
-    private readonly notifications: InvoiceNotifications,
     private readonly organizations: KnownOrganizations,
   ) {}
 
   @HandleEvent(InvoiceCreated)
-  async created(event: EventEnvelope<EventData<typeof InvoiceCreated>>): Promise<void> {
-    await this.submit(event, { kind: 'document', invoice: event.data });
-    this.notifications.created(event.organization_id, event.data.id);
+  created(event: EventEnvelope<EventData<typeof InvoiceCreated>>): Promise<void> {
+    return this.submit(event, { kind: 'document', invoice: event.data });
   }
 
   @HandleEvent(InvoiceUpdated)

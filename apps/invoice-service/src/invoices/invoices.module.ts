@@ -4,14 +4,14 @@ import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { PartiesModule } from '../parties/parties.module';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
-import { InvoiceChangeNotifications } from './invoice-change-notifications';
-import { Invoice, InvoiceSchema } from './invoice.schema';
-import { InvoiceNotifications } from './invoice-notifications';
+import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
+import { Invoice, InvoiceSchema } from './invoice.model';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
 import { InvoicesRpcHandler } from './invoices.rpc-handler';
 import { InvoicesService } from './invoices.service';
+import { InvoicesStoredHook } from './invoices-stored.hook';
 
 @Module({
   imports: [
@@ -25,12 +25,12 @@ import { InvoicesService } from './invoices.service';
       inject: [InvoiceServiceConfig],
       useFactory: (config: InvoiceServiceConfig) => new CustomerInvoicesCache(config.invoiceCache),
     },
-    InvoiceChangeNotifications,
+    CustomerInvoicesCacheSync,
     InvoicesRepository,
     InvoiceWriteBatcher,
     InvoicesService,
-    InvoiceNotifications,
+    InvoicesStoredHook,
   ],
-  exports: [InvoicesRepository, InvoiceNotifications],
+  exports: [InvoicesRepository, InvoicesStoredHook],
 })
 export class InvoicesModule {}

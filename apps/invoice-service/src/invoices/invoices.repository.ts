@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { Invoice } from './invoice.schema';
+import { Invoice } from './invoice.model';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
 /**
@@ -96,45 +97,44 @@ export class InvoicesRepository implements OnModuleInit {
 
   private async writeCommand(writes: InvoiceWrite[]): Promise<Set<string>> {
     if (writes.length === 0) return new Set();
-    const operations = writes.map(({ record, expectedRev }): Record<string, unknown> => {
+    // Two writers that read the same revision both write rev + 1: the revision read back cannot
+    // tell whose update matched, so each update carries a token of its own to compare.
+    const tokens = writes.map(() => randomUUID());
+    const operations = writes.map(({ record, expectedRev }, i): Record<string, unknown> => {
       if (expectedRev === 0) return { insertOne: { document: record } };
       const { _id, ...fields } = record;
-      return { updateOne: { filter: { _id, rev: expectedRev }, update: { $set: fields } } };
+      const update = { $set: { ...fields, write_token: tokens[i] } };
+      return { updateOne: { filter: { _id, rev: expectedRev }, update } };
     });
     const lost = new Set<string>();
-    let matched: number;
-    let inserted: number;
     try {
-      const result = await this.invoices.collection.bulkWrite(operations as never, {
+      await this.invoices.collection.bulkWrite(operations as never, {
         ordered: false,
       });
-      matched = result.matchedCount;
-      inserted = result.insertedCount;
     } catch (error) {
       const bulk = error as {
         code?: number;
         writeErrors?: { index: number; code: number }[];
-        result?: { matchedCount?: number; insertedCount?: number };
       };
       const writeErrors = bulk.writeErrors ?? [];
       if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
       for (const e of writeErrors) lost.add(writes[e.index]!.record._id);
-      matched = bulk.result?.matchedCount ?? 0;
-      inserted = bulk.result?.insertedCount ?? 0;
     }
-    if (matched + inserted + lost.size < writes.length) {
-      // Some conditional updates matched nothing: find which by reading the revisions back.
-      const updates = writes.filter((w) => w.expectedRev > 0 && !lost.has(w.record._id));
+    // The counts cannot be trusted to say which conditional update lost (and FerretDB's may say
+    // none did when one did): whenever there were updates, their tokens are read back.
+    if (writes.some((w) => w.expectedRev > 0 && !lost.has(w.record._id))) {
+      const updates = writes
+        .map((write, i) => ({ write, token: tokens[i] }))
+        .filter(({ write }) => write.expectedRev > 0 && !lost.has(write.record._id));
       const current = await this.invoices.collection
-        .find<{ _id: string; rev: number }>(
-          { _id: { $in: updates.map((w) => w.record._id) } } as never,
-          {
-            projection: { rev: 1 },
-          },
+        .find<{ _id: string; write_token?: string }>(
+          { _id: { $in: updates.map(({ write }) => write.record._id) } } as never,
+          { projection: { write_token: 1 } },
         )
         .toArray();
-      const revs = new Map(current.map((c) => [c._id, c.rev]));
-      for (const w of updates) if (revs.get(w.record._id) !== w.record.rev) lost.add(w.record._id);
+      const tokenOf = new Map(current.map((c) => [c._id, c.write_token]));
+      for (const { write, token } of updates)
+        if (tokenOf.get(write.record._id) !== token) lost.add(write.record._id);
     }
     return lost;
   }

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GetLagoApiAccess, paymentUrlSchema } from '@portico/contracts';
-import { callLago, lagoClientFor, LagoApiError } from '@portico/lago-api';
+import { callLago, LagoApiClients, LagoApiError } from '@portico/lago-api';
 import { ServiceClient } from '@portico/messaging';
-import type { OutboundGuard } from '@portico/outbound';
 import { LRUCache } from 'lru-cache';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import type { InvoiceRecord } from '../invoices/invoice-record';
-import { LAGO_API_GUARD } from './lago-api-guard';
 
 /** What is remembered per invoice revision: a URL, or that there is none (`''`). */
 const NONE = '';
@@ -28,8 +26,8 @@ export class LagoPaymentUrls {
 
   constructor(
     private readonly rpc: ServiceClient,
-    @Inject(LAGO_API_GUARD) private readonly guard: OutboundGuard,
-    @Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig,
+    private readonly lagoApi: LagoApiClients,
+    @Inject(InvoiceServiceConfig) config: InvoiceServiceConfig,
   ) {
     this.cache = new LRUCache({
       max: MAX_ENTRIES,
@@ -61,7 +59,7 @@ export class LagoPaymentUrls {
       this.cache.set(key, NONE);
       return { url: null, transient: false };
     }
-    const client = lagoClientFor(access, this.guard, { timeoutMs: this.config.lagoApi.timeoutMs });
+    const client = this.lagoApi.for(access);
     try {
       const answer = await callLago('generate a payment URL', () =>
         client.invoices.invoicePaymentUrl(record.upstream_id),

@@ -10,7 +10,7 @@ import {
   type UpstreamSubscription,
 } from '@portico/contracts';
 import { EventPublisher, HandleEvent } from '@portico/messaging';
-import { randomUUID } from 'node:crypto';
+import { announceCustomerListChanged } from '../parties/customer-list-changes';
 import { KnownOrganizations } from '../parties/known-organizations';
 import { snapshotRecordOf, subscriptionRecordOf } from './subscription-record';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -58,11 +58,11 @@ export class SubscriptionsConsumer {
       subscriptionRecordOf(event.organization_id, event.data, terminated),
     );
     // Announced even when nothing changed: a redelivery after a lost announcement repairs it.
-    await this.publisher.publish(PorticoSubscriptionsChanged, {
-      id: `evt_${randomUUID()}`,
-      organization_id: event.organization_id,
-      occurred_at: new Date().toISOString(),
-      data: { external_customer_ids: [event.data.external_customer_id] },
-    });
+    await announceCustomerListChanged(
+      this.publisher,
+      PorticoSubscriptionsChanged,
+      event.organization_id,
+      event.data.external_customer_id,
+    );
   }
 }

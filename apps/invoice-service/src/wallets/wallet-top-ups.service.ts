@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -9,11 +9,8 @@ import {
   type RpcRequest,
   type RpcResponse,
 } from '@portico/contracts';
-import { callLago, LagoApiError, lagoClientFor } from '@portico/lago-api';
+import { callLago, LagoApiClients, LagoApiError } from '@portico/lago-api';
 import { EventPublisher, ServiceClient, describeError } from '@portico/messaging';
-import type { OutboundGuard } from '@portico/outbound';
-import { InvoiceServiceConfig } from '../config/invoice-service.config';
-import { LAGO_API_GUARD } from './lago-api-guard';
 import { toWalletView } from './wallet-views';
 import { topUpClaimId, WalletTopUpsRepository } from './wallet-top-ups.repository';
 import { WalletsRepository } from './wallets.repository';
@@ -33,8 +30,7 @@ export class WalletTopUpsService {
     private readonly claims: WalletTopUpsRepository,
     private readonly rpc: ServiceClient,
     private readonly publisher: EventPublisher,
-    @Inject(LAGO_API_GUARD) private readonly guard: OutboundGuard,
-    @Inject(InvoiceServiceConfig) private readonly config: InvoiceServiceConfig,
+    private readonly lagoApi: LagoApiClients,
   ) {}
 
   async request(
@@ -76,9 +72,7 @@ export class WalletTopUpsService {
     if (!claimed) return { outcome: 'duplicate', channel };
     try {
       if (access) {
-        const client = lagoClientFor(access, this.guard, {
-          timeoutMs: this.config.lagoApi.timeoutMs,
-        });
+        const client = this.lagoApi.for(access);
         await callLago('create a wallet transaction', () =>
           client.walletTransactions.createWalletTransaction(
             { wallet_transaction: { wallet_id: walletId, paid_credits: credits } },

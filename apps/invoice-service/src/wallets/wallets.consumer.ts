@@ -12,7 +12,7 @@ import {
   type UpstreamWalletTransaction,
 } from '@portico/contracts';
 import { EventPublisher, HandleEvent } from '@portico/messaging';
-import { randomUUID } from 'node:crypto';
+import { announceCustomerListChanged } from '../parties/customer-list-changes';
 import { KnownOrganizations } from '../parties/known-organizations';
 import {
   applyWalletChange,
@@ -88,11 +88,11 @@ export class WalletsConsumer {
 
   /** Announced even when nothing changed: a redelivery after a lost announcement repairs it. */
   private async announce(organizationId: string, externalCustomerId: string): Promise<void> {
-    await this.publisher.publish(PorticoWalletsChanged, {
-      id: `evt_${randomUUID()}`,
-      organization_id: organizationId,
-      occurred_at: new Date().toISOString(),
-      data: { external_customer_ids: [externalCustomerId] },
-    });
+    await announceCustomerListChanged(
+      this.publisher,
+      PorticoWalletsChanged,
+      organizationId,
+      externalCustomerId,
+    );
   }
 }

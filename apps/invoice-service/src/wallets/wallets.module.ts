@@ -1,8 +1,7 @@
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboundGuard } from '@portico/outbound';
+import { Module } from '@nestjs/common';
+import { lagoApiClientsProvider } from '@portico/lago-api';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { PartiesModule } from '../parties/parties.module';
-import { LAGO_API_GUARD } from './lago-api-guard';
 import { WalletTopUpsRepository } from './wallet-top-ups.repository';
 import { WalletTopUpsService } from './wallet-top-ups.service';
 import { WalletsConsumer } from './wallets.consumer';
@@ -14,26 +13,13 @@ import { WalletsRpcHandler } from './wallets.rpc-handler';
   imports: [PartiesModule],
   controllers: [WalletsConsumer, WalletsRpcHandler],
   providers: [
-    {
-      provide: LAGO_API_GUARD,
-      inject: [InvoiceServiceConfig],
-      // An operator-given Lago URL is reached only if public, or allow-listed (a self-hosted Lago).
-      useFactory: (config: InvoiceServiceConfig) =>
-        new OutboundGuard({
-          allowList: config.lagoApi.allowList,
-          allowHttp: config.lagoApi.allowHttp,
-          maxSockets: 4,
-        }),
-    },
+    lagoApiClientsProvider(InvoiceServiceConfig, (config: InvoiceServiceConfig) => ({
+      ...config.lagoApi,
+      maxSockets: 4,
+    })),
     WalletsRepository,
     WalletTopUpsRepository,
     WalletTopUpsService,
   ],
 })
-export class WalletsModule implements OnApplicationShutdown {
-  constructor(@Inject(LAGO_API_GUARD) private readonly guard: OutboundGuard) {}
-
-  onApplicationShutdown(): void {
-    this.guard.close();
-  }
-}
+export class WalletsModule {}

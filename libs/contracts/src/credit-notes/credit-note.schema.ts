@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime, storableText } from '../common-schemas';
+import { currencySchema, isoDateTime, storableText } from '../kit/common-schemas';
 import { externalIdSchema } from '../customers/customer.schema';
 import { upstreamInvoiceIdSchema } from '../invoices/invoice.schema';
 

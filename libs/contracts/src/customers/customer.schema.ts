@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { currencySchema, isoDateTime, storableText } from '../common-schemas';
-import { localeSchema } from '../locales';
+import { currencySchema, isoDateTime, storableText } from '../kit/common-schemas';
+import { localeSchema } from '../kit/locales';
 
 export const externalIdSchema = storableText().trim().min(1).max(255);
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { storableText } from '../common-schemas';
-import { localeSchema } from '../locales';
+import { storableText } from '../kit/common-schemas';
+import { localeSchema } from '../kit/locales';
 import {
   PORTAL_CUSTOMER_FIELDS,
   type PortalCustomerDetails,
   type PortalCustomerField,
-} from '../webhooks/portal-customer-details.schema';
+} from './portal-customer-details.schema';
 import { isIsoCountryCode } from './countries';
 import type { CustomerView } from './customer.schema';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, storableText } from '../common-schemas';
+import { isoDateTime, storableText } from '../kit/common-schemas';
 import { customerViewSchema } from '../customers/customer.schema';
 import {
   INVOICE_BADGES,

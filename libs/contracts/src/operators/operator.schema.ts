@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from '../common-schemas';
+import { isoDateTime } from '../kit/common-schemas';
 
 /** admin: everything; member: customers (view, open the portal, change language); viewer: read. */
 export const OPERATOR_ROLES = ['admin', 'member', 'viewer'] as const;

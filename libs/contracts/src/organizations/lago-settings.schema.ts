@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from '../common-schemas';
+import { isoDateTime } from '../kit/common-schemas';
 import { normalizeRsaPublicKey } from './rsa-public-key';
 
 /** Lago Cloud's API: the issuer of its webhook JWTs. A self-hosted Lago signs with its LAGO_API_URL. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDateTime, originSchema } from '../common-schemas';
-import { localeSchema } from '../locales';
+import { isoDateTime, originSchema } from '../kit/common-schemas';
+import { localeSchema } from '../kit/locales';
 import { portalSettingsInputSchema, portalSettingsSchema } from './portal-settings.schema';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();

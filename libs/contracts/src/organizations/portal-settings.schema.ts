@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   PORTAL_CUSTOMER_FIELDS,
   type PortalCustomerField,
-} from '../webhooks/portal-customer-details.schema';
+} from '../customers/portal-customer-details.schema';
 
 /**
  * What an organization lets its customers do in the portal. Off by default: nothing editable,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from '../common-schemas';
+import { isoDateTime } from '../kit/common-schemas';
 
 /** Event types an endpoint can subscribe to; `null` (the default) means every one of them. */
 export const webhookEventTypesSchema = z

@@ -1,8 +1,6 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { usageSnapshotSchema, type LagoApiAccess, type UsageSnapshot } from '@portico/contracts';
-import { callLago, lagoClientFor } from '@portico/lago-api';
-import { OutboundGuard } from '@portico/outbound';
-import { GatewayConfig } from '../../config/gateway.config';
+import { callLago, LagoApiClients } from '@portico/lago-api';
 
 export interface UsageReference {
   organizationId: string;
@@ -16,20 +14,11 @@ export interface UsageReference {
  * within LAGO_USAGE_TIMEOUT_MS. Lago computes it on each call; `computed_at` is when it answered.
  */
 @Injectable()
-export class LagoCurrentUsage implements OnApplicationShutdown {
-  private readonly guard: OutboundGuard;
-
-  constructor(@Inject(GatewayConfig) private readonly config: GatewayConfig) {
-    this.guard = new OutboundGuard({
-      allowList: config.lagoUsage.allowList,
-      allowHttp: config.lagoUsage.allowHttp,
-    });
-  }
+export class LagoCurrentUsage {
+  constructor(private readonly lagoApi: LagoApiClients) {}
 
   async read(access: LagoApiAccess, reference: UsageReference): Promise<UsageSnapshot> {
-    const client = lagoClientFor(access, this.guard, {
-      timeoutMs: this.config.lagoUsage.timeoutMs,
-    });
+    const client = this.lagoApi.for(access);
     const answer = await callLago('read current usage', () =>
       client.customers.findCustomerCurrentUsage(reference.externalCustomerId, {
         external_subscription_id: reference.externalSubscriptionId,
@@ -60,9 +49,5 @@ export class LagoCurrentUsage implements OnApplicationShutdown {
       })),
       computed_at: new Date().toISOString(),
     });
-  }
-
-  onApplicationShutdown(): void {
-    this.guard.close();
   }
 }

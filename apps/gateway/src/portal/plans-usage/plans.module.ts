@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { lagoApiClientsProvider } from '@portico/lago-api';
+import { GatewayConfig } from '../../config/gateway.config';
 import { IngestionModule } from '../../ingestion/ingestion.module';
-import { CustomerSubscriptions } from './customer-subscriptions';
+import { CustomerSubscriptions, SubscriptionsChangedConsumer } from './customer-subscriptions';
 import { LagoApiAccessSource } from './lago-api-access';
 import { LagoCurrentUsage } from './lago-current-usage';
 import { LiveUsage } from './live-usage';
 import { PlansSectionSource } from './plans-section.source';
-import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
 
 /**
  * Plans and usage in the portal: the first page's Plans section and the usage page (both placed
@@ -15,6 +16,7 @@ import { SubscriptionsChangedConsumer } from './subscriptions-changed.consumer';
   imports: [IngestionModule],
   controllers: [SubscriptionsChangedConsumer],
   providers: [
+    lagoApiClientsProvider(GatewayConfig, (config: GatewayConfig) => config.lagoUsage),
     CustomerSubscriptions,
     LagoApiAccessSource,
     LagoCurrentUsage,

@@ -1,47 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ListWallets, type WalletView } from '@portico/contracts';
+import { ListWallets, PorticoWalletsChanged, type WalletView } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient } from '@portico/messaging';
-import { organizationTag } from '../../caching/cache-tags';
+import { CustomerListCache, customerListsConsumer } from '../../caching/customer-list-cache';
 
-/** What `portico.wallets.changed` names: one customer's wallets. */
-export const walletsTag = (organizationId: string, externalCustomerId: string) =>
-  `wallets:${organizationId}\u0000${externalCustomerId}`;
-
-/**
- * A customer's active wallets, from the invoice-service, cached per gateway instance: dropped
- * when the invoice-service announces a change for the customer, and in any case after a minute.
- * The first page asks on every view, so this saves it a round trip.
- */
+/** A customer's active wallets, from the invoice-service, cached per gateway instance. */
 @Injectable()
-export class CustomerWallets {
-  private readonly wallets;
-
-  constructor(
-    private readonly rpc: ServiceClient,
-    caches: ReplicaCaches,
-  ) {
-    this.wallets = caches.create<{ list: WalletView[] }>({
-      ttlMs: 60_000,
-      max: 20_000,
-      tagsOf: (_list, key) => {
-        const [organizationId, externalCustomerId] = key.split('\u0000') as [string, string];
-        return [organizationTag(organizationId), walletsTag(organizationId, externalCustomerId)];
-      },
+export class CustomerWallets extends CustomerListCache<WalletView> {
+  constructor(rpc: ServiceClient, caches: ReplicaCaches) {
+    super(caches, PorticoWalletsChanged, async (organizationId, externalCustomerId) => {
+      const answer = await rpc.call(ListWallets, {
+        organization_id: organizationId,
+        external_customer_id: externalCustomerId,
+      });
+      return answer.wallets;
     });
   }
-
-  async active(organizationId: string, externalCustomerId: string): Promise<WalletView[]> {
-    const answer = await this.wallets.getOrLoad(
-      `${organizationId}\u0000${externalCustomerId}`,
-      async () => ({
-        list: (
-          await this.rpc.call(ListWallets, {
-            organization_id: organizationId,
-            external_customer_id: externalCustomerId,
-          })
-        ).wallets,
-      }),
-    );
-    return answer.list;
-  }
 }
+
+export const WalletsChangedConsumer = customerListsConsumer(PorticoWalletsChanged);

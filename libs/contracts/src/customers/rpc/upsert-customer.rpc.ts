@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { customerInputSchema, customerViewSchema } from '../customer.schema';
+import { defineRpc } from '../../kit/rpc-contract';
+
+// The gateway takes the organization from the authenticated API key, never from the caller's
+// input, so one organization can never address another's customers.
+const scoped = { organization_id: z.string().min(1) };
+
+export const UpsertCustomer = defineRpc({
+  name: 'customer-service.customers.upsert.v1',
+  service: 'customer-service',
+  request: z.object({ ...scoped, customer: customerInputSchema }),
+  response: z.object({ customer: customerViewSchema, created: z.boolean() }),
+});

@@ -1,5 +1,0 @@
-import { defineEvent } from '../event-contract';
-import { upstreamInvoiceSchema } from '../invoices/invoice.schema';
-
-/** Upstream: an invoice was created in the billing system (the whole invoice, fees included). */
-export const InvoiceCreated = defineEvent('invoice.created', upstreamInvoiceSchema);

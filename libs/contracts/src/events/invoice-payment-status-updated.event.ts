@@ -1,8 +1,0 @@
-import { defineEvent } from '../event-contract';
-import { invoicePaymentStatusSchema } from '../invoices/invoice.schema';
-
-/** Upstream: a payment succeeded or failed. May arrive before the invoice itself: it is kept. */
-export const InvoicePaymentStatusUpdated = defineEvent(
-  'invoice.payment_status_updated',
-  invoicePaymentStatusSchema,
-);

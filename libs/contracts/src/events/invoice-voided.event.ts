@@ -1,5 +1,0 @@
-import { defineEvent } from '../event-contract';
-import { invoiceVoidedSchema } from '../invoices/invoice.schema';
-
-/** Upstream: the invoice was voided; it stays visible, marked voided, and is no longer owed. */
-export const InvoiceVoided = defineEvent('invoice.voided', invoiceVoidedSchema);

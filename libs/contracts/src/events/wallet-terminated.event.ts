@@ -1,8 +1,0 @@
-import { defineEvent } from '../event-contract';
-import { upstreamWalletSchema } from '../wallets/wallet.schema';
-
-/**
- * Upstream: a prepaid-credit wallet was terminated (the whole wallet). Terminated is final: the
- * wallet leaves the portal whatever `status` says, and no later event brings it back.
- */
-export const WalletTerminated = defineEvent('wallet.terminated', upstreamWalletSchema);

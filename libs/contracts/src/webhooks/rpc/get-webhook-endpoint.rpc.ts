@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { defineRpc } from '../../kit/rpc-contract';
+import { webhookEndpointViewSchema } from '../webhook-endpoint.schema';
+
+export const GetWebhookEndpoint = defineRpc({
+  name: 'customer-service.webhook-endpoints.get.v1',
+  service: 'customer-service',
+  request: z.object({
+    organization_id: z.string().min(1).max(63),
+    endpoint_id: z.string().min(1).max(100),
+  }),
+  response: z.object({ webhook_endpoint: webhookEndpointViewSchema }),
+});
