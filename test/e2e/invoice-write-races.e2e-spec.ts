@@ -1,4 +1,13 @@
-import { BrokerAdmin, freePort, PorticoStack, waitFor } from '@portico/testing';
+import { InvoiceCreated, InvoicePaymentStatusUpdated } from '@portico/contracts';
+import {
+  billingEvent,
+  BrokerAdmin,
+  freePort,
+  invoiceCreated,
+  paymentStatusUpdated,
+  PorticoStack,
+  waitFor,
+} from '@portico/testing';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 
@@ -27,42 +36,27 @@ afterAll(async () => {
 const invoiceIds = Array.from({ length: INVOICES }, (_, i) => `up_race_${i}`);
 
 function created(id: string) {
-  return {
+  const data = invoiceCreated({
+    id,
+    external_customer_id: `cus_race_${Number(id.split('_').at(-1)) % 5}`,
+    number: `RACE-${id}`,
+    fees: [],
+  });
+  return billingEvent(InvoiceCreated, organizationId, data, {
     id: `evt_c_${id}`,
-    type: 'invoice.created',
-    organization_id: organizationId,
     occurred_at: '2026-11-25T00:00:00Z',
-    data: {
-      id,
-      external_customer_id: `cus_race_${Number(id.split('_').at(-1)) % 5}`,
-      number: `RACE-${id}`,
-      issuing_date: '2026-11-01',
-      status: 'finalized',
-      payment_status: 'pending',
-      invoice_type: 'subscription',
-      currency: 'EUR',
-      sub_total_excluding_taxes_amount_cents: 100,
-      taxes_amount_cents: 20,
-      total_amount_cents: 120,
-      fees: [],
-      updated_at: '2026-11-01T00:00:00Z',
-    },
-  };
+  });
 }
 
 function payment(id: string, status: 'succeeded' | 'failed', updatedAt: string) {
-  return {
+  const data = paymentStatusUpdated(created(id).data, {
+    payment_status: status,
+    updated_at: updatedAt,
+  });
+  return billingEvent(InvoicePaymentStatusUpdated, organizationId, data, {
     id: `evt_p_${status}_${id}`,
-    type: 'invoice.payment_status_updated',
-    organization_id: organizationId,
     occurred_at: updatedAt,
-    data: {
-      id,
-      external_customer_id: created(id).data.external_customer_id,
-      payment_status: status,
-      updated_at: updatedAt,
-    },
-  };
+  });
 }
 
 async function publishAll(events: { type: string }[]): Promise<void> {
