@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LOCALES } from '@portico/contracts';
-import { fillPlaceholders } from '@portico/i18n';
+import { compilePlaceholders } from '@portico/i18n';
 import { findUp } from '@portico/runtime';
 import Handlebars from 'handlebars';
 import { I18nService } from 'nestjs-i18n';
@@ -28,6 +28,11 @@ export class PortalViews {
   private readonly sets = new Map<string, Map<string, Handlebars.TemplateDelegate>>();
   /** Translations without arguments, memoized per language: a page asks for the same labels. */
   private readonly labels = new Map<string, Map<string, string>>();
+  /** The same labels' placeholders, read once (fillPlaceholders' result, per arguments). */
+  private readonly fills = new Map<
+    string,
+    Map<string, (args: Record<string, unknown>) => string>
+  >();
 
   constructor(private readonly i18n: I18nService) {
     const dir = join(
@@ -101,7 +106,11 @@ export class PortalViews {
 
   private translate(key: string, lang: string, args: Record<string, unknown>): string {
     if (Object.keys(args).length > 0) {
-      return fillPlaceholders(this.translate(key, lang, {}), args);
+      let fills = this.fills.get(lang);
+      if (!fills) this.fills.set(lang, (fills = new Map()));
+      let fill = fills.get(key);
+      if (!fill) fills.set(key, (fill = compilePlaceholders(this.translate(key, lang, {}))));
+      return fill(args);
     }
     let labels = this.labels.get(lang);
     if (!labels) this.labels.set(lang, (labels = new Map()));
