@@ -5,6 +5,7 @@
 // them in Chrome DevTools → Performance, or speedscope), prints the CPU time each process spent
 // per page during the load (where the work goes) and the functions with the most self time. The
 // gateway runs as one process (GATEWAY_WORKERS=1) so the profile holds all of its work.
+// PROFILE=off: no profiler (its overhead), only the load's figures and the CPU per page.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBenchStack } from './bench-stack';
@@ -18,6 +19,7 @@ const DURATION = Number(process.env.DURATION ?? 15);
 const INVOICES = Number(process.env.INVOICES ?? 2_000);
 const ROUTE = process.env.ROUTE ?? 'first';
 const TOP = Number(process.env.TOP ?? 25);
+const PROFILING = process.env.PROFILE !== 'off';
 const ROOT = join(__dirname, '..', '..');
 export const PROFILE_DIR = join(ROOT, 'profiles');
 export const PROFILE_NAME = 'portal-gateway.cpuprofile';
@@ -36,14 +38,16 @@ async function main(): Promise<void> {
   const stack = await startBenchStack({
     publicUrl: 'self',
     gatewayEnv: { GATEWAY_WORKERS: '1' },
-    gatewayNodeArgs: profiled(PROFILE_NAME),
-    invoiceServiceNodeArgs: profiled(SERVICE_PROFILE_NAME),
+    gatewayNodeArgs: PROFILING ? profiled(PROFILE_NAME) : [],
+    invoiceServiceNodeArgs: PROFILING ? profiled(SERVICE_PROFILE_NAME) : [],
   });
   try {
     await stack.ready();
     const seeded = await seedPortal(stack.base, stack.adminToken, INVOICES);
     const [, path] = seeded.targets.find(([name]) => name.startsWith(ROUTE)) ?? seeded.targets[0]!;
-    console.log(`profiling the gateway: ${CONNECTIONS} connections for ${DURATION} s on ${ROUTE}`);
+    console.log(
+      `${PROFILING ? 'profiling' : 'measuring'} the gateway: ${CONNECTIONS} connections for ${DURATION} s on ${ROUTE}`,
+    );
     const processes: { name: string; pid: number }[] = stack.apps.map((app) => ({
       name: app.name,
       pid: app.pid!,
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     // The profiles are written when the apps exit; seeding is in them too, but it is brief.
     await Promise.all(stack.apps.map((a) => a.stop()));
   }
-  for (const name of [PROFILE_NAME, SERVICE_PROFILE_NAME]) {
+  for (const name of PROFILING ? [PROFILE_NAME, SERVICE_PROFILE_NAME] : []) {
     const file = join(PROFILE_DIR, name);
     console.log(`\nprofile: ${file}\nself time, top ${TOP}:`);
     for (const hot of hottestFunctions(file, TOP, ROOT)) {
