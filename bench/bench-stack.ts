@@ -15,6 +15,8 @@ export async function startBenchStack(
     gatewayEnv?: Record<string, string>;
     /** Node options for the gateway, e.g. `--cpu-prof`. */
     gatewayNodeArgs?: string[];
+    /** Node options for the invoice-service (the portal's list answers from it). */
+    invoiceServiceNodeArgs?: string[];
   } = {},
 ) {
   const namespace = uniqueNamespace();
@@ -53,7 +55,11 @@ export async function startBenchStack(
   };
   const apps = [
     AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: databases.customers }),
-    AppProcess.start('invoice-service', { ...common, MONGODB_DATABASE: databases.invoices }),
+    AppProcess.start(
+      'invoice-service',
+      { ...common, MONGODB_DATABASE: databases.invoices },
+      options.invoiceServiceNodeArgs,
+    ),
     AppProcess.start('gateway', gatewayEnv, options.gatewayNodeArgs),
   ];
   const ready = () =>

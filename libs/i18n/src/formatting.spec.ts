@@ -46,3 +46,25 @@ test('dates: an instant and a calendar date give the same day; a repeat gives th
   assert.equal(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'ar'));
   assert.notEqual(formatDate('2026-03-14', 'ar'), formatDate('2026-03-14', 'en'));
 });
+
+test('money: a repeated amount is formatted once, and the cache never mixes locales, currencies or signs', () => {
+  // `format` is a getter (it hands out a bound function): count its reads.
+  const prototype = Intl.NumberFormat.prototype as unknown as { get format(): unknown };
+  const format = jest.spyOn(prototype, 'format', 'get');
+  try {
+    for (let i = 0; i < 20; i++) formatMoney(98_765, 'EUR', 'fr');
+    assert.ok(format.mock.calls.length <= 1, `${format.mock.calls.length} calls`);
+  } finally {
+    format.mockRestore();
+  }
+  assert.equal(plain(formatMoney(98_765, 'EUR', 'fr')), '987,65 €');
+  assert.equal(plain(formatMoney(98_765, 'EUR', 'de')), '987,65 €');
+  assert.equal(formatMoney(98_765, 'USD', 'en'), '$987.65');
+  assert.equal(formatMoney(98_765, 'EUR', 'en'), '€987.65');
+  assert.equal(formatMoney(0, 'USD', 'en'), '$0.00');
+  assert.equal(
+    formatMoney(-0, 'USD', 'en'),
+    new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(-0),
+  );
+  assert.equal(formatMoney(-150, 'USD', 'en'), '-$1.50');
+});

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../config/gateway.config';
+import { cspNonce } from './csp-nonces';
 import { PortalAssets } from './portal-assets';
 import { setPortalHeaders } from './portal-headers';
 import { directionOf, organizationName } from './portal-page-view';
@@ -59,7 +59,7 @@ export class PortalFrame {
     page: { titleKey: string; current: PortalNavKey | null; formActionOrigins?: string[] },
   ): PortalFrameView {
     const { organization, customer, locale } = request.portalSession;
-    const nonce = randomBytes(16).toString('base64url');
+    const nonce = cspNonce();
     setPortalHeaders(reply, organization.embed_origins, {
       styleNonce: organization.brand_color ? nonce : undefined,
       imageOrigins: organization.logo_url ? [new URL(organization.logo_url).origin] : [],

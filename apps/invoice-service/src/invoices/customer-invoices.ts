@@ -92,17 +92,30 @@ const FILTERS: Record<InvoiceFilter, (invoice: CustomerInvoice) => boolean> = {
   overdue: (invoice) => invoice.overdue,
 };
 
-/** Search is literal and case-insensitive on the invoice number: `inv.1*` finds "INV.1*". */
+const filteredMemo = new WeakMap<CustomerInvoice[], Map<InvoiceFilter, CustomerInvoice[]>>();
+
+/**
+ * Search is literal and case-insensitive on the invoice number: `inv.1*` finds "INV.1*". The
+ * answer is read, never changed: without a filter or search it is the list itself, and a filter's
+ * matches are kept with the list (a cached list never changes), as its totals are, so the
+ * portal's landing and filtered pages do not copy thousands of invoices per view.
+ */
 export function matching(
   invoices: CustomerInvoice[],
   filter: InvoiceFilter,
   search?: string,
-): CustomerInvoice[] {
+): readonly CustomerInvoice[] {
   const needle = search?.toLocaleLowerCase('en');
   const keep = FILTERS[filter];
-  return invoices.filter(
-    (invoice) => keep(invoice) && (!needle || invoice.searchable.includes(needle)),
-  );
+  if (needle) {
+    return invoices.filter((invoice) => keep(invoice) && invoice.searchable.includes(needle));
+  }
+  if (filter === 'all') return invoices;
+  let byFilter = filteredMemo.get(invoices);
+  if (!byFilter) filteredMemo.set(invoices, (byFilter = new Map()));
+  let matches = byFilter.get(filter);
+  if (!matches) byFilter.set(filter, (matches = invoices.filter(keep)));
+  return matches;
 }
 
 const totalsMemo = new WeakMap<CustomerInvoice[], CurrencyTotals[]>();
