@@ -185,8 +185,22 @@ async function portico(): Promise<number> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** `ONLY=portico` (or `raw`): that half alone, unrecorded — for a CPU profile of one side. */
+async function only(side: string): Promise<void> {
+  for (let round = 1; round <= ROUNDS; round++) {
+    const cpu = process.cpuUsage();
+    const rate = side === 'raw' ? await raw() : await portico();
+    const used = process.cpuUsage(cpu);
+    const perEvent = (used.user + used.system) / EVENTS;
+    console.log(
+      `  round ${round}: ${side} ${rate.toFixed(0)} ev/s, ${perEvent.toFixed(1)} µs CPU/event`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
+  if (process.env.ONLY) return only(process.env.ONLY);
   const run = BenchRun.start('messaging', {
     events: EVENTS,
     window: WINDOW,
