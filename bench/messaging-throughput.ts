@@ -3,6 +3,24 @@
 // Portico's side is what the services run: a Nest microservice on AmqpTransport, the handler a
 // `@HandleEvent` controller method behind Nest's pipeline (interceptor and filter included).
 //   npm run bench:messaging            (EVENTS=20000 WINDOW=200 PREFETCH=32 ROUNDS=3)
+//   ONLY=portico (or raw) node dist/bench/messaging-throughput.js: one half alone, unrecorded,
+//   e.g. under `node --cpu-prof` (bench/cpu-profile-summary.ts reads the profile).
+//
+// What makes the comparison fair — both halves, in the same process, alternating rounds:
+// - the same topology: `billing.events` declared by `declareEventsExchange` (topic, durable, with
+//   its alternate exchange) into a durable classic queue bound by the event type;
+// - the same payload: `envelope(i)` plus its `type`, JSON, ~0.8 KB, persistent, `messageId` set;
+// - the same confirm window: WINDOW publishes in flight, each awaiting its own broker confirm;
+// - the same prefetch (PREFETCH) on the consuming channel, and one manual ack per message after
+//   its handling (never `multiple`), each side on its own publisher and consumer connections;
+// - the same clock: from the first publish to the last ack; connecting, declaring and Nest's
+//   start-up are outside it on both sides.
+// The baseline parses each body (any consumer must). Portico does everything the services do on
+// top: envelope and payload validated when publishing and again when consuming, `type` and
+// `timestamp` properties, Nest's pipeline with the correlation interceptor and error filter,
+// metrics, in-flight tracking for graceful drain, the failure policy around the handler.
+// Each round also prints this process's CPU per event over the timed window (all threads), the
+// figure that says what Portico's layer costs when the shared machine makes ev/s swing.
 import 'reflect-metadata';
 import { Controller, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { defineEvent } from '@portico/contracts';
@@ -68,6 +86,22 @@ async function publishAll(publish: (i: number) => Promise<void>): Promise<void> 
   await Promise.all(Array.from({ length: WINDOW }, worker));
 }
 
+/** Events/s over the timed window, and this process's CPU (all threads) per event in it. */
+interface Measured {
+  rate: number;
+  cpuMicrosPerEvent: number;
+}
+
+function startMeasuring(): () => Measured {
+  const wall = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  return () => {
+    const seconds = Number(process.hrtime.bigint() - wall) / 1e9;
+    const used = process.cpuUsage(cpu);
+    return { rate: EVENTS / seconds, cpuMicrosPerEvent: (used.user + used.system) / EVENTS };
+  };
+}
+
 function waitForCount(counter: () => number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setInterval(() => {
@@ -79,7 +113,7 @@ function waitForCount(counter: () => number): Promise<void> {
   });
 }
 
-async function raw(): Promise<number> {
+async function raw(): Promise<Measured> {
   const ns = `bench${randomBytes(3).toString('hex')}.`;
   const exchange = eventsExchangeName(ns);
   const queue = `${ns}raw.events`;
@@ -100,7 +134,7 @@ async function raw(): Promise<number> {
     sub.ack(message);
     consumed++;
   });
-  const started = process.hrtime.bigint();
+  const measure = startMeasuring();
   await publishAll(
     (i) =>
       new Promise<void>((resolve, reject) => {
@@ -115,11 +149,11 @@ async function raw(): Promise<number> {
       }),
   );
   await waitForCount(() => consumed);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const measured = measure();
   await sub.deleteQueue(queue);
   await pub.deleteExchange(exchange);
   await Promise.all([pubConn.close(), subConn.close()]);
-  return EVENTS / seconds;
+  return measured;
 }
 
 let benchConsumed = 0;
@@ -143,7 +177,7 @@ class BenchModule {
   }
 }
 
-async function portico(): Promise<number> {
+async function portico(): Promise<Measured> {
   const ns = `bench${randomBytes(3).toString('hex')}.`;
   const pubConn = new AmqpConnection(AMQP_URL, 'bench-publisher');
   await pubConn.start();
@@ -166,10 +200,10 @@ async function portico(): Promise<number> {
   );
   await service.listen();
   benchConsumed = 0;
-  const started = process.hrtime.bigint();
+  const measure = startMeasuring();
   await publishAll((i) => publisher.publish(BenchInvoice, envelope(i)));
   await waitForCount(() => benchConsumed);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const measured = measure();
   await service.close();
   await publisher.stop();
   const cleanup = await connect(AMQP_URL);
@@ -179,14 +213,26 @@ async function portico(): Promise<number> {
   await channel.deleteExchange(eventsExchangeName(ns));
   await cleanup.close();
   await pubConn.close();
-  return EVENTS / seconds;
+  return measured;
 }
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const describe = (m: Measured) =>
+  `${m.rate.toFixed(0)} ev/s (${m.cpuMicrosPerEvent.toFixed(1)} µs CPU/event)`;
+
+/** `ONLY=portico` (or `raw`): that half alone, unrecorded — for a CPU profile of one side. */
+async function only(side: string): Promise<void> {
+  for (let round = 1; round <= ROUNDS; round++) {
+    const measured = side === 'raw' ? await raw() : await portico();
+    console.log(`  round ${round}: ${side} ${describe(measured)}`);
+  }
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
+  if (process.env.ONLY) return only(process.env.ONLY);
   const run = BenchRun.start('messaging', {
     events: EVENTS,
     window: WINDOW,
@@ -196,10 +242,12 @@ async function main(): Promise<void> {
   const rawRuns: number[] = [];
   const ours: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    rawRuns.push(await raw());
-    ours.push(await portico());
+    const baseline = await raw();
+    const measured = await portico();
+    rawRuns.push(baseline.rate);
+    ours.push(measured.rate);
     console.log(
-      `  round ${round}: raw amqplib ${rawRuns.at(-1)!.toFixed(0)} ev/s, portico ${ours.at(-1)!.toFixed(0)} ev/s`,
+      `  round ${round}: raw amqplib ${describe(baseline)}, portico ${describe(measured)}`,
     );
   }
   const r = median(rawRuns);

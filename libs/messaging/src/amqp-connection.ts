@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { connect, type ChannelModel } from 'amqplib';
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { coalesceWrites } from './coalesced-writes';
 
 export type ConnectionSetup = (model: ChannelModel) => Promise<void>;
 
@@ -102,6 +103,7 @@ export class AmqpConnection extends EventEmitter {
           noDelay: true,
           clientProperties: { connection_name: this.name },
         });
+        coalesceWrites(model);
         const lost = new Promise<Error | undefined>((resolve) => {
           model!.once('close', (err?: Error) => resolve(err));
           // 'error' always precedes 'close'; listening keeps it from crashing the process.

@@ -3,6 +3,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import { isObservable, lastValueFrom } from 'rxjs';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpEventContext, AmqpRpcContext } from './amqp-contexts';
+import { correlation } from './correlation';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import type { EventPatternExtras, RpcPatternExtras } from './handler.decorators';
 import { InstanceSubscriber } from './instance-subscriber';
@@ -116,8 +117,12 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       throw new Error(`"${pattern}" is handled with both scopes in ${this.options.appName}`);
     }
     // Nest chains every handler of one event pattern behind the first: calling it calls them all.
+    // Entered here, the whole pipeline runs inside the id and the CorrelationInterceptor finds
+    // it already current: no wrapping Observable per message.
     const handler: EventHandler = async (event, delivery) => {
-      await this.invoke(head, event, new AmqpEventContext(delivery, pattern));
+      await correlation.run(delivery.correlationId, () =>
+        this.invoke(head, event, new AmqpEventContext(delivery, pattern)),
+      );
     };
     if (scope === 'instance') {
       this.instanceSubscriber.register(contract, handler);

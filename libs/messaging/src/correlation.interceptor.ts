@@ -18,7 +18,8 @@ export class CorrelationInterceptor implements NestInterceptor {
     if (context.getType() !== 'rpc') return next.handle();
     const id = (context.switchToRpc().getContext() as { correlationId?: unknown } | undefined)
       ?.correlationId;
-    if (typeof id !== 'string') return next.handle();
+    // Already inside it (the transport enters it for events): nothing to wrap.
+    if (typeof id !== 'string' || correlation.current() === id) return next.handle();
     // Subscribing is what runs the handler: it must happen inside the async context.
     return new Observable((subscriber) =>
       correlation.run(id, () => next.handle().subscribe(subscriber)),

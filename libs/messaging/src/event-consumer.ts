@@ -75,6 +75,7 @@ export class EventConsumer {
   /** Messages in hand waiting out a dependency: only they resume a pause. */
   private waiters = 0;
   private readonly closedChannels = new WeakSet<Channel>();
+  private readonly labels = new Map<string, EventLabels>();
 
   private readonly setup = async (model: ChannelModel) => {
     const channel = await model.createChannel();
@@ -151,8 +152,8 @@ export class EventConsumer {
     const headers = message.properties.headers ?? {};
     const routingKey = String(headers[Header.RoutingKey] ?? message.fields.routingKey);
     const attempt = Number(headers[Header.Attempt] ?? 1);
-    const labels = { service: this.options.service, type: this.typeLabel(routingKey) };
-    const done = messagingMetrics.eventHandlingSeconds.startTimer(labels);
+    const labels = this.labelsFor(routingKey);
+    const startedMs = performance.now();
     const parsed = parseEvent(message.content, this.contracts, routingKey);
     if (!parsed.ok) {
       await this.deadLetter(channel, message, routingKey, attempt, parsed.reason);
@@ -186,7 +187,7 @@ export class EventConsumer {
     if (error === undefined) {
       safely(() => channel.ack(message));
       messagingMetrics.eventsConsumed.inc(labels);
-      done();
+      messagingMetrics.eventHandlingSeconds.observe(labels, (performance.now() - startedMs) / 1000);
       return;
     }
     if (error === GIVEN_BACK) {
@@ -229,7 +230,7 @@ export class EventConsumer {
       for (let tries = 0; ; tries++) {
         try {
           await run();
-          await this.resume(channel);
+          if (this.pause) await this.resume(channel);
           return undefined;
         } catch (error) {
           const kind = failureClass(error);
@@ -328,6 +329,17 @@ export class EventConsumer {
     return this.contracts.has(routingKey) ? routingKey : 'other';
   }
 
+  /** One labels object per type label, made once: the per-message path allocates none. */
+  private labelsFor(routingKey: string): EventLabels {
+    const type = this.typeLabel(routingKey);
+    let labels = this.labels.get(type);
+    if (!labels) {
+      labels = { service: this.options.service, type };
+      this.labels.set(type, labels);
+    }
+    return labels;
+  }
+
   private async retry(
     channel: Channel,
     message: ConsumeMessage,
@@ -399,6 +411,11 @@ export class EventConsumer {
     }
     safely(() => channel.ack(message));
   }
+}
+
+interface EventLabels {
+  readonly service: string;
+  readonly type: string;
 }
 
 /** The handler's wait ended without an outcome: the message goes back to the queue as it was. */

@@ -5,6 +5,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@portico/contracts';
+import { parseValidEvent } from './event-schema';
 
 export type ParsedEvent =
   | { ok: true; contract: EventContract; event: EventEnvelope<unknown> }
@@ -25,6 +26,12 @@ export function parseEvent(
   } catch (error) {
     return { ok: false, reason: `invalid_json: ${(error as Error).message}` };
   }
+  const named = contracts.get((json as { type?: unknown } | null)?.type as string);
+  if (named && (routingKey === undefined || routingKey === named.type)) {
+    const event = parseValidEvent(json, named);
+    if (event) return { ok: true, contract: named, event };
+  }
+  // Something is wrong: each step in turn, to name what.
   const envelope = eventEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
     return {

@@ -7,7 +7,10 @@ export class InFlight {
   }
 
   track(work: Promise<unknown>): void {
-    const tracked = work.catch(() => undefined).finally(() => this.pending.delete(tracked));
+    const forget = () => {
+      this.pending.delete(tracked);
+    };
+    const tracked: Promise<unknown> = work.then(forget, forget);
     this.pending.add(tracked);
   }
 

@@ -13,7 +13,7 @@ export const eventEnvelopeSchema = z.object({
   organization_id: z.string().min(1).max(200).refine(noNul, 'must not contain NUL characters'),
   occurred_at: z.iso.datetime({ offset: true }),
   // Anything the database would refuse, wherever it is in the payload (storable-values.ts).
-  data: z.record(z.string(), z.unknown()).superRefine(refuseUnstorable),
+  data: z.record(z.string(), z.unknown()).check(refuseUnstorable),
 });
 
 export type EventEnvelope<TData = Record<string, unknown>> = Omit<
