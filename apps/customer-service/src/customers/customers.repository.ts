@@ -1,21 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import type { CustomerRecord } from './customer-record';
 import { Customer } from './customer.model';
 
-export type CustomerRecord = Customer;
-export type CustomerFields = Partial<
-  Pick<
-    CustomerRecord,
-    | 'name'
-    | 'email'
-    | 'currency'
-    | 'document_locale'
-    | 'details'
-    | 'source_updated_at'
-    | 'portal_edits'
-  >
->;
+export type { CustomerFields, CustomerRecord } from './customer-record';
 
 /** Lago's list filters, as customer-service applies them. */
 export interface CustomerListFilter {
