@@ -51,3 +51,10 @@ export function tenantCollection<T extends KeyedDocument>(
 ): TenantCollection<T> {
   return new TenantCollection(connection.collection<T>(name));
 }
+
+/** A Mongoose model's collection as plain documents (the model keeps the schema and indexes). */
+export function tenantCollectionOf<T extends KeyedDocument>(model: {
+  collection: Collection;
+}): TenantCollection<T> {
+  return new TenantCollection(model.collection as unknown as Collection<T>);
+}
