@@ -70,12 +70,24 @@ test('a writer whose read went stale decides again on what the winner stored', a
   assert.equal((await notes.findById('n2'))?.rev, 5);
 });
 
-test('racing first writes: one inserts, the other hears a duplicate key and decides again', async () => {
-  const results = await Promise.all(
-    [1, 2, 3].map((rev) => notes.saveIfNewer('n3', byRev(note('n3', rev)))),
-  );
-  assert.ok(results.includes(true));
-  assert.equal((await notes.findById('n3'))?.rev, 3, 'the newest stands whatever the order');
+test('a first write that collides with another insert hears a duplicate key and decides again', async () => {
+  const seen: (number | null)[] = [];
+  let raced = false;
+  const written = await notes.saveIfNewer('n3', {
+    decide: async (stored) => {
+      seen.push(stored?.rev ?? null);
+      if (!raced) {
+        raced = true;
+        // Another instance creates the document between this writer's read and its insert.
+        await notes.saveIfNewer('n3', byRev(note('n3', 1)));
+      }
+      return stored && stored.rev >= 2 ? undefined : note('n3', 2);
+    },
+    versionOf: ({ rev }) => ({ rev }),
+  });
+  assert.equal(written, true);
+  assert.deepEqual(seen, [null, 1], 'the insert lost, the update against rev 1 won');
+  assert.equal((await notes.findById('n3'))?.rev, 2);
 });
 
 test('a writer that loses every race gives up rather than loop for ever', async () => {
