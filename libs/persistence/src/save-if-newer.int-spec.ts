@@ -114,3 +114,21 @@ test('queries name the organization: another organization sees nothing', async (
   assert.equal(await notes.countDocuments({ organization_id: 'org_b' }), 1);
   assert.equal((await notes.findOne({ organization_id: 'org_b', rev: 1 }))?._id, 'n5');
 });
+
+test('a page is in the order asked, skips and limits, and counts every match', async () => {
+  for (const rev of [1, 2, 3, 4]) {
+    await notes.saveIfNewer(
+      `p${rev}`,
+      byRev({ ...note(`p${rev}`, rev), organization_id: 'org_p' }),
+    );
+  }
+  const { items, total } = await notes.page(
+    { organization_id: 'org_p' },
+    { sort: { rev: -1 }, skip: 1, limit: 2 },
+  );
+  assert.deepEqual(
+    items.map((found) => found._id),
+    ['p3', 'p2'],
+  );
+  assert.equal(total, 4);
+});

@@ -31,8 +31,8 @@ const DEFAULT_MAX_RACE_RETRIES = 5;
  * Only find/insert/updateOne by `_id` with equality conditions: the subset FerretDB 1.24 and
  * MongoDB share (docs/architecture.md). On MongoDB the conditional update is atomic. On FerretDB
  * 1.24 it is not under true concurrency: two updates conditioned on the same version can both
- * match and both land (seen in this helper's int-spec with three racing writers; the
- * invoice writer reads back a write token for the same reason).
+ * match and both land (seen with three writers racing on one document, the newest losing;
+ * the invoice writer reads back a write token for the same reason).
  */
 export async function saveIfNewer<T extends KeyedDocument>(
   collection: Collection<T>,

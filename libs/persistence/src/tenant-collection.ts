@@ -38,6 +38,18 @@ export class TenantCollection<T extends KeyedDocument> {
     return this.collection.countDocuments(filter, options);
   }
 
+  /** One page of what matches, in `sort` order, and how many match in all. */
+  async page(
+    filter: TenantFilter<T>,
+    { sort, skip = 0, limit }: { sort: mongo.Sort; skip?: number; limit: number },
+  ): Promise<{ items: T[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.find(filter).sort(sort).skip(skip).limit(limit).toArray(),
+      this.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
   /** See `saveIfNewer`: stores what `decide` returns unless another version won; true if it did. */
   saveIfNewer(id: string, write: SaveIfNewer<T>): Promise<boolean> {
     return saveIfNewer(this.collection, id, write);

@@ -112,7 +112,7 @@ export class CustomersRepository implements OnModuleInit {
     return records;
   }
 
-  async listLive(
+  listLive(
     organizationId: string,
     skip: number,
     limit: number,
@@ -135,11 +135,7 @@ export class CustomersRepository implements OnModuleInit {
     } else if (by.hasTaxIdentificationNumber === false) {
       filter['details.tax_identification_number'] = null;
     }
-    const [items, total] = await Promise.all([
-      this.records.find(filter).sort({ created_at: -1, _id: 1 }).skip(skip).limit(limit).toArray(),
-      this.records.countDocuments(filter),
-    ]);
-    return { items, total };
+    return this.records.page(filter, { sort: { created_at: -1, _id: 1 }, skip, limit });
   }
 }
 

@@ -56,11 +56,8 @@ export class CreditNotesRepository {
     limit: number,
   ): Promise<{ records: CreditNoteRecord[]; total: number }> {
     const filter = { organization_id: organizationId, external_customer_id: externalCustomerId };
-    const [records, total] = await Promise.all([
-      this.records.find(filter).sort({ list_key: -1 }).limit(limit).toArray(),
-      this.records.countDocuments(filter),
-    ]);
-    return { records, total };
+    const { items, total } = await this.records.page(filter, { sort: { list_key: -1 }, limit });
+    return { records: items, total };
   }
 
   /** One of a customer's notes; another customer's, or another organization's, is null. */

@@ -116,11 +116,12 @@ export class WalletsRepository implements OnModuleInit {
     { skip, limit }: { skip: number; limit: number },
   ): Promise<{ transactions: WalletTransactionRecord[]; totalCount: number }> {
     const filter = { organization_id: organizationId, wallet_id: walletId };
-    const [transactions, totalCount] = await Promise.all([
-      this.transactions.find(filter).sort({ list_key: -1 }).skip(skip).limit(limit).toArray(),
-      this.transactions.countDocuments(filter),
-    ]);
-    return { transactions, totalCount };
+    const { items, total } = await this.transactions.page(filter, {
+      sort: { list_key: -1 },
+      skip,
+      limit,
+    });
+    return { transactions: items, totalCount: total };
   }
 }
 
