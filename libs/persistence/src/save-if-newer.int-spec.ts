@@ -132,3 +132,14 @@ test('a page is in the order asked, skips and limits, and counts every match', a
   );
   assert.equal(total, 4);
 });
+
+test('by derived id, a document answers only when it holds every expected value', async () => {
+  await notes.saveIfNewer('m1', byRev(note('m1', 7)));
+  assert.equal(
+    (await notes.findByIdMatching('m1', { organization_id: 'org_a', rev: 7 }))?._id,
+    'm1',
+  );
+  assert.equal(await notes.findByIdMatching('m1', { organization_id: 'org_b' }), null);
+  assert.equal(await notes.findByIdMatching('m1', { organization_id: 'org_a', rev: 8 }), null);
+  assert.equal(await notes.findByIdMatching('absent', { organization_id: 'org_a' }), null);
+});

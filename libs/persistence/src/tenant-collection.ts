@@ -26,6 +26,22 @@ export class TenantCollection<T extends KeyedDocument> {
     return (await this.collection.findOne(byId<T>(id), options)) as T | null;
   }
 
+  /**
+   * By the derived `_id`, and only when the document holds every value of `expected` (its
+   * organization at least), so that an id derived elsewhere never answers for this tenant.
+   */
+  async findByIdMatching(
+    id: string,
+    expected: Partial<T> & { organization_id: string },
+  ): Promise<T | null> {
+    const found = await this.findById(id);
+    if (!found) return null;
+    const holds = Object.entries(expected).every(
+      ([field, value]) => (found as Record<string, unknown>)[field] === value,
+    );
+    return holds ? found : null;
+  }
+
   async findOne(filter: TenantFilter<T>, options?: mongo.FindOptions): Promise<T | null> {
     return (await this.collection.findOne(filter, options)) as T | null;
   }

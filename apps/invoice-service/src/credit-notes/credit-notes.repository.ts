@@ -61,17 +61,15 @@ export class CreditNotesRepository {
   }
 
   /** One of a customer's notes; another customer's, or another organization's, is null. */
-  async findFor(
+  findFor(
     organizationId: string,
     upstreamId: string,
     externalCustomerId: string,
   ): Promise<CreditNoteRecord | null> {
-    const record = await this.records.findById(creditNoteDocumentId(organizationId, upstreamId));
-    const matches =
-      record !== null &&
-      record.organization_id === organizationId &&
-      record.upstream_id === upstreamId &&
-      record.external_customer_id === externalCustomerId;
-    return matches ? record : null;
+    return this.records.findByIdMatching(creditNoteDocumentId(organizationId, upstreamId), {
+      organization_id: organizationId,
+      upstream_id: upstreamId,
+      external_customer_id: externalCustomerId,
+    });
   }
 }

@@ -224,19 +224,17 @@ export class InvoicesRepository implements OnModuleInit {
   }
 
   /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
-  async findVisible(
+  findVisible(
     organizationId: string,
     upstreamId: string,
     externalCustomerId?: string,
   ): Promise<InvoiceRecord | null> {
-    const record = await this.records.findById(invoiceDocumentId(organizationId, upstreamId));
-    const matches =
-      record !== null &&
-      record.organization_id === organizationId &&
-      record.upstream_id === upstreamId &&
-      record.visible &&
-      (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
-    return matches ? record : null;
+    return this.records.findByIdMatching(invoiceDocumentId(organizationId, upstreamId), {
+      organization_id: organizationId,
+      upstream_id: upstreamId,
+      visible: true,
+      ...(externalCustomerId !== undefined && { external_customer_id: externalCustomerId }),
+    });
   }
 
   /**

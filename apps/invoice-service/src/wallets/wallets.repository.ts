@@ -95,19 +95,17 @@ export class WalletsRepository implements OnModuleInit {
   }
 
   /** By the derived `_id`; null unless it is this customer's and visible. */
-  async findVisible(
+  findVisible(
     organizationId: string,
     externalCustomerId: string,
     walletId: string,
   ): Promise<WalletRecord | null> {
-    const record = await this.wallets.findById(walletDocumentId(organizationId, walletId));
-    const matches =
-      record !== null &&
-      record.organization_id === organizationId &&
-      record.upstream_id === walletId &&
-      record.external_customer_id === externalCustomerId &&
-      record.visible;
-    return matches ? record : null;
+    return this.wallets.findByIdMatching(walletDocumentId(organizationId, walletId), {
+      organization_id: organizationId,
+      upstream_id: walletId,
+      external_customer_id: externalCustomerId,
+      visible: true,
+    });
   }
 
   async transactionsPage(
