@@ -1,2 +1,4 @@
 export * from './persistence.module';
 export * from './database-health';
+export * from './save-if-newer';
+export * from './tenant-collection';

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { tenantCollectionOf, type TenantCollection } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { ActivityEntry } from './activity-entry.model';
 
@@ -7,7 +8,11 @@ export type ActivityRecord = ActivityEntry;
 
 @Injectable()
 export class ActivityRepository implements OnModuleInit {
-  constructor(@InjectModel(ActivityEntry.name) private readonly entries: Model<ActivityEntry>) {}
+  private readonly records: TenantCollection<ActivityRecord>;
+
+  constructor(@InjectModel(ActivityEntry.name) private readonly entries: Model<ActivityEntry>) {
+    this.records = tenantCollectionOf(entries);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.entries.init();
@@ -17,7 +22,7 @@ export class ActivityRepository implements OnModuleInit {
     await this.entries.create(entry);
   }
 
-  async list(
+  list(
     organizationId: string,
     externalCustomerId: string | undefined,
     skip: number,
@@ -27,16 +32,6 @@ export class ActivityRepository implements OnModuleInit {
       organization_id: organizationId,
       ...(externalCustomerId !== undefined && { external_customer_id: externalCustomerId }),
     };
-    const [items, total] = await Promise.all([
-      this.entries
-        .find(filter)
-        .sort({ at: -1, _id: 1 })
-        .skip(skip)
-        .limit(limit)
-        .lean<ActivityRecord[]>()
-        .exec(),
-      this.entries.countDocuments(filter).exec(),
-    ]);
-    return { items, total };
+    return this.records.page(filter, { sort: { at: -1, _id: 1 }, skip, limit });
   }
 }

@@ -1,21 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { tenantCollectionOf, type TenantCollection, type TenantFilter } from '@portico/persistence';
 import type { Model } from 'mongoose';
+import type { CustomerRecord } from './customer-record';
 import { Customer } from './customer.model';
 
-export type CustomerRecord = Customer;
-export type CustomerFields = Partial<
-  Pick<
-    CustomerRecord,
-    | 'name'
-    | 'email'
-    | 'currency'
-    | 'document_locale'
-    | 'details'
-    | 'source_updated_at'
-    | 'portal_edits'
-  >
->;
+export type { CustomerFields, CustomerRecord } from './customer-record';
 
 /** Lago's list filters, as customer-service applies them. */
 export interface CustomerListFilter {
@@ -35,10 +25,17 @@ const SEARCHED_FIELDS = [
   'details.legal_name',
 ];
 
-/** Customers as plain objects; every query is scoped by organization. */
+/**
+ * Customers as plain objects; every query is scoped by organization (reads through the typed
+ * collection). Writes go through the model, whose schema gives a new customer its defaults.
+ */
 @Injectable()
 export class CustomersRepository implements OnModuleInit {
-  constructor(@InjectModel(Customer.name) private readonly customers: Model<Customer>) {}
+  private readonly records: TenantCollection<CustomerRecord>;
+
+  constructor(@InjectModel(Customer.name) private readonly customers: Model<Customer>) {
+    this.records = tenantCollectionOf(customers);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.customers.init();
@@ -46,17 +43,11 @@ export class CustomersRepository implements OnModuleInit {
 
   /** Includes tombstones: callers decide what a deleted customer means for them. */
   findByExternalId(organizationId: string, externalId: string): Promise<CustomerRecord | null> {
-    return this.customers
-      .findOne({ organization_id: organizationId, external_id: externalId })
-      .lean<CustomerRecord>()
-      .exec();
+    return this.records.findOne({ organization_id: organizationId, external_id: externalId });
   }
 
   findLiveById(organizationId: string, id: string): Promise<CustomerRecord | null> {
-    return this.customers
-      .findOne({ _id: id, organization_id: organizationId, deleted_at: null })
-      .lean<CustomerRecord>()
-      .exec();
+    return this.records.findOne({ _id: id, organization_id: organizationId, deleted_at: null });
   }
 
   async insert(customer: CustomerRecord): Promise<void> {
@@ -108,15 +99,12 @@ export class CustomersRepository implements OnModuleInit {
   async allLive(organizationId: string, max: number): Promise<CustomerRecord[] | undefined> {
     const records: CustomerRecord[] = [];
     // Only the organization in the filter: the one condition every engine answers from an index.
-    const cursor = this.customers
-      .find({ organization_id: organizationId })
-      .lean<CustomerRecord[]>()
-      .cursor({ batchSize: 1_000 });
+    const cursor = this.records.find({ organization_id: organizationId }, { batchSize: 1_000 });
     try {
       for await (const record of cursor) {
-        if ((record as CustomerRecord).deleted_at) continue;
+        if (record.deleted_at) continue;
         if (records.length === max) return undefined;
-        records.push(record as CustomerRecord);
+        records.push(record);
       }
     } finally {
       await cursor.close();
@@ -124,13 +112,16 @@ export class CustomersRepository implements OnModuleInit {
     return records;
   }
 
-  async listLive(
+  listLive(
     organizationId: string,
     skip: number,
     limit: number,
     by: CustomerListFilter = {},
   ): Promise<{ items: CustomerRecord[]; total: number }> {
-    const filter: Record<string, unknown> = { organization_id: organizationId, deleted_at: null };
+    const filter: TenantFilter<CustomerRecord> = {
+      organization_id: organizationId,
+      deleted_at: null,
+    };
     if (by.searchTerm) {
       // Literal, any case: the term is escaped, so `.*` in it matches only ".*".
       const pattern = new RegExp(escapeRegex(by.searchTerm), 'i');
@@ -144,17 +135,7 @@ export class CustomersRepository implements OnModuleInit {
     } else if (by.hasTaxIdentificationNumber === false) {
       filter['details.tax_identification_number'] = null;
     }
-    const [items, total] = await Promise.all([
-      this.customers
-        .find(filter)
-        .sort({ created_at: -1, _id: 1 })
-        .skip(skip)
-        .limit(limit)
-        .lean<CustomerRecord[]>()
-        .exec(),
-      this.customers.countDocuments(filter).exec(),
-    ]);
-    return { items, total };
+    return this.records.page(filter, { sort: { created_at: -1, _id: 1 }, skip, limit });
   }
 }
 

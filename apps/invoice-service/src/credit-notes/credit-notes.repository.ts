@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { UpstreamCreditNote } from '@portico/contracts';
+import { tenantCollectionOf, type TenantCollection } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { CreditNote } from './credit-note.model';
@@ -16,8 +17,6 @@ export interface CreditNoteRecord {
   note: UpstreamCreditNote;
 }
 
-const DUPLICATE_KEY = 11000;
-
 /** Stable id from (organization, upstream id): retries and racing instances address one note. */
 export function creditNoteDocumentId(organizationId: string, upstreamId: string): string {
   const digest = createHash('sha256')
@@ -28,37 +27,27 @@ export function creditNoteDocumentId(organizationId: string, upstreamId: string)
 
 @Injectable()
 export class CreditNotesRepository {
-  constructor(@InjectModel(CreditNote.name) private readonly notes: Model<CreditNote>) {}
+  private readonly records: TenantCollection<CreditNoteRecord>;
 
-  /**
-   * Stores the note unless the stored one is as new or newer: one conditional upsert. When the
-   * filter misses because a newer (or the same) version is stored, the upsert's insert collides
-   * with the existing `_id`, which means "nothing to do" — a replay or an older event.
-   * Returns whether the note was written.
-   */
-  async upsertNewer(organizationId: string, note: UpstreamCreditNote): Promise<boolean> {
-    const version = new Date(note.updated_at);
-    const _id = creditNoteDocumentId(organizationId, note.id);
-    try {
-      const result = await this.notes.collection.updateOne(
-        { _id, version: { $lt: version } } as never,
-        {
-          $set: {
-            organization_id: organizationId,
-            upstream_id: note.id,
-            external_customer_id: note.external_customer_id,
-            list_key: `${note.issuing_date}|${note.id}`,
-            version,
-            note,
-          },
-        },
-        { upsert: true },
-      );
-      return result.modifiedCount + result.upsertedCount > 0;
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+  constructor(@InjectModel(CreditNote.name) notes: Model<CreditNote>) {
+    this.records = tenantCollectionOf(notes);
+  }
+
+  /** Stores the note unless the stored one is as new or newer; returns whether it was written. */
+  upsertNewer(organizationId: string, note: UpstreamCreditNote): Promise<boolean> {
+    const record: CreditNoteRecord = {
+      _id: creditNoteDocumentId(organizationId, note.id),
+      organization_id: organizationId,
+      upstream_id: note.id,
+      external_customer_id: note.external_customer_id,
+      list_key: `${note.issuing_date}|${note.id}`,
+      version: new Date(note.updated_at),
+      note,
+    };
+    return this.records.saveIfNewer(record._id, {
+      decide: (stored) => (stored && stored.version >= record.version ? undefined : record),
+      versionOf: ({ version }) => ({ version }),
+    });
   }
 
   async listFor(
@@ -67,31 +56,20 @@ export class CreditNotesRepository {
     limit: number,
   ): Promise<{ records: CreditNoteRecord[]; total: number }> {
     const filter = { organization_id: organizationId, external_customer_id: externalCustomerId };
-    const [records, total] = await Promise.all([
-      this.notes.collection
-        .find<CreditNoteRecord>(filter)
-        .sort({ list_key: -1 })
-        .limit(limit)
-        .toArray(),
-      this.notes.collection.countDocuments(filter),
-    ]);
-    return { records, total };
+    const { items, total } = await this.records.page(filter, { sort: { list_key: -1 }, limit });
+    return { records: items, total };
   }
 
   /** One of a customer's notes; another customer's, or another organization's, is null. */
-  async findFor(
+  findFor(
     organizationId: string,
     upstreamId: string,
     externalCustomerId: string,
   ): Promise<CreditNoteRecord | null> {
-    const record = await this.notes.collection.findOne<CreditNoteRecord>({
-      _id: creditNoteDocumentId(organizationId, upstreamId),
-    } as never);
-    const matches =
-      record !== null &&
-      record.organization_id === organizationId &&
-      record.upstream_id === upstreamId &&
-      record.external_customer_id === externalCustomerId;
-    return matches ? record : null;
+    return this.records.findByIdMatching(creditNoteDocumentId(organizationId, upstreamId), {
+      organization_id: organizationId,
+      upstream_id: upstreamId,
+      external_customer_id: externalCustomerId,
+    });
   }
 }

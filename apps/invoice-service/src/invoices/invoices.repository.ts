@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
+import { tenantCollectionOf, type TenantCollection, type TenantFilter } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { Invoice } from './invoice.model';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
@@ -33,7 +34,12 @@ export class InvoicesRepository implements OnModuleInit {
    */
   sortsInDatabase = true;
 
-  constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {}
+  /** The same collection, typed: reads name the organization or the derived `_id`. */
+  private readonly records: TenantCollection<InvoiceRecord>;
+
+  constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {
+    this.records = tenantCollectionOf(this.invoices);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.invoices.init();
@@ -51,11 +57,7 @@ export class InvoicesRepository implements OnModuleInit {
   async findStates(ids: string[]): Promise<Map<string, InvoiceState>> {
     const found: (InvoiceRecord | null)[] = [];
     for (const group of chunks(ids, MAX_PARALLEL_LOOKUPS)) {
-      found.push(
-        ...(await Promise.all(
-          group.map((id) => this.invoices.collection.findOne<InvoiceRecord>({ _id: id } as never)),
-        )),
-      );
+      found.push(...(await Promise.all(group.map((id) => this.records.findById(id)))));
     }
     return new Map(
       found.filter((r): r is InvoiceRecord => r !== null).map((record) => [record._id, record]),
@@ -145,13 +147,13 @@ export class InvoicesRepository implements OnModuleInit {
    * FerretDB's PostgreSQL backend; callers keep the result (CustomerInvoicesCache).
    */
   listVisible(organizationId: string, externalCustomerId: string): Promise<InvoiceRecord[]> {
-    return this.invoices.collection
-      .find<InvoiceRecord>(
+    return this.records
+      .find(
         {
           organization_id: organizationId,
           external_customer_id: externalCustomerId,
           visible: true,
-        } as never,
+        },
         { projection: { 'document.fees': 0 } },
       )
       .toArray();
@@ -166,13 +168,13 @@ export class InvoicesRepository implements OnModuleInit {
     externalCustomerId: string,
     limit: number,
   ): Promise<InvoiceRecord[]> {
-    return this.invoices.collection
-      .find<InvoiceRecord>(
+    return this.records
+      .find(
         {
           organization_id: organizationId,
           external_customer_id: externalCustomerId,
           visible: true,
-        } as never,
+        },
         { projection: { 'document.fees': 0 } },
       )
       .sort({ list_key: -1 })
@@ -181,11 +183,11 @@ export class InvoicesRepository implements OnModuleInit {
   }
 
   countVisible(organizationId: string, externalCustomerId: string): Promise<number> {
-    return this.invoices.collection.countDocuments({
+    return this.records.countDocuments({
       organization_id: organizationId,
       external_customer_id: externalCustomerId,
       visible: true,
-    } as never);
+    });
   }
 
   /** Per currency, as CurrencyTotals, sorted by currency code. */
@@ -222,21 +224,17 @@ export class InvoicesRepository implements OnModuleInit {
   }
 
   /** By the derived `_id`: the one lookup FerretDB's SQLite backend answers without a scan. */
-  async findVisible(
+  findVisible(
     organizationId: string,
     upstreamId: string,
     externalCustomerId?: string,
   ): Promise<InvoiceRecord | null> {
-    const record = await this.invoices.collection.findOne<InvoiceRecord>({
-      _id: invoiceDocumentId(organizationId, upstreamId),
-    } as never);
-    const matches =
-      record !== null &&
-      record.organization_id === organizationId &&
-      record.upstream_id === upstreamId &&
-      record.visible &&
-      (externalCustomerId === undefined || record.external_customer_id === externalCustomerId);
-    return matches ? record : null;
+    return this.records.findByIdMatching(invoiceDocumentId(organizationId, upstreamId), {
+      organization_id: organizationId,
+      upstream_id: upstreamId,
+      visible: true,
+      ...(externalCustomerId !== undefined && { external_customer_id: externalCustomerId }),
+    });
   }
 
   /**
@@ -244,19 +242,19 @@ export class InvoicesRepository implements OnModuleInit {
    * descending; ascending when paging back), without line items, and how many match in all.
    */
   async search(
-    filter: Record<string, unknown>,
+    filter: TenantFilter<InvoiceRecord>,
     { skip, limit, ascending = false }: { skip: number; limit: number; ascending?: boolean },
   ): Promise<InvoiceRecord[]> {
-    return this.invoices.collection
-      .find<InvoiceRecord>(filter as never, { projection: { 'document.fees': 0 } })
+    return this.records
+      .find(filter, { projection: { 'document.fees': 0 } })
       .sort({ list_key: ascending ? 1 : -1 })
       .skip(skip)
       .limit(limit)
       .toArray();
   }
 
-  count(filter: Record<string, unknown>): Promise<number> {
-    return this.invoices.collection.countDocuments(filter as never);
+  count(filter: TenantFilter<InvoiceRecord>): Promise<number> {
+    return this.records.countDocuments(filter);
   }
 }
 

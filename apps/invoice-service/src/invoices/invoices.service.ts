@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { TenantFilter } from '@portico/persistence';
 import {
   DomainError,
   ErrorCode,
@@ -174,8 +175,8 @@ export class InvoicesService {
 
   private async searchFilter(
     request: RpcRequest<typeof SearchInvoices>,
-  ): Promise<Record<string, unknown>> {
-    const filter: Record<string, unknown> = {
+  ): Promise<TenantFilter<InvoiceRecord>> {
+    const filter: TenantFilter<InvoiceRecord> = {
       organization_id: request.organization_id,
       visible: true,
     };

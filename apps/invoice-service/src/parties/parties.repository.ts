@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { Collection, Connection } from 'mongoose';
+import { tenantCollection, type TenantCollection } from '@portico/persistence';
+import type { Connection } from 'mongoose';
 import {
   customerProfileId,
   type CustomerProfile,
   type OrganizationProfile,
 } from './party-profiles';
-
-const MAX_RACE_RETRIES = 5;
 
 /**
  * The customer and organization projections. A write only lands when it is newer than what is
@@ -15,23 +14,23 @@ const MAX_RACE_RETRIES = 5;
  */
 @Injectable()
 export class PartiesRepository implements OnModuleInit {
-  private readonly customers: Collection<CustomerProfile>;
-  private readonly organizations: Collection<OrganizationProfile>;
+  private readonly customers: TenantCollection<CustomerProfile>;
+  private readonly organizations: TenantCollection<OrganizationProfile>;
 
   constructor(@InjectConnection() connection: Connection) {
-    this.customers = connection.collection<CustomerProfile>('customer_profiles');
-    this.organizations = connection.collection<OrganizationProfile>('organization_profiles');
+    this.customers = tenantCollection(connection, 'customer_profiles');
+    this.organizations = tenantCollection(connection, 'organization_profiles');
   }
 
   async onModuleInit(): Promise<void> {
     // Collections exist up front: FerretDB creates them lazily, and lookups race the first write.
-    for (const collection of [this.customers, this.organizations]) {
+    for (const { collection } of [this.customers, this.organizations]) {
       await collection.countDocuments({}, { limit: 1 });
     }
   }
 
   findCustomer(organizationId: string, externalId: string): Promise<CustomerProfile | null> {
-    return this.customers.findOne({ _id: customerProfileId(organizationId, externalId) });
+    return this.customers.findById(customerProfileId(organizationId, externalId));
   }
 
   /** Customers whose external id, name or email contains `pattern` (the API's invoice search). */
@@ -49,12 +48,16 @@ export class PartiesRepository implements OnModuleInit {
     return found.map((profile) => profile.external_id);
   }
 
+  /** An organization's profile is keyed by the organization's id. */
   findOrganization(organizationId: string): Promise<OrganizationProfile | null> {
-    return this.organizations.findOne({ _id: organizationId });
+    return this.organizations.findById(organizationId);
   }
 
   saveCustomer(profile: CustomerProfile): Promise<boolean> {
-    return saveIfNewer(this.customers, profile);
+    return this.customers.saveIfNewer(profile._id, {
+      decide: (stored) => (isNewer(profile, stored) ? profile : undefined),
+      versionOf: ({ updated_at }) => ({ updated_at }),
+    });
   }
 
   /** `prepare` sees what is stored (to reuse a logo already fetched) before the write is decided. */
@@ -62,34 +65,16 @@ export class PartiesRepository implements OnModuleInit {
     profile: OrganizationProfile,
     prepare?: (stored: OrganizationProfile | null) => Promise<OrganizationProfile>,
   ): Promise<boolean> {
-    return saveIfNewer(this.organizations, profile, prepare);
+    return this.organizations.saveIfNewer(profile._id, {
+      decide: async (stored) => {
+        if (!isNewer(profile, stored)) return undefined;
+        return prepare ? prepare(stored) : profile;
+      },
+      versionOf: ({ updated_at }) => ({ updated_at }),
+    });
   }
 }
 
-async function saveIfNewer<T extends { _id: string; updated_at: Date }>(
-  collection: Collection<T>,
-  incoming: T,
-  prepare?: (stored: T | null) => Promise<T>,
-): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
-    const stored = await collection.findOne({ _id: incoming._id } as never);
-    if (stored && stored.updated_at >= incoming.updated_at) return false;
-    const document = prepare ? await prepare(stored as T | null) : incoming;
-    try {
-      if (!stored) {
-        await collection.insertOne(document as never);
-        return true;
-      }
-      const { _id, ...fields } = document;
-      const result = await collection.updateOne(
-        { _id, updated_at: stored.updated_at } as never,
-        { $set: fields } as never,
-      );
-      if (result.matchedCount === 1) return true;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
-    }
-    // Another writer got there first: look again, it may be newer than this change.
-  }
-  throw new Error(`gave up saving ${incoming._id} after ${MAX_RACE_RETRIES} lost races`);
+function isNewer(incoming: { updated_at: Date }, stored: { updated_at: Date } | null): boolean {
+  return !(stored && stored.updated_at >= incoming.updated_at);
 }

@@ -1,10 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MAX_LISTED_SUBSCRIPTIONS } from '@portico/contracts';
-import type { Collection, Connection } from 'mongoose';
+import { tenantCollection, type TenantCollection } from '@portico/persistence';
+import type { Connection } from 'mongoose';
 import { replaces, type SubscriptionRecord, type UsageSnapshotRecord } from './subscription-record';
-
-const MAX_RACE_RETRIES = 5;
 
 /**
  * Subscriptions and usage snapshots. A write is a compare-and-set on what was read (`rev` for a
@@ -13,22 +12,22 @@ const MAX_RACE_RETRIES = 5;
  */
 @Injectable()
 export class SubscriptionsRepository implements OnModuleInit {
-  private readonly subscriptions: Collection<SubscriptionRecord>;
-  private readonly snapshots: Collection<UsageSnapshotRecord>;
+  private readonly subscriptions: TenantCollection<SubscriptionRecord>;
+  private readonly snapshots: TenantCollection<UsageSnapshotRecord>;
 
   constructor(@InjectConnection() connection: Connection) {
-    this.subscriptions = connection.collection<SubscriptionRecord>('subscriptions');
-    this.snapshots = connection.collection<UsageSnapshotRecord>('usage_snapshots');
+    this.subscriptions = tenantCollection(connection, 'subscriptions');
+    this.snapshots = tenantCollection(connection, 'usage_snapshots');
   }
 
   async onModuleInit(): Promise<void> {
     // A customer's shown subscriptions; a subscription's periods, newest first.
-    await this.subscriptions.createIndex({
+    await this.subscriptions.collection.createIndex({
       organization_id: 1,
       external_customer_id: 1,
       visible: 1,
     });
-    await this.snapshots.createIndex({
+    await this.snapshots.collection.createIndex({
       organization_id: 1,
       external_customer_id: 1,
       external_subscription_id: 1,
@@ -37,48 +36,20 @@ export class SubscriptionsRepository implements OnModuleInit {
   }
 
   /** Returns whether the record was written (false: what is stored is as new or newer). */
-  async saveSubscription(incoming: Omit<SubscriptionRecord, 'rev'>): Promise<boolean> {
-    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
-      const stored = await this.subscriptions.findOne({ _id: incoming._id } as never);
-      if (!replaces(stored, incoming)) return false;
-      try {
-        if (!stored) {
-          await this.subscriptions.insertOne({ ...incoming, rev: 1 } as never);
-          return true;
-        }
-        const { _id, ...fields } = incoming;
-        const result = await this.subscriptions.updateOne(
-          { _id, rev: stored.rev } as never,
-          { $set: { ...fields, rev: stored.rev + 1 } } as never,
-        );
-        if (result.matchedCount === 1) return true;
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== 11000) throw error;
-      }
-    }
-    throw new Error(`gave up saving ${incoming._id} after ${MAX_RACE_RETRIES} lost races`);
+  saveSubscription(incoming: Omit<SubscriptionRecord, 'rev'>): Promise<boolean> {
+    return this.subscriptions.saveIfNewer(incoming._id, {
+      decide: (stored) =>
+        replaces(stored, incoming) ? { ...incoming, rev: (stored?.rev ?? 0) + 1 } : undefined,
+      versionOf: ({ rev }) => ({ rev }),
+    });
   }
 
-  async saveSnapshot(incoming: UsageSnapshotRecord): Promise<boolean> {
-    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
-      const stored = await this.snapshots.findOne({ _id: incoming._id } as never);
-      if (stored && stored.computed_at >= incoming.computed_at) return false;
-      try {
-        if (!stored) {
-          await this.snapshots.insertOne(incoming as never);
-          return true;
-        }
-        const { _id, ...fields } = incoming;
-        const result = await this.snapshots.updateOne(
-          { _id, computed_at: stored.computed_at } as never,
-          { $set: fields } as never,
-        );
-        if (result.matchedCount === 1) return true;
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== 11000) throw error;
-      }
-    }
-    throw new Error(`gave up saving ${incoming._id} after ${MAX_RACE_RETRIES} lost races`);
+  saveSnapshot(incoming: UsageSnapshotRecord): Promise<boolean> {
+    return this.snapshots.saveIfNewer(incoming._id, {
+      decide: (stored) =>
+        stored && stored.computed_at >= incoming.computed_at ? undefined : incoming,
+      versionOf: ({ computed_at }) => ({ computed_at }),
+    });
   }
 
   async visibleSubscriptions(

@@ -44,7 +44,7 @@ export class WalletTopUpsRepository implements OnModuleInit {
   /** Inserts the claim; false when this form was claimed before (the unique `_id`). */
   async claim(claim: WalletTopUpClaim): Promise<boolean> {
     try {
-      await this.claims.insertOne(claim as never);
+      await this.claims.insertOne(claim);
       return true;
     } catch (error) {
       if ((error as { code?: unknown }).code === 11000) return false;
@@ -53,8 +53,11 @@ export class WalletTopUpsRepository implements OnModuleInit {
   }
 
   async finish(id: string, status: 'sent' | 'failed', error: string | null = null): Promise<void> {
-    await this.claims.updateOne({ _id: id } as never, {
-      $set: { status, error, finished_at: new Date() },
-    });
+    await this.claims.updateOne(
+      { _id: id },
+      {
+        $set: { status, error, finished_at: new Date() },
+      },
+    );
   }
 }
