@@ -1,7 +1,6 @@
 import { InvoiceCreated, InvoicePaymentStatusUpdated } from '@portico/contracts';
 import {
   billingEvent,
-  BrokerAdmin,
   freePort,
   invoiceCreated,
   paymentStatusUpdated,
@@ -59,18 +58,6 @@ function payment(id: string, status: 'succeeded' | 'failed', updatedAt: string) 
   });
 }
 
-async function publishAll(events: { type: string }[]): Promise<void> {
-  const admin = await BrokerAdmin.connect(stack.amqpUrl);
-  try {
-    await admin.publishMany(
-      `${stack.namespace}billing.events`,
-      events.map((e) => ({ routingKey: e.type, body: JSON.stringify(e) })),
-    );
-  } finally {
-    await admin.close();
-  }
-}
-
 async function paymentUpdatesHandled(): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   const line = text
@@ -92,14 +79,14 @@ const statuses = () =>
   );
 
 test('newer then older payment updates for every invoice, all at once: the newer status stands on every one', async () => {
-  await publishAll(invoiceIds.map(created));
+  await stack.publishAll(invoiceIds.map(created));
   await waitFor('all created', async () => (await statuses()).length === INVOICES, {
     timeoutMs: 120_000,
     intervalMs: 500,
   });
   const newer = invoiceIds.map((id) => payment(id, 'succeeded', '2026-11-03T00:00:00Z'));
   const older = invoiceIds.map((id) => payment(id, 'failed', '2026-11-02T00:00:00Z'));
-  await publishAll([...newer, ...older]);
+  await stack.publishAll([...newer, ...older]);
   // Acked only once stored: when all of them are counted, nothing is left in hand.
   await waitFor(
     'every update handled',

@@ -67,18 +67,6 @@ function paid(upstreamId: string) {
   });
 }
 
-async function publishAll(events: { type: string }[]): Promise<void> {
-  const admin = await BrokerAdmin.connect(stack.amqpUrl);
-  try {
-    await admin.publishMany(
-      `${stack.namespace}billing.events`,
-      events.map((e) => ({ routingKey: e.type, body: JSON.stringify(e) })),
-    );
-  } finally {
-    await admin.close();
-  }
-}
-
 async function deadLetters(service = 'invoice-service') {
   const dlq = await DeadLetters.open(stack.amqpUrl, stack.namespace, service);
   try {
@@ -95,7 +83,7 @@ const ready = async () => (await fetch(`${stack.url}/health/ready`)).ok;
 
 test('500 payment updates for existing invoices published at once: all applied, always ready', async () => {
   const ids = Array.from({ length: 500 }, (_, i) => `up_burst_${i}`);
-  await publishAll(ids.map((id) => created(id)));
+  await stack.publishAll(ids.map((id) => created(id)));
   await waitFor(
     '500 invoices stored',
     async () => (await count({ upstream_id: /^up_burst_/ })) === 500,
@@ -112,7 +100,7 @@ test('500 payment updates for existing invoices published at once: all applied, 
       await sleep(500);
     }
   })();
-  await publishAll(ids.map(paid));
+  await stack.publishAll(ids.map(paid));
   await waitFor(
     'every payment applied',
     async () => (await count({ upstream_id: /^up_burst_/, payment_status: 'succeeded' })) === 500,
@@ -128,7 +116,7 @@ test('500 payment updates for existing invoices published at once: all applied, 
 test('a NUL event among 200 valid ones: exactly 1 dead letter, the 200 stored', async () => {
   const events = Array.from({ length: 200 }, (_, i) => created(`up_nul_${i}`));
   events.splice(97, 0, created('up_nul_bad', { number: 'REL-\u0000-1' }));
-  await publishAll(events);
+  await stack.publishAll(events);
   await waitFor('200 stored', async () => (await count({ upstream_id: /^up_nul_/ })) === 200, {
     timeoutMs: 120_000,
     intervalMs: 500,
@@ -143,9 +131,9 @@ test('a NUL event among 200 valid ones: exactly 1 dead letter, the 200 stored', 
 
 test('the database away mid-stream: nothing dead-lettered, everything stored once after', async () => {
   const ids = Array.from({ length: 100 }, (_, i) => `up_outage_${i}`);
-  await publishAll(ids.slice(0, 50).map((id) => created(id)));
+  await stack.publishAll(ids.slice(0, 50).map((id) => created(id)));
   proxy.cut();
-  await publishAll(ids.slice(50).map((id) => created(id)));
+  await stack.publishAll(ids.slice(50).map((id) => created(id)));
   await sleep(OUTAGE_MS);
   assert.deepEqual(await deadLetters(), [], 'nothing dead-lettered during the outage');
   assert.equal(await ready(), false, 'not ready while the database is away');

@@ -250,6 +250,19 @@ export class PorticoStack {
     await admin.close();
   }
 
+  /** Publishes events at once (one connection, confirmed), each under its own `type`. */
+  async publishAll(events: { type: string }[]): Promise<void> {
+    const admin = await BrokerAdmin.connect(this.amqpUrl);
+    try {
+      await admin.publishMany(
+        `${this.namespace}billing.events`,
+        events.map((e) => ({ routingKey: e.type, body: JSON.stringify(e) })),
+      );
+    } finally {
+      await admin.close();
+    }
+  }
+
   /** Publishes one event of a contract, its data typed by it; answers the envelope sent. */
   async publishEvent<C extends EventContract>(
     contract: C,

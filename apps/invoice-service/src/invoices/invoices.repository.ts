@@ -124,10 +124,10 @@ export class InvoicesRepository implements OnModuleInit {
     }
     // The counts cannot be trusted to say which conditional update lost (and FerretDB's may say
     // none did when one did): whenever there were updates, their tokens are read back.
-    if (writes.some((w) => w.expectedRev > 0 && !lost.has(w.record._id))) {
-      const updates = writes
-        .map((write, i) => ({ write, token: tokens[i] }))
-        .filter(({ write }) => write.expectedRev > 0 && !lost.has(write.record._id));
+    const updates = writes
+      .map((write, i) => ({ write, token: tokens[i] }))
+      .filter(({ write }) => write.expectedRev > 0 && !lost.has(write.record._id));
+    if (updates.length > 0) {
       // Read by `_id` one by one, as findStates does: an `$in` scans the whole collection on
       // FerretDB (the soak's 50 updates/s fell behind at 200,000 invoices).
       const current = await this.findStates(updates.map(({ write }) => write.record._id));
