@@ -53,13 +53,15 @@ export async function startBenchStack(
     customers: `bench_customers_${suffix}`,
     invoices: `bench_invoices_${suffix}`,
   };
-  const apps = [
-    AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: databases.customers }),
+  const startInvoiceService = () =>
     AppProcess.start(
       'invoice-service',
       { ...common, MONGODB_DATABASE: databases.invoices },
       options.invoiceServiceNodeArgs,
-    ),
+    );
+  const apps = [
+    AppProcess.start('customer-service', { ...common, MONGODB_DATABASE: databases.customers }),
+    startInvoiceService(),
     AppProcess.start('gateway', gatewayEnv, options.gatewayNodeArgs),
   ];
   const ready = () =>
@@ -73,5 +75,20 @@ export async function startBenchStack(
     apps[2] = AppProcess.start('gateway', { ...gatewayEnv, ...env }, options.gatewayNodeArgs);
     await ready();
   };
-  return { namespace, adminToken, base, apps, ready, restartGateway, databases };
+  /** The invoice-service again, its in-memory lists empty (what "cold" means after a deploy). */
+  const restartInvoiceService = async () => {
+    await apps[1]!.stop();
+    apps[1] = startInvoiceService();
+    await ready();
+  };
+  return {
+    namespace,
+    adminToken,
+    base,
+    apps,
+    ready,
+    restartGateway,
+    restartInvoiceService,
+    databases,
+  };
 }

@@ -26,6 +26,7 @@ const schema = z.object({
   // Customers' invoice lists held in memory (about 1 KB per invoice), and how long at most.
   INVOICE_CACHE_MAX_INVOICES: intFromEnv(200_000, 0, 100_000_000),
   INVOICE_CACHE_MAX_AGE_MS: intFromEnv(300_000, 0, 86_400_000),
+  INVOICE_CACHE_WARM_AFTER_WRITES: intFromEnv(1_000, 0, 100_000_000),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PDF_CONCURRENCY: intFromEnv(DEFAULT_PDF_PAGES, 1, 64),
   PDF_QUEUE_LIMIT: intFromEnv(500, 0, 100_000),
@@ -77,7 +78,7 @@ export interface InvoiceServiceConfig {
   messaging: ReturnType<typeof messagingConfigFrom>;
   ops: ReturnType<typeof opsConfigFrom>;
   database: { uri: string; database: string };
-  invoiceCache: { maxInvoices: number; maxAgeMs: number };
+  invoiceCache: { maxInvoices: number; maxAgeMs: number; warmAfterWrites: number };
   pdf: PdfConfig;
   lagoApi: LagoApiConfig;
 }
@@ -99,6 +100,7 @@ export function loadInvoiceServiceConfig(
     invoiceCache: {
       maxInvoices: parsed.INVOICE_CACHE_MAX_INVOICES,
       maxAgeMs: parsed.INVOICE_CACHE_MAX_AGE_MS,
+      warmAfterWrites: parsed.INVOICE_CACHE_WARM_AFTER_WRITES,
     },
     pdf: {
       chromiumPath: parsed.CHROMIUM_PATH,

@@ -54,6 +54,11 @@ export class CustomerInvoicesCache {
       : undefined;
   }
 
+  /** Whether the list is in memory or being loaded: a read would not wait for a fresh load. */
+  holds(key: string): boolean {
+    return this.peek(key) !== undefined || this.loading.has(key);
+  }
+
   async get(key: string, load: () => Promise<CustomerInvoice[]>): Promise<CustomerInvoice[]> {
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.loadedAt < this.options.maxAgeMs) {

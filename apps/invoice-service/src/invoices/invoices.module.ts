@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { InvoiceServiceConfig } from '../config/invoice-service.config';
 import { PartiesModule } from '../parties/parties.module';
+import { BigCustomerWarmUp } from './big-customer-warm-up';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
@@ -20,6 +21,7 @@ import { InvoicesStoredHook } from './invoices-stored.hook';
   ],
   controllers: [InvoiceCacheConsumer, InvoicesConsumer, InvoicesRpcHandler],
   providers: [
+    BigCustomerWarmUp,
     {
       provide: CustomerInvoicesCache,
       inject: [InvoiceServiceConfig],

@@ -231,6 +231,11 @@ export class InvoicesService {
     );
   }
 
+  /** Loads the customer's list into memory if it is not there (BigCustomerWarmUp). */
+  async warm(organizationId: string, externalCustomerId: string): Promise<void> {
+    await this.invoicesOf(organizationId, externalCustomerId);
+  }
+
   private invoicesOf(organizationId: string, externalCustomerId: string) {
     return this.cache.get(
       customerKey(organizationId, externalCustomerId),
