@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { runPsql } from './psql.mjs';
 
 /**
  * FerretDB 1.24's PostgreSQL backend stores each document in one `jsonb` column (`_jsonb`) and
@@ -74,23 +74,7 @@ SELECT count(portico_twin_index(i.indexrelid)) FROM pg_index i
   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = '_jsonb';
 `;
 
-/** Runs the SQL above in FerretDB's database (`psql` comes with Debian's postgresql package). */
+/** Runs the SQL above in FerretDB's database. */
 export function installIndexTwins({ port, database }) {
-  execFileSync(
-    'psql',
-    [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      'postgres',
-      '-d',
-      database,
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-q',
-    ],
-    { input: SQL, stdio: ['pipe', 'ignore', 'pipe'] },
-  );
+  runPsql({ port, database }, ['-v', 'ON_ERROR_STOP=1', '-q'], SQL);
 }

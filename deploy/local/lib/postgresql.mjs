@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { aptInstall } from './apt.mjs';
 import { installIndexTwins } from './ferretdb-indexes.mjs';
 import { log } from './log.mjs';
+import { runPsql } from './psql.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -124,20 +125,7 @@ async function createDatabase(port, database) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      execFileSync(
-        'psql',
-        [
-          '-h',
-          '127.0.0.1',
-          '-p',
-          String(port),
-          '-U',
-          'postgres',
-          '-qc',
-          `CREATE DATABASE ${database}`,
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
+      runPsql({ port }, ['-qc', `CREATE DATABASE ${database}`]);
       return;
     } catch (error) {
       const stderr = String(error.stderr);
