@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '@portico/contracts';
 import type { CustomerProfile, OrganizationProfile } from '../parties/party-profiles';
 import type { PdfFooterView } from '../pdf/invoice-pdf-template';
-import type { CreditNoteRecord } from './credit-notes.repository';
+import type { CreditNoteRecord } from './credit-note.model';
 
 const DEFAULT_BRAND_COLOR = '#1f2933';
 

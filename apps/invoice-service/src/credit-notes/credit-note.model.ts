@@ -1,36 +1,25 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Schema as MongooseSchema } from 'mongoose';
+import type { UpstreamCreditNote } from '@portico/contracts';
+import { storedSchema } from '@portico/persistence';
 
-/**
- * Stored as written by CreditNotesRepository: the upstream note whole (`note`), and `version`,
- * its `updated_at`, which decides whether a later event replaces it. Indexes, each for one query:
- *  - {organization_id, upstream_id} unique: ingestion addresses a note by its upstream id.
- *  - {organization_id, external_customer_id, list_key}: a customer's notes, newest first.
- */
-@Schema({ collection: 'credit_notes', versionKey: false, strict: false })
-export class CreditNote {
-  @Prop({ type: String, required: true })
-  _id!: string;
+/** The model's name: what `@InjectModel` asks for. */
+export const CREDIT_NOTE_MODEL = 'CreditNote';
 
-  @Prop({ required: true })
-  organization_id!: string;
-
-  @Prop({ required: true })
-  upstream_id!: string;
-
-  @Prop({ required: true })
-  external_customer_id!: string;
-
-  @Prop({ required: true })
-  list_key!: string;
-
-  @Prop({ required: true })
-  version!: Date;
-
-  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
-  note!: unknown;
+/** A credit note as stored (plain object; `note` is the upstream note as last accepted). */
+export interface CreditNoteRecord {
+  _id: string;
+  organization_id: string;
+  upstream_id: string;
+  external_customer_id: string;
+  /** `issuing_date|upstream_id`: one sortable key for newest first. */
+  list_key: string;
+  /** The note's `updated_at`: a later event replaces the note only when it is newer. */
+  version: Date;
+  note: UpstreamCreditNote;
 }
 
-export const CreditNoteSchema = SchemaFactory.createForClass(CreditNote);
-CreditNoteSchema.index({ organization_id: 1, upstream_id: 1 }, { unique: true });
-CreditNoteSchema.index({ organization_id: 1, external_customer_id: 1, list_key: -1 });
+export const CreditNoteSchema = storedSchema<CreditNoteRecord>('credit_notes', [
+  // Ingestion addresses a note by its upstream id.
+  { keys: { organization_id: 1, upstream_id: 1 }, unique: true },
+  // A customer's notes, newest first.
+  { keys: { organization_id: 1, external_customer_id: 1, list_key: -1 } },
+]);

@@ -5,7 +5,7 @@ import { I18nService } from 'nestjs-i18n';
 import { PartiesModule } from '../parties/parties.module';
 import { InvoicePdfTemplate } from '../pdf/invoice-pdf-template';
 import { PdfModule } from '../pdf/pdf.module';
-import { CreditNote, CreditNoteSchema } from './credit-note.model';
+import { CREDIT_NOTE_MODEL, CreditNoteSchema } from './credit-note.model';
 import { CREDIT_NOTE_PDF_TEMPLATE } from './credit-note-pdf-template';
 import { CreditNotesConsumer } from './credit-notes.consumer';
 import { CreditNotesRepository } from './credit-notes.repository';
@@ -15,7 +15,7 @@ import { CreditNotesService } from './credit-notes.service';
 /** Credit notes: stored from upstream events, listed for the portal, rendered as PDFs. */
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: CreditNote.name, schema: CreditNoteSchema }]),
+    MongooseModule.forFeature([{ name: CREDIT_NOTE_MODEL, schema: CreditNoteSchema }]),
     PartiesModule,
     PdfModule,
   ],

@@ -4,18 +4,7 @@ import type { UpstreamCreditNote } from '@portico/contracts';
 import { tenantCollectionOf, type TenantCollection } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { CreditNote } from './credit-note.model';
-
-/** A credit note as stored (plain object; `note` is the upstream note as last accepted). */
-export interface CreditNoteRecord {
-  _id: string;
-  organization_id: string;
-  upstream_id: string;
-  external_customer_id: string;
-  list_key: string;
-  version: Date;
-  note: UpstreamCreditNote;
-}
+import { CREDIT_NOTE_MODEL, type CreditNoteRecord } from './credit-note.model';
 
 /** Stable id from (organization, upstream id): retries and racing instances address one note. */
 export function creditNoteDocumentId(organizationId: string, upstreamId: string): string {
@@ -29,7 +18,7 @@ export function creditNoteDocumentId(organizationId: string, upstreamId: string)
 export class CreditNotesRepository {
   private readonly records: TenantCollection<CreditNoteRecord>;
 
-  constructor(@InjectModel(CreditNote.name) notes: Model<CreditNote>) {
+  constructor(@InjectModel(CREDIT_NOTE_MODEL) notes: Model<CreditNoteRecord>) {
     this.records = tenantCollectionOf(notes);
   }
 

@@ -17,7 +17,8 @@ import { PdfRenderer } from '../pdf/pdf-renderer';
 import { RecentPdfs } from '../pdf/recent-pdfs';
 import { creditNotePdfView, type CreditNotePdfView } from './credit-note-pdf-view';
 import { CREDIT_NOTE_PDF_TEMPLATE } from './credit-note-pdf-template';
-import { CreditNotesRepository, type CreditNoteRecord } from './credit-notes.repository';
+import type { CreditNoteRecord } from './credit-note.model';
+import { CreditNotesRepository } from './credit-notes.repository';
 
 @Injectable()
 export class CreditNotesService {

@@ -6,7 +6,7 @@ import { BigCustomerWarmUp } from './big-customer-warm-up';
 import { CustomerInvoicesCache } from './customer-invoices.cache';
 import { InvoiceCacheConsumer } from './invoice-cache.consumer';
 import { CustomerInvoicesCacheSync } from './customer-invoices-cache-sync';
-import { Invoice, InvoiceSchema } from './invoice.model';
+import { INVOICE_MODEL, InvoiceSchema } from './invoice.model';
 import { InvoiceWriteBatcher } from './invoice-write-batcher';
 import { InvoicesConsumer } from './invoices.consumer';
 import { InvoicesRepository } from './invoices.repository';
@@ -16,7 +16,7 @@ import { InvoicesStoredHook } from './invoices-stored.hook';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: Invoice.name, schema: InvoiceSchema }]),
+    MongooseModule.forFeature([{ name: INVOICE_MODEL, schema: InvoiceSchema }]),
     PartiesModule,
   ],
   controllers: [InvoiceCacheConsumer, InvoicesConsumer, InvoicesRpcHandler],

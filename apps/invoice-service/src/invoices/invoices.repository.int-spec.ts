@@ -10,7 +10,7 @@ import {
   invoiceDocumentId,
   type InvoiceRecord,
 } from './invoice-record';
-import { Invoice, InvoiceSchema } from './invoice.model';
+import { INVOICE_MODEL, InvoiceSchema } from './invoice.model';
 import { InvoicesRepository } from './invoices.repository';
 
 // The conditional write against the real database (FerretDB under `npm test`): a writer whose
@@ -22,7 +22,7 @@ beforeAll(async () => {
   connection = await mongoose
     .createConnection(testEnvironment.mongoUri, { dbName: uniqueDatabaseName('invoices_repo') })
     .asPromise();
-  repository = new InvoicesRepository(connection.model(Invoice.name, InvoiceSchema) as never);
+  repository = new InvoicesRepository(connection.model(INVOICE_MODEL, InvoiceSchema) as never);
   await repository.onModuleInit();
 });
 afterAll(async () => {

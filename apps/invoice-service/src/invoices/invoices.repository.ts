@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { tenantCollectionOf, type TenantCollection, type TenantFilter } from '@portico/persistence';
 import type { Model } from 'mongoose';
-import { Invoice } from './invoice.model';
+import { INVOICE_MODEL } from './invoice.model';
 import { invoiceDocumentId, type InvoiceRecord, type InvoiceState } from './invoice-record';
 
 /**
@@ -37,7 +37,7 @@ export class InvoicesRepository implements OnModuleInit {
   /** The same collection, typed: reads name the organization or the derived `_id`. */
   private readonly records: TenantCollection<InvoiceRecord>;
 
-  constructor(@InjectModel(Invoice.name) private readonly invoices: Model<Invoice>) {
+  constructor(@InjectModel(INVOICE_MODEL) private readonly invoices: Model<InvoiceRecord>) {
     this.records = tenantCollectionOf(this.invoices);
   }
 
