@@ -1,4 +1,5 @@
 export * from './persistence.module';
 export * from './database-health';
 export * from './save-if-newer';
+export * from './plain-collection';
 export * from './tenant-collection';
