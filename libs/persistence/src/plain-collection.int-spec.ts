@@ -72,12 +72,12 @@ test('an upsert inserts what the filter and $setOnInsert name, once', async () =
   const insert = () =>
     accounts.updateOne(
       { _id: 'c1', organization_id: 'org_c' },
-      { $setOnInsert: { email: 'c1@example.com', name: null, logins: 0 } },
+      { $setOnInsert: { email: 'c1@example.com', name: 'Cy', logins: 0 } },
       { upsert: true },
     );
   assert.equal((await insert()).upsertedCount, 1);
   assert.equal((await insert()).upsertedCount, 0);
-  assert.deepEqual(await accounts.findById('c1'), account('c1', 'org_c'));
+  assert.deepEqual(await accounts.findById('c1'), { ...account('c1', 'org_c'), name: 'Cy' });
 });
 
 test('across organizations, a unique key finds the record and its id writes it', async () => {
