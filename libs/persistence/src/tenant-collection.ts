@@ -1,5 +1,6 @@
 import type { Collection, Connection, mongo } from 'mongoose';
-import { byId, saveIfNewer, type KeyedDocument, type SaveIfNewer } from './save-if-newer';
+import { PlainCollection } from './plain-collection';
+import type { KeyedDocument } from './save-if-newer';
 
 /** A document of a collection that organizations share: each names its organization. */
 export interface TenantDocument extends KeyedDocument {
@@ -13,17 +14,21 @@ export interface TenantDocument extends KeyedDocument {
 export type TenantFilter<T> = mongo.Filter<T> & { organization_id: string };
 
 /**
- * Typed access to a tenant-scoped collection of plain documents: every query names the
- * organization, or an `_id` the collection derives from the organization (the ids the
- * `*DocumentId()` functions make), and writes are "newer wins" through `saveIfNewer`.
- * `collection` stays at hand for what this does not cover (indexes, bulk writes).
+ * A tenant-scoped collection of plain documents: every query and write names the organization,
+ * or an `_id` the collection derives from the organization (the ids the `*DocumentId()`
+ * functions make, for `findById`), and "newer wins" writes go through `saveIfNewer`.
  */
-export class TenantCollection<T extends KeyedDocument> {
-  constructor(readonly collection: Collection<T>) {}
+export class TenantCollection<T extends KeyedDocument> extends PlainCollection<T, TenantFilter<T>> {
+  /**
+   * The same collection for what finds the organization rather than being scoped by it: a
+   * lookup by a key unique across organizations (a login email, a token's hash), or a write by
+   * the random `_id` such a lookup returned.
+   */
+  readonly acrossOrganizations: PlainCollection<T>;
 
-  /** By `_id` alone: the lookup FerretDB answers from its key, scoped because the id is derived. */
-  async findById(id: string, options?: mongo.FindOptions): Promise<T | null> {
-    return (await this.collection.findOne(byId<T>(id), options)) as T | null;
+  constructor(collection: Collection<T>) {
+    super(collection);
+    this.acrossOrganizations = new PlainCollection(collection);
   }
 
   /**
@@ -40,35 +45,6 @@ export class TenantCollection<T extends KeyedDocument> {
       ([field, value]) => (found as Record<string, unknown>)[field] === value,
     );
     return holds ? found : null;
-  }
-
-  async findOne(filter: TenantFilter<T>, options?: mongo.FindOptions): Promise<T | null> {
-    return (await this.collection.findOne(filter, options)) as T | null;
-  }
-
-  find(filter: TenantFilter<T>, options?: mongo.FindOptions): mongo.FindCursor<T> {
-    return this.collection.find(filter, options) as unknown as mongo.FindCursor<T>;
-  }
-
-  countDocuments(filter: TenantFilter<T>, options?: mongo.CountDocumentsOptions): Promise<number> {
-    return this.collection.countDocuments(filter, options);
-  }
-
-  /** One page of what matches, in `sort` order, and how many match in all. */
-  async page(
-    filter: TenantFilter<T>,
-    { sort, skip = 0, limit }: { sort: mongo.Sort; skip?: number; limit: number },
-  ): Promise<{ items: T[]; total: number }> {
-    const [items, total] = await Promise.all([
-      this.find(filter).sort(sort).skip(skip).limit(limit).toArray(),
-      this.countDocuments(filter),
-    ]);
-    return { items, total };
-  }
-
-  /** See `saveIfNewer`: stores what `decide` returns unless another version won; true if it did. */
-  saveIfNewer(id: string, write: SaveIfNewer<T>): Promise<boolean> {
-    return saveIfNewer(this.collection, id, write);
   }
 }
 

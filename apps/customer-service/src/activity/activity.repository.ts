@@ -6,6 +6,7 @@ import { ActivityEntry } from './activity-entry.model';
 
 export type ActivityRecord = ActivityEntry;
 
+/** The activity log as plain objects, per organization; entries arrive complete (the RPC's schema). */
 @Injectable()
 export class ActivityRepository implements OnModuleInit {
   private readonly records: TenantCollection<ActivityRecord>;
@@ -18,8 +19,8 @@ export class ActivityRepository implements OnModuleInit {
     await this.entries.init();
   }
 
-  async insert(entry: ActivityRecord): Promise<void> {
-    await this.entries.create(entry);
+  insert(entry: ActivityRecord): Promise<void> {
+    return this.records.insertOne(entry);
   }
 
   list(

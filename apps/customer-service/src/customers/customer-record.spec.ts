@@ -9,6 +9,7 @@ import {
   type CustomerRecord,
   type CustomerWrite,
 } from './customer-record';
+import { CustomerSchema } from './customer.model';
 
 const identity = { _id: 'cus_1', organization_id: 'org_1', external_id: 'ext_1' };
 const now = new Date('2026-05-01T12:00:00Z');
@@ -145,5 +146,14 @@ describe('customer record: API writes, the latest intent', () => {
     const deleted = { ...second, deleted_at: now };
     const recreated = apiWrite(deleted, api({ city: 'Nice' }), now);
     assert.equal(recreated.fields.details?.country, null);
+  });
+});
+
+describe('customer record: a first write', () => {
+  test('names every field of the schema, so that the stored record has its defaults', () => {
+    const record = upstreamStored('2026-04-01T00:00:00Z');
+    const missing = Object.keys(CustomerSchema.paths).filter((path) => !(path in record));
+    assert.deepEqual(missing, []);
+    assert.equal(record.portal_event_outbox, null);
   });
 });

@@ -93,7 +93,7 @@ export function upstreamWrite(
   };
 }
 
-/** The record a customer's first write stores. */
+/** The record a customer's first write stores, every field given (the schema's defaults). */
 export function newCustomer(
   identity: CustomerIdentity,
   write: CustomerWrite,
@@ -106,7 +106,10 @@ export function newCustomer(
     currency: null,
     document_locale: null,
     details: null,
+    source_updated_at: null,
+    portal_edits: null,
     ...write.fields,
+    portal_event_outbox: null,
     portal_session_generation: 0,
     created_at: now,
     updated_at: write.version,

@@ -26,8 +26,8 @@ const SEARCHED_FIELDS = [
 ];
 
 /**
- * Customers as plain objects; every query is scoped by organization (reads through the typed
- * collection). Writes go through the model, whose schema gives a new customer its defaults.
+ * Customers as plain objects; every query and write is scoped by organization. The model gives
+ * the collection its indexes; new records get their defaults from `newCustomer`.
  */
 @Injectable()
 export class CustomersRepository implements OnModuleInit {
@@ -50,8 +50,8 @@ export class CustomersRepository implements OnModuleInit {
     return this.records.findOne({ _id: id, organization_id: organizationId, deleted_at: null });
   }
 
-  async insert(customer: CustomerRecord): Promise<void> {
-    await this.customers.create(customer);
+  insert(customer: CustomerRecord): Promise<void> {
+    return this.records.insertOne(customer);
   }
 
   /**
@@ -64,14 +64,11 @@ export class CustomersRepository implements OnModuleInit {
     expectedVersion: Date,
     changes: Partial<CustomerRecord>,
   ): Promise<CustomerRecord | null> {
-    return this.customers
-      .findOneAndUpdate(
-        { organization_id: organizationId, external_id: externalId, updated_at: expectedVersion },
-        { $set: changes },
-        { returnDocument: 'after' },
-      )
-      .lean<CustomerRecord>()
-      .exec();
+    return this.records.findOneAndUpdate(
+      { organization_id: organizationId, external_id: externalId, updated_at: expectedVersion },
+      { $set: changes },
+      { returnDocument: 'after' },
+    );
   }
 
   /** Clears the outbox once its event is confirmed; not a new version of the customer. */
@@ -80,16 +77,14 @@ export class CustomersRepository implements OnModuleInit {
     externalId: string,
     eventId: string,
   ): Promise<void> {
-    await this.customers
-      .updateOne(
-        {
-          organization_id: organizationId,
-          external_id: externalId,
-          'portal_event_outbox.id': eventId,
-        },
-        { $set: { portal_event_outbox: null } },
-      )
-      .exec();
+    await this.records.updateOne(
+      {
+        organization_id: organizationId,
+        external_id: externalId,
+        'portal_event_outbox.id': eventId,
+      },
+      { $set: { portal_event_outbox: null } },
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { tenantCollectionOf, type TenantCollection } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { Operator } from './operator.model';
 
@@ -8,38 +9,38 @@ export type OperatorRecord = Operator;
 /** Operator accounts as plain objects; every query but login and link lookups is per organization. */
 @Injectable()
 export class OperatorsRepository implements OnModuleInit {
-  constructor(@InjectModel(Operator.name) private readonly operators: Model<Operator>) {}
+  private readonly records: TenantCollection<OperatorRecord>;
+
+  constructor(@InjectModel(Operator.name) private readonly operators: Model<Operator>) {
+    this.records = tenantCollectionOf(operators);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.operators.init();
   }
 
-  async insert(operator: OperatorRecord): Promise<void> {
-    await this.operators.create(operator);
+  insert(operator: OperatorRecord): Promise<void> {
+    return this.records.insertOne(operator);
   }
 
   /** Login: the email alone names the account (unique across organizations). */
   findByEmail(email: string): Promise<OperatorRecord | null> {
-    return this.operators.findOne({ email }).lean<OperatorRecord>().exec();
+    return this.records.acrossOrganizations.findOne({ email });
   }
 
   findById(organizationId: string, id: string): Promise<OperatorRecord | null> {
-    return this.operators
-      .findOne({ _id: id, organization_id: organizationId })
-      .lean<OperatorRecord>()
-      .exec();
+    return this.records.findOne({ _id: id, organization_id: organizationId });
   }
 
   list(organizationId: string): Promise<OperatorRecord[]> {
-    return this.operators
+    return this.records
       .find({ organization_id: organizationId })
       .sort({ created_at: 1, _id: 1 })
-      .lean<OperatorRecord[]>()
-      .exec();
+      .toArray();
   }
 
   countAdmins(organizationId: string): Promise<number> {
-    return this.operators.countDocuments({ organization_id: organizationId, role: 'admin' }).exec();
+    return this.records.countDocuments({ organization_id: organizationId, role: 'admin' });
   }
 
   update(
@@ -47,14 +48,11 @@ export class OperatorsRepository implements OnModuleInit {
     id: string,
     changes: Partial<OperatorRecord>,
   ): Promise<OperatorRecord | null> {
-    return this.operators
-      .findOneAndUpdate(
-        { _id: id, organization_id: organizationId },
-        { $set: changes },
-        { returnDocument: 'after' },
-      )
-      .lean<OperatorRecord>()
-      .exec();
+    return this.records.findOneAndUpdate(
+      { _id: id, organization_id: organizationId },
+      { $set: changes },
+      { returnDocument: 'after' },
+    );
   }
 
   /**
@@ -62,27 +60,22 @@ export class OperatorsRepository implements OnModuleInit {
    * the same link, only one finds it still pending.
    */
   spendSetupToken(sha256: string, now: Date, passwordHash: string): Promise<OperatorRecord | null> {
-    return this.operators
-      .findOneAndUpdate(
-        { setup_token_sha256: sha256, setup_expires_at: { $gt: now } },
-        {
-          $set: {
-            password_hash: passwordHash,
-            setup_token_sha256: null,
-            setup_expires_at: null,
-            updated_at: now,
-          },
+    return this.records.acrossOrganizations.findOneAndUpdate(
+      { setup_token_sha256: sha256, setup_expires_at: { $gt: now } },
+      {
+        $set: {
+          password_hash: passwordHash,
+          setup_token_sha256: null,
+          setup_expires_at: null,
+          updated_at: now,
         },
-        { returnDocument: 'after' },
-      )
-      .lean<OperatorRecord>()
-      .exec();
+      },
+      { returnDocument: 'after' },
+    );
   }
 
   async remove(organizationId: string, id: string): Promise<boolean> {
-    const result = await this.operators
-      .deleteOne({ _id: id, organization_id: organizationId })
-      .exec();
+    const result = await this.records.deleteOne({ _id: id, organization_id: organizationId });
     return result.deletedCount === 1;
   }
 }

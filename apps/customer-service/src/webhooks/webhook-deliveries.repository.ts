@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { tenantCollectionOf, type TenantCollection, type TenantFilter } from '@portico/persistence';
 import type { Model } from 'mongoose';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.model';
 
@@ -9,10 +10,16 @@ export type WebhookAttemptRecord = WebhookAttempt;
 /** Deliveries and their attempts as plain objects; every query is scoped by organization. */
 @Injectable()
 export class WebhookDeliveriesRepository implements OnModuleInit {
+  private readonly deliveryRecords: TenantCollection<WebhookDeliveryRecord>;
+  private readonly attemptRecords: TenantCollection<WebhookAttemptRecord>;
+
   constructor(
     @InjectModel(WebhookDelivery.name) private readonly deliveries: Model<WebhookDelivery>,
     @InjectModel(WebhookAttempt.name) private readonly attempts: Model<WebhookAttempt>,
-  ) {}
+  ) {
+    this.deliveryRecords = tenantCollectionOf(deliveries);
+    this.attemptRecords = tenantCollectionOf(attempts);
+  }
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.deliveries.init(), this.attempts.init()]);
@@ -26,9 +33,11 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
     delivery: WebhookDeliveryRecord,
   ): Promise<{ record: WebhookDeliveryRecord; created: boolean }> {
     const { _id, organization_id, ...rest } = delivery;
-    const result = await this.deliveries
-      .updateOne({ _id, organization_id }, { $setOnInsert: rest }, { upsert: true })
-      .exec();
+    const result = await this.deliveryRecords.updateOne(
+      { _id, organization_id },
+      { $setOnInsert: rest },
+      { upsert: true },
+    );
     const created = result.upsertedCount === 1;
     if (created) return { record: delivery, created };
     const record = await this.find(organization_id, _id);
@@ -36,10 +45,7 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
   }
 
   find(organizationId: string, id: string): Promise<WebhookDeliveryRecord | null> {
-    return this.deliveries
-      .findOne({ _id: id, organization_id: organizationId })
-      .lean<WebhookDeliveryRecord>()
-      .exec();
+    return this.deliveryRecords.findOne({ _id: id, organization_id: organizationId });
   }
 
   update(
@@ -48,16 +54,20 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
     changes: Partial<WebhookDeliveryRecord>,
     expectedGeneration?: number,
   ): Promise<WebhookDeliveryRecord | null> {
-    const filter: Record<string, unknown> = { _id: id, organization_id: organizationId };
+    const filter: TenantFilter<WebhookDeliveryRecord> = {
+      _id: id,
+      organization_id: organizationId,
+    };
     if (expectedGeneration !== undefined) filter.generation = expectedGeneration;
-    return this.deliveries
-      .findOneAndUpdate(filter, { $set: changes }, { returnDocument: 'after' })
-      .lean<WebhookDeliveryRecord>()
-      .exec();
+    return this.deliveryRecords.findOneAndUpdate(
+      filter,
+      { $set: changes },
+      { returnDocument: 'after' },
+    );
   }
 
-  async addAttempt(attempt: WebhookAttemptRecord): Promise<void> {
-    await this.attempts.create(attempt);
+  addAttempt(attempt: WebhookAttemptRecord): Promise<void> {
+    return this.attemptRecords.insertOne(attempt);
   }
 
   listForEndpoint(
@@ -65,21 +75,19 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
     endpointId: string,
     limit: number,
   ): Promise<WebhookDeliveryRecord[]> {
-    return this.deliveries
+    return this.deliveryRecords
       .find({ organization_id: organizationId, endpoint_id: endpointId })
       .sort({ created_at: -1, _id: -1 })
       .limit(limit)
-      .lean<WebhookDeliveryRecord[]>()
-      .exec();
+      .toArray();
   }
 
   attemptsOf(organizationId: string, deliveryIds: string[]): Promise<WebhookAttemptRecord[]> {
     if (deliveryIds.length === 0) return Promise.resolve([]);
-    return this.attempts
+    return this.attemptRecords
       .find({ organization_id: organizationId, delivery_id: { $in: deliveryIds } })
       .sort({ at: 1, _id: 1 })
-      .lean<WebhookAttemptRecord[]>()
-      .exec();
+      .toArray();
   }
 
   /**
@@ -87,18 +95,19 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
    * one, which still has work to do), deleting older ones with their attempts.
    */
   async prune(organizationId: string, endpointId: string, keep: number): Promise<number> {
-    const old = await this.deliveries
-      .find({
-        organization_id: organizationId,
-        endpoint_id: endpointId,
-        status: { $in: ['delivered', 'failed'] },
-      })
+    const old = await this.deliveryRecords
+      .find(
+        {
+          organization_id: organizationId,
+          endpoint_id: endpointId,
+          status: { $in: ['delivered', 'failed'] },
+        },
+        { projection: { _id: 1 } },
+      )
       .sort({ created_at: -1, _id: -1 })
       .skip(keep)
       .limit(1_000)
-      .select({ _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
+      .toArray();
     return this.deleteMany(
       organizationId,
       old.map((d) => d._id),
@@ -107,12 +116,13 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
 
   async deleteForEndpoint(organizationId: string, endpointId: string): Promise<void> {
     for (;;) {
-      const batch = await this.deliveries
-        .find({ organization_id: organizationId, endpoint_id: endpointId })
+      const batch = await this.deliveryRecords
+        .find(
+          { organization_id: organizationId, endpoint_id: endpointId },
+          { projection: { _id: 1 } },
+        )
         .limit(500)
-        .select({ _id: 1 })
-        .lean<{ _id: string }[]>()
-        .exec();
+        .toArray();
       if (batch.length === 0) return;
       await this.deleteMany(
         organizationId,
@@ -123,12 +133,14 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
 
   private async deleteMany(organizationId: string, ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    await this.attempts
-      .deleteMany({ organization_id: organizationId, delivery_id: { $in: ids } })
-      .exec();
-    const result = await this.deliveries
-      .deleteMany({ organization_id: organizationId, _id: { $in: ids } })
-      .exec();
+    await this.attemptRecords.deleteMany({
+      organization_id: organizationId,
+      delivery_id: { $in: ids },
+    });
+    const result = await this.deliveryRecords.deleteMany({
+      organization_id: organizationId,
+      _id: { $in: ids },
+    });
     return result.deletedCount;
   }
 }
