@@ -11,16 +11,24 @@ export async function consumedEvents(
   service: string,
   type: string,
 ): Promise<number> {
-  const text = await (await fetch(`${opsUrl}/metrics`)).text();
-  const line = text
+  const metrics = await (await fetch(`${opsUrl}/metrics`)).text();
+  return sum(counterLines(metrics, 'portico_events_consumed_total', service, type));
+}
+
+/** The samples of a counter for one service and event type, as `labels value` lines. */
+function counterLines(metrics: string, counter: string, service: string, type: string): string[] {
+  return metrics
     .split('\n')
-    .find(
+    .filter(
       (l) =>
-        l.startsWith('portico_events_consumed_total{') &&
+        l.startsWith(`${counter}{`) &&
         l.includes(`service="${service}"`) &&
         l.includes(`type="${type}"`),
     );
-  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+function sum(lines: string[]): number {
+  return lines.reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
 }
 
 export async function waitForConsumed(
@@ -30,9 +38,26 @@ export async function waitForConsumed(
   expected: number,
   timeoutMs = 600_000,
 ): Promise<void> {
-  await waitFor(
+  const outcome = await waitFor(
     `${expected} ${type} events acked by ${service}`,
-    async () => (await consumedEvents(opsUrl, service, type)) >= expected,
+    async () => {
+      const metrics = await (await fetch(`${opsUrl}/metrics`)).text();
+      const deadLettered = counterLines(
+        metrics,
+        'portico_events_dead_lettered_total',
+        service,
+        type,
+      );
+      // A dead-lettered event is never counted as consumed: waiting on would only time out.
+      if (deadLettered.length > 0) return { deadLettered };
+      const consumed = sum(counterLines(metrics, 'portico_events_consumed_total', service, type));
+      return consumed >= expected ? { deadLettered: [] } : undefined;
+    },
     { timeoutMs, intervalMs: 100 },
   );
+  if (outcome.deadLettered.length > 0) {
+    throw new Error(
+      `${type} events dead-lettered by ${service}: ${outcome.deadLettered.join('; ')}`,
+    );
+  }
 }

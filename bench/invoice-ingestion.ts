@@ -2,12 +2,17 @@
 // invoice-service (running as its own process) has stored all of them; against inserting the same
 // records straight through the MongoDB driver, in the same run, on the same database server.
 //   npm run bench:ingestion            (EVENTS=50000)
-import { InvoiceCreated, type UpstreamInvoice } from '@portico/contracts';
+import {
+  InvoiceCreated,
+  PorticoOrganizationChanged,
+  type UpstreamInvoice,
+} from '@portico/contracts';
 import {
   AppProcess,
   billingEvent,
   BrokerAdmin,
   freePort,
+  organizationChanged,
   uniqueNamespace,
   upstreamInvoice,
   waitFor,
@@ -73,6 +78,20 @@ async function throughPortico(): Promise<number> {
         intervalMs: 200,
       },
     );
+    // The service stores no event of an organization it has not heard of.
+    await admin.publishMany(`${namespace}billing.events`, [
+      {
+        routingKey: PorticoOrganizationChanged.type,
+        body: JSON.stringify(
+          billingEvent(
+            PorticoOrganizationChanged,
+            'org_bench',
+            organizationChanged({ id: 'org_bench' }),
+          ),
+        ),
+      },
+    ]);
+    await waitForConsumed(ops, 'invoice-service', PorticoOrganizationChanged.type, 1, 30_000);
     const messages = Array.from({ length: EVENTS }, (_, i) => ({
       routingKey: InvoiceCreated.type,
       body: JSON.stringify(
