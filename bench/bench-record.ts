@@ -73,6 +73,11 @@ export class BenchRun {
   }
 
   record(row: BenchRow): void {
+    // A figure that failed to measure is said, not stored (JSON would turn NaN into null).
+    if (!Number.isFinite(row.value)) {
+      console.log(`  » ${row.figure}: not measured (${row.value})`);
+      return;
+    }
     this.rows.push(row);
     const baseline = row.baseline
       ? ` | baseline ${row.baseline.name} ${format(row.baseline.value)} ${row.baseline.unit}`

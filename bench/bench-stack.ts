@@ -24,6 +24,8 @@ export async function startBenchStack(
   const adminToken = randomBytes(24).toString('hex');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // /metrics on the gateway's ops listener: summed over its workers by the cluster primary.
+  const gatewayOpsPort = await freePort();
   const common = {
     NODE_ENV: 'production',
     RATE_LIMIT_API: '0',
@@ -46,6 +48,8 @@ export async function startBenchStack(
       options.publicUrl === 'self' ? base : (options.publicUrl ?? 'https://portal.example.com'),
     PORTAL_JWT_SECRET: randomBytes(32).toString('hex'),
     PORTICO_ADMIN_TOKEN: adminToken,
+    METRICS_PORT: String(gatewayOpsPort),
+    METRICS_HOST: '127.0.0.1',
     ...(process.env.GATEWAY_WORKERS && { GATEWAY_WORKERS: process.env.GATEWAY_WORKERS }),
     ...options.gatewayEnv,
   };
@@ -85,6 +89,7 @@ export async function startBenchStack(
     namespace,
     adminToken,
     base,
+    gatewayOps: `http://127.0.0.1:${gatewayOpsPort}`,
     apps,
     ready,
     restartGateway,

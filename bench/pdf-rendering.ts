@@ -158,8 +158,8 @@ const load = (base: string, connections: number, paths: string[]) =>
   httpLoad(base, {}, paths, { connections, duration: DURATION });
 
 /** What the gateway processes hold: resident memory and PDF cache bytes, summed over workers. */
-async function gatewayMemory(base: string): Promise<{ rss: number; pdfBytes: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+async function gatewayMemory(opsUrl: string): Promise<{ rss: number; pdfBytes: number }> {
+  const text = await (await fetch(`${opsUrl}/metrics`)).text();
   const value = (name: string) =>
     Number(
       text
@@ -174,9 +174,10 @@ async function gatewayMemory(base: string): Promise<{ rss: number; pdfBytes: num
 }
 
 async function cachedDownloads(run: BenchRun): Promise<void> {
-  const { namespace, adminToken, base, apps, ready, restartGateway } = await startBenchStack({
-    env: { CHROMIUM_PATH: CHROMIUM },
-  });
+  const { namespace, adminToken, base, gatewayOps, apps, ready, restartGateway } =
+    await startBenchStack({
+      env: { CHROMIUM_PATH: CHROMIUM },
+    });
   const broker = await BrokerAdmin.connect(process.env.AMQP_URL!);
   try {
     await ready();
@@ -231,7 +232,7 @@ async function cachedDownloads(run: BenchRun): Promise<void> {
         `  ${name.padEnd(46)} ${String(connections).padStart(2)} conn  ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50.toFixed(1)} ms  p95 ${m.p95.toFixed(1)} ms  errors ${m.errors + m.non2xx}`,
       );
     const held = new Map<number, Measured>();
-    const before = await gatewayMemory(base);
+    const before = await gatewayMemory(gatewayOps);
     for (const connections of CONNECTIONS) {
       // Baseline in the same run: the portal page itself, the session check every portal
       // request pays, without the PDF part.
@@ -244,7 +245,7 @@ async function cachedDownloads(run: BenchRun): Promise<void> {
       show('GET …/pdf, held by the gateway', connections, m);
       held.set(connections, m);
     }
-    const after = await gatewayMemory(base);
+    const after = await gatewayMemory(gatewayOps);
     const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     console.log(
       `  gateway memory: RSS ${mib(before.rss)} → ${mib(after.rss)} MiB; PDFs held ${mib(after.pdfBytes)} MiB (${paths.length} PDFs, bounded by PDF_GATEWAY_CACHE_MB per worker)`,
