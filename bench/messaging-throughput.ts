@@ -2,7 +2,7 @@
 // Portico's messaging layer against a raw amqplib publisher/consumer pair, same broker, same run.
 // Portico's side is what the services run: a Nest microservice on AmqpTransport, the handler a
 // `@HandleEvent` controller method behind Nest's pipeline (interceptor and filter included).
-//   npm run bench:messaging            (EVENTS=20000 WINDOW=200 PREFETCH=32 ROUNDS=3)
+//   npm run bench:messaging            (EVENTS=20000 WINDOW=200 PREFETCH=32 ROUNDS=3 WARMUP_ROUNDS=1)
 //   ONLY=portico (or raw) node dist/bench/messaging-throughput.js: one half alone, unrecorded,
 //   e.g. under `node --cpu-prof` (bench/cpu-profile-summary.ts reads the profile).
 //
@@ -44,6 +44,8 @@ const EVENTS = Number(process.env.EVENTS ?? 20_000);
 const WINDOW = Number(process.env.WINDOW ?? 200);
 const PREFETCH = Number(process.env.PREFETCH ?? 32);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+/** Untimed rounds of each side first: JIT warm-up and the broker's first queues, for both. */
+const WARMUP_ROUNDS = Number(process.env.WARMUP_ROUNDS ?? 1);
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /** A payload the size of a real invoice event (~1 KB). */
@@ -238,7 +240,14 @@ async function main(): Promise<void> {
     window: WINDOW,
     prefetch: PREFETCH,
     rounds: ROUNDS,
+    warmup_rounds: WARMUP_ROUNDS,
   });
+  for (let round = 1; round <= WARMUP_ROUNDS; round++) {
+    const [baseline, measured] = [await raw(), await portico()];
+    console.log(
+      `  warm-up ${round} (not counted): raw amqplib ${describe(baseline)}, portico ${describe(measured)}`,
+    );
+  }
   const rawRuns: number[] = [];
   const ours: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
