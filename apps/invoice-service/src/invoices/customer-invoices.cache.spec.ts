@@ -104,3 +104,22 @@ test('a write landing while the list loads is applied to the loaded list, which 
   assert.equal(reloaded, false, 'the patched load was kept');
   assert.deepEqual(ids(cached), ['a@3']);
 });
+
+test('past its max age a list is served while it reloads; past twice that, the reload is awaited', async () => {
+  let now = 0;
+  const cache = new CustomerInvoicesCache({ maxInvoices: 100, maxAgeMs: 1_000, now: () => now });
+  await cache.get('k', async () => invoices(1));
+  now = 1_500;
+  let release!: () => void;
+  const slowReload = () =>
+    new Promise<CustomerInvoice[]>((resolve) => {
+      release = () => resolve(invoices(2));
+    });
+  assert.equal((await cache.get('k', slowReload)).length, 1, 'the held list, at once');
+  assert.equal((await cache.get('k', slowReload)).length, 1, 'one reload, still running');
+  release();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal((await cache.get('k', async () => invoices(9))).length, 2, 'the reloaded list');
+  now = 1_500 + 2_000;
+  assert.equal((await cache.get('k', async () => invoices(3))).length, 3, 'too old to serve');
+});

@@ -61,15 +61,28 @@ export class CustomerInvoicesCache {
 
   async get(key: string, load: () => Promise<CustomerInvoice[]>): Promise<CustomerInvoice[]> {
     const entry = this.entries.get(key);
-    if (entry && this.now() - entry.loadedAt < this.options.maxAgeMs) {
+    const age = entry ? this.now() - entry.loadedAt : Infinity;
+    if (entry && age < this.options.maxAgeMs) {
       // Map order is insertion order: re-inserting marks the entry most recently used.
       this.entries.delete(key);
       this.entries.set(key, entry);
       return entry.invoices;
     }
+    if (entry && age < 2 * this.options.maxAgeMs) {
+      // Past the backstop, but no change was announced since it loaded (that would have dropped
+      // it): served while it reloads, as a big customer's reload can outlast a caller's wait.
+      if (!this.loading.has(key)) this.load(key, load).catch(() => undefined);
+      return entry.invoices;
+    }
     if (entry) this.drop(key);
-    const inFlight = this.loading.get(key);
-    if (inFlight) return inFlight.promise;
+    return this.loading.get(key)?.promise ?? this.load(key, load);
+  }
+
+  /** Loads the list, kept unless invalidated meanwhile; concurrent readers share the load. */
+  private async load(
+    key: string,
+    load: () => Promise<CustomerInvoice[]>,
+  ): Promise<CustomerInvoice[]> {
     const loading: Loading = { promise: undefined!, stale: false, patches: [] };
     // Everyone waiting on this load gets it with the writes made meanwhile applied.
     loading.promise = load().then((invoices) =>
