@@ -9,7 +9,7 @@ const MAX_COUNTED_CUSTOMERS = 10_000;
 
 /**
  * Loads a customer's invoice list into memory in the background once this instance has written
- * `afterWrites` of its invoices while the list was not in memory. From then on every write
+ * INVOICE_CACHE_WARM_AFTER_WRITES of its invoices while the list was not in memory. From then on every write
  * patches the list in place, so a big customer's first portal page is served from memory even on
  * the first visit. This matters where the database cannot page by itself: FerretDB 1.24 neither
  * sorts nor counts in PostgreSQL, so there a 20,000-invoice customer's cold page waits for the

@@ -71,15 +71,15 @@ export class CustomerInvoicesCache {
     if (entry && age < 2 * this.options.maxAgeMs) {
       // Past the backstop, but no change was announced since it loaded (that would have dropped
       // it): served while it reloads, as a big customer's reload can outlast a caller's wait.
-      if (!this.loading.has(key)) this.load(key, load).catch(() => undefined);
+      if (!this.loading.has(key)) this.startLoad(key, load).catch(() => undefined);
       return entry.invoices;
     }
     if (entry) this.drop(key);
-    return this.loading.get(key)?.promise ?? this.load(key, load);
+    return this.loading.get(key)?.promise ?? this.startLoad(key, load);
   }
 
   /** Loads the list, kept unless invalidated meanwhile; concurrent readers share the load. */
-  private async load(
+  private async startLoad(
     key: string,
     load: () => Promise<CustomerInvoice[]>,
   ): Promise<CustomerInvoice[]> {
