@@ -1,20 +1,5 @@
 import { waitFor } from '@portico/testing';
 
-/**
- * How many events of a type a service has handled and acked, from its own /metrics counter
- * (`portico_events_consumed_total`, counted after the ack, and the ack after the write). Polling
- * it costs the service one metrics rendering per poll (~1 ms) — unlike counting documents, which
- * on FerretDB scans the collection (14 s at 50,000) and competes with the writes it measures.
- */
-export async function consumedEvents(
-  opsUrl: string,
-  service: string,
-  type: string,
-): Promise<number> {
-  const metrics = await (await fetch(`${opsUrl}/metrics`)).text();
-  return sum(counterLines(metrics, 'portico_events_consumed_total', service, type));
-}
-
 /** The samples of a counter for one service and event type, as `labels value` lines. */
 function counterLines(metrics: string, counter: string, service: string, type: string): string[] {
   return metrics
@@ -31,6 +16,12 @@ function sum(lines: string[]): number {
   return lines.reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
 }
 
+/**
+ * Waits until a service has handled and acked `expected` events of a type, by its own /metrics counter
+ * (`portico_events_consumed_total`, counted after the ack, and the ack after the write). Polling
+ * it costs the service one metrics rendering per poll (~1 ms) — unlike counting documents, which
+ * on FerretDB scans the collection (14 s at 50,000) and competes with the writes it measures.
+ */
 export async function waitForConsumed(
   opsUrl: string,
   service: string,
