@@ -54,6 +54,7 @@ export * from './portal-sessions/rpc/verify-portal-session.rpc';
 export * from './invoices/invoice.schema';
 export * from './invoices/lago-invoice.schema';
 export * from './invoices/events/invoices-changed.event';
+export * from './invoices/events/invoice-parties-changed.event';
 export * from './invoices/events/invoice-created.event';
 export * from './invoices/events/invoice-updated.event';
 export * from './invoices/events/invoice-payment-status-updated.event';

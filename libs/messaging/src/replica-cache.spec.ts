@@ -51,6 +51,17 @@ describe('ReplicaCache', () => {
     assert.equal(cache.get('k'), undefined);
   });
 
+  test('a set from a mark is kept, unless an invalidation came after the mark', () => {
+    const cache = byOrganization();
+    const quiet = cache.mark();
+    cache.set('k1', { org: 'a', n: 1 }, quiet);
+    assert.deepEqual(cache.get('k1'), { org: 'a', n: 1 });
+    const before = cache.mark();
+    cache.invalidate('org:b');
+    cache.set('k2', { org: 'a', n: 2 }, before);
+    assert.equal(cache.get('k2'), undefined, 'fetched before an invalidation: not kept');
+  });
+
   test('the least recently used entry makes room; entries expire', async () => {
     const cache = byOrganization(2, 30);
     cache.set('a', { org: 'x', n: 1 });

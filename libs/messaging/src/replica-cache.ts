@@ -46,7 +46,7 @@ export class ReplicaCache<V extends object | string | number | boolean> {
     const epoch = this.epoch;
     const loaded = load()
       .then((value) => {
-        if (epoch === this.epoch) this.set(key, value);
+        this.set(key, value, epoch);
         return value;
       })
       .finally(() => this.loading.delete(key));
@@ -54,7 +54,16 @@ export class ReplicaCache<V extends object | string | number | boolean> {
     return loaded;
   }
 
-  set(key: string, value: V): void {
+  /**
+   * A moment to `set` from: an answer fetched after it is stored only if no invalidation came
+   * in between (what `getOrLoad` does for its own loads).
+   */
+  mark(): number {
+    return this.epoch;
+  }
+
+  set(key: string, value: V, since?: number): void {
+    if (since !== undefined && since !== this.epoch) return;
     this.entries.set(key, value);
     this.untag(key);
     const tags = this.options.tagsOf(value, key);

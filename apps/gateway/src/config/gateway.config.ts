@@ -90,6 +90,11 @@ const schema = z
       .default('auto'),
     /** Recently downloaded PDFs kept by each gateway process, in MiB (0 = off). */
     PDF_GATEWAY_CACHE_MB: intFromEnv(32, 0, 4_096),
+    /**
+     * How long a held PDF the invoice-service confirmed current is served without asking again
+     * (change announcements end it sooner; 0 = ask on every download).
+     */
+    PDF_GATEWAY_CONFIRM_SECONDS: intFromEnv(60, 0, 3_600),
     ...outboundEnv,
     /** How long a customer's current usage read from Lago's API is shown before asking again. */
     LAGO_USAGE_CACHE_SECONDS: intFromEnv(60, 0, 3_600),
@@ -166,6 +171,8 @@ export interface GatewayConfig {
   workers: number;
   /** Bytes of recently downloaded PDFs each gateway process keeps (0 = none). */
   pdfCacheBytes: number;
+  /** How long a confirmed-current held PDF is served without asking (0 = always ask). */
+  pdfConfirmMs: number;
   messaging: ReturnType<typeof messagingConfigFrom> & { publishTimeoutMs: number };
   lagoUsage: LagoUsageConfig;
 }
@@ -233,6 +240,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     ops: opsConfigFrom(parsed),
     workers: parsed.GATEWAY_WORKERS === 'auto' ? availableParallelism() : parsed.GATEWAY_WORKERS,
     pdfCacheBytes: parsed.PDF_GATEWAY_CACHE_MB * 1_048_576,
+    pdfConfirmMs: parsed.PDF_GATEWAY_CONFIRM_SECONDS * 1_000,
     messaging: {
       ...messagingConfigFrom(parsed, 'gateway'),
       publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS,

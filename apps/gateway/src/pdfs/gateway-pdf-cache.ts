@@ -16,15 +16,15 @@ const metrics = {
   }),
   lookups: new Counter({
     name: 'portico_gateway_pdf_cache_total',
-    help: 'PDF downloads by what the gateway held: hit (confirmed current), stale, miss',
+    help: 'PDF downloads by what the gateway held: held (confirmed recently, nobody asked), hit (confirmed current), stale, miss',
     labelNames: ['outcome'] as const,
   }),
 };
 
 /**
  * The PDFs this gateway process served recently, least recently used out first, bounded by bytes.
- * An entry is only a candidate: it is served after the invoice-service confirmed that its key is
- * still the invoice's current PDF for this caller's scope, so it can never be stale nor leak
+ * An entry is only a candidate: it is served once the invoice-service confirmed that its key is
+ * the invoice's current PDF for this caller's scope (InvoicePdfDownloads), so it never leaks
  * across customers; what it saves is the PDF's bytes, base64-encoded, through the broker.
  */
 export class GatewayPdfCache {
@@ -54,7 +54,7 @@ export class GatewayPdfCache {
     metrics.bytes.set(this.bytes);
   }
 
-  record(outcome: 'hit' | 'stale' | 'miss'): void {
+  record(outcome: 'held' | 'hit' | 'stale' | 'miss'): void {
     metrics.lookups.inc({ outcome });
   }
 }

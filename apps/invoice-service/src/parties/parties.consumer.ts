@@ -1,24 +1,28 @@
 import { Controller } from '@nestjs/common';
 import {
   PorticoCustomerChanged,
+  PorticoInvoicePartiesChanged,
   PorticoOrganizationChanged,
   type EventData,
   type EventEnvelope,
 } from '@portico/contracts';
-import { HandleEvent } from '@portico/messaging';
+import { EventPublisher, HandleEvent } from '@portico/messaging';
+import { randomUUID } from 'node:crypto';
 import { LogoFetcher } from './logo-fetcher';
 import { customerProfileId } from './party-profiles';
 import { PartiesRepository } from './parties.repository';
 
 /**
  * Keeps what PDFs need of customers and organizations (language, names, branding) from
- * customer-service's state-transfer events; newer wins, so replays change nothing.
+ * customer-service's state-transfer events; newer wins, so replays change nothing. Each stored
+ * profile is then announced, for the gateways' confirmed PDFs (PorticoInvoicePartiesChanged).
  */
 @Controller()
 export class PartiesConsumer {
   constructor(
     private readonly repository: PartiesRepository,
     private readonly logos: LogoFetcher,
+    private readonly publisher: EventPublisher,
   ) {}
 
   @HandleEvent(PorticoCustomerChanged)
@@ -37,6 +41,7 @@ export class PartiesConsumer {
       deleted: c.deleted,
       updated_at: new Date(c.updated_at),
     });
+    await this.announce(event.organization_id, c.external_id);
   }
 
   @HandleEvent(PorticoOrganizationChanged)
@@ -61,5 +66,16 @@ export class PartiesConsumer {
           ? stored.logo_data_uri
           : await this.logos.dataUri(o.logo_url),
     }));
+    await this.announce(o.id);
+  }
+
+  /** Announced even when nothing changed: a redelivery after a lost announcement repairs it. */
+  private announce(organizationId: string, externalCustomerId?: string): Promise<void> {
+    return this.publisher.publish(PorticoInvoicePartiesChanged, {
+      id: `evt_${randomUUID()}`,
+      organization_id: organizationId,
+      occurred_at: new Date().toISOString(),
+      data: externalCustomerId ? { external_customer_id: externalCustomerId } : {},
+    });
   }
 }

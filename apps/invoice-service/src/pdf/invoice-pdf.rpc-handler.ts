@@ -19,6 +19,7 @@ export class InvoicePdfRpcHandler {
     );
     return {
       number: result.number,
+      external_customer_id: result.externalCustomerId,
       locale: result.locale,
       cached: result.cached,
       key: result.key,

@@ -15,6 +15,7 @@ import { RecentPdfs } from './recent-pdfs';
 
 export interface InvoicePdf {
   number: string;
+  externalCustomerId: string;
   locale: Locale;
   /** Served without Chromium (from memory or the database cache). */
   cached: boolean;
@@ -69,6 +70,7 @@ export class InvoicePdfService {
     const key = this.cacheKey(record, locale, customer, organization);
     const answer = (pdf: Buffer | undefined, cached: boolean): InvoicePdf => ({
       number: record.document!.number,
+      externalCustomerId: record.external_customer_id,
       locale,
       cached,
       key,

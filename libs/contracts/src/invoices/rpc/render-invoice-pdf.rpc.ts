@@ -28,6 +28,8 @@ export const RenderInvoicePdf = defineRpc({
     locale: z.string(),
     /** Whether this answer came from the cache (no Chromium involved). */
     cached: z.boolean(),
+    /** The invoice's customer: what a caller keeping PDFs tags them with (change announcements). */
+    external_customer_id: z.string().optional(),
     /** Names this exact PDF (opaque): it changes whenever anything the PDF is made from does. */
     key: z.string().min(1).max(128).optional(),
     /** Absent only when `if_none_match` named the current PDF. */
