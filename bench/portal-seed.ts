@@ -11,6 +11,8 @@ export interface SeededPortal {
   seededSeconds: number;
   /** The portal page's path (token included). */
   page: string;
+  /** One of the customer's visible invoices (its page, its PDF). */
+  invoiceId: string;
   /** What the portal bench loads: first page, a filter, a search. */
   targets: [string, string][];
 }
@@ -70,6 +72,7 @@ export async function seedPortal(
     invoices: visibleInvoices(events).length,
     seededSeconds,
     page,
+    invoiceId: String(visibleInvoices(events)[0]!.data.id),
     targets,
   };
 }

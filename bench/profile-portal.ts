@@ -1,6 +1,6 @@
 // A CPU profile of the gateway (and of the invoice-service, which answers its list) serving the
 // portal page under load — what to optimise next:
-//   npm run profile:portal          (CONNECTIONS=50 DURATION=15 INVOICES=2000 ROUTE=first|filter|search)
+//   npm run profile:portal          (CONNECTIONS=50 DURATION=15 INVOICES=2000 ROUTE=first|filter|search|pdf)
 // writes profiles/portal-gateway.cpuprofile and profiles/portal-invoice-service.cpuprofile (open
 // them in Chrome DevTools → Performance, or speedscope), prints the CPU time each process spent
 // per page during the load (where the work goes) and the functions with the most self time. The
@@ -44,9 +44,15 @@ async function main(): Promise<void> {
   try {
     await stack.ready();
     const seeded = await seedPortal(stack.base, stack.adminToken, INVOICES);
-    const [, path] = seeded.targets.find(([name]) => name.startsWith(ROUTE)) ?? seeded.targets[0]!;
+    const [, path] =
+      ROUTE === 'pdf'
+        ? ['pdf', `${seeded.page}/invoices/${seeded.invoiceId}/pdf`]
+        : (seeded.targets.find(([name]) => name.startsWith(ROUTE)) ?? seeded.targets[0]!);
+    // The first download renders; the load measures the ones after it.
+    if (ROUTE === 'pdf' && !(await fetch(`${stack.base}${path}`)).ok) throw new Error(path);
+    const size = (await (await fetch(`${stack.base}${path}`)).arrayBuffer()).byteLength;
     console.log(
-      `${PROFILING ? 'profiling' : 'measuring'} the gateway: ${CONNECTIONS} connections for ${DURATION} s on ${ROUTE}`,
+      `${PROFILING ? 'profiling' : 'measuring'} the gateway: ${CONNECTIONS} connections for ${DURATION} s on ${ROUTE} (${(size / 1024).toFixed(1)} KiB per response)`,
     );
     const processes: { name: string; pid: number }[] = stack.apps.map((app) => ({
       name: app.name,

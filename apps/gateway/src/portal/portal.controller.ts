@@ -1,17 +1,15 @@
 import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, ErrorCode, INVOICE_FILTERS, ListInvoices } from '@portico/contracts';
-import { ServiceClient } from '@portico/messaging';
+import { INVOICE_FILTERS } from '@portico/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { PortalErrorFilter } from './portal-error.filter';
 import { PortalFrame } from './portal-frame';
-import { filtersView, resultsView, totalsView, type PortalQuery } from './portal-page-view';
+import { PortalInvoicePages } from './portal-invoice-pages';
+import { filtersView, resultsView, totalsView } from './portal-page-view';
 import { PortalSectionLoader } from './portal-section-loader';
 import { PortalSessionGuard, type PortalRequest } from '../portal-sessions/portal-session.guard';
 import { PortalViews } from './portal-views';
-
-export const PORTAL_PAGE_SIZE = 20;
 
 /** A hand-edited URL never breaks the page: unknown values fall back to the defaults. */
 export const pageQuery = z.object({
@@ -31,7 +29,7 @@ export const pageQuery = z.object({
 @Controller('customer-portal/:token')
 export class PortalController {
   constructor(
-    private readonly rpc: ServiceClient,
+    private readonly invoicePages: PortalInvoicePages,
     private readonly views: PortalViews,
     private readonly frame: PortalFrame,
     private readonly sections: PortalSectionLoader,
@@ -47,7 +45,7 @@ export class PortalController {
     const { fragment, ...query } = pageQuery.parse(rawQuery ?? {});
     const basePath = this.frame.basePath(request);
     const [page, sections] = await Promise.all([
-      this.listPage(
+      this.invoicePages.page(
         request.portalSession.organization.id,
         request.portalSession.customer.external_id,
         query,
@@ -77,29 +75,5 @@ export class PortalController {
         results,
       }),
     );
-  }
-
-  /** A cursor from an old or edited link that the service refuses: the first page instead. */
-  private async listPage(organizationId: string, externalCustomerId: string, query: PortalQuery) {
-    const request = {
-      organization_id: organizationId,
-      external_customer_id: externalCustomerId,
-      filter: query.filter,
-      search: query.search || undefined,
-      cursor: query.cursor,
-      limit: PORTAL_PAGE_SIZE,
-      with_totals: true,
-    };
-    try {
-      return await this.rpc.call(ListInvoices, request);
-    } catch (error) {
-      if (
-        !(error instanceof DomainError) ||
-        error.code !== ErrorCode.ValidationFailed ||
-        !query.cursor
-      )
-        throw error;
-      return this.rpc.call(ListInvoices, { ...request, cursor: undefined });
-    }
   }
 }

@@ -9,6 +9,7 @@ import { InvoiceDetailsController } from './invoice-details/invoice-details.cont
 import { InvoicePaymentController } from './invoice-details/invoice-payment.controller';
 import { CreditNotesSectionSource } from './credit-notes/credit-notes-section';
 import { PortalInvoices } from './invoice-details/portal-invoices';
+import { PortalInvoicePages } from './portal-invoice-pages';
 import { PortalAssets } from './portal-assets';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';
@@ -59,6 +60,7 @@ import { CustomerWallets, WalletsChangedConsumer } from './wallets/customer-wall
     },
     CreditNotesSectionSource,
     PortalInvoices,
+    PortalInvoicePages,
     { provide: PortalAssets, useFactory: () => new PortalAssets() },
   ],
   // for the portal's error page on routes in other rooms (pdfs/)
