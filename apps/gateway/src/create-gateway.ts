@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { RateLimiter } from './http/rate-limits/rate-limiter';
 import { cutOffSlowRequests } from './http/hardening/request-deadline';
 import { applySecurityHeaders } from './http/hardening/security-headers';
+import { encodePagesOnce } from './http/requests/encode-pages-once';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { followRequests } from './http/requests/request-context';
 import { setupOpenApi } from './http/openapi/setup-openapi';
@@ -73,6 +74,7 @@ export async function configureGateway(
   recordHttpMetrics(fastify);
   await registerRateLimits(app, config);
   applySecurityHeaders(fastify, config.publicUrl);
+  encodePagesOnce(fastify);
   setupOpenApi(app, config.publicUrl);
   // Cache invalidations arrive as @HandleEvent handlers: start them with startAllMicroservices().
   connectMessagingTransport(app);
