@@ -434,6 +434,35 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     assert.equal(afterUpdate.response.headers.get('x-portico-pdf-source'), 'gateway');
     assert.ok(afterUpdate.body.equals(updated.body), 'the new PDF, now held');
   });
+  test("a held, confirmed PDF gives way at once when the organization's details change", async () => {
+    await createCustomer('cus_rebrand', 'en', globex);
+    const data = invoiceData('cus_rebrand');
+    await publish('invoice.created', data, globex.id);
+    await stored(data.id, globex);
+    const token = await portalToken('cus_rebrand', globex);
+    await download(token, data.id);
+    // Every gateway worker has confirmed it: the next downloads ask nobody.
+    await waitFor('the PDF held and confirmed', async () => {
+      const results = await Promise.all([1, 2, 3, 4].map(() => download(token, data.id)));
+      return results.every((r) => r.response.headers.get('x-portico-pdf-source') === 'gateway');
+    });
+    const renamed = await stack.admin('PUT', `/admin/v1/organizations/${globex.id}`, {
+      display_name: 'Globex Renamed Ltd',
+    });
+    assert.equal(renamed.status, 200);
+    // Well within PDF_GATEWAY_CONFIRM_SECONDS (60): the announcement ends the confirmation.
+    const rebranded = await waitFor(
+      'the new name in the PDF',
+      async () => {
+        const result = await download(token, data.id);
+        return plain(await pdfText(result.body)).includes('Globex Renamed Ltd')
+          ? result
+          : undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
+    assert.notEqual(rebranded.response.headers.get('x-portico-pdf-source'), 'gateway');
+  });
 });
 
 describe('invoice PDFs rendered ahead of the first download (PDF_PRERENDER=true)', () => {
