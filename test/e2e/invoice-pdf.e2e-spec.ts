@@ -441,7 +441,7 @@ describe('invoice PDFs: localized, safe, cached, and only for their own customer
     await stored(data.id, globex);
     const token = await portalToken('cus_rebrand', globex);
     await download(token, data.id);
-    // Every gateway worker has confirmed it: the next downloads ask nobody.
+    // Once the gateway has confirmed it, the next downloads ask nobody.
     await waitFor('the PDF held and confirmed', async () => {
       const results = await Promise.all([1, 2, 3, 4].map(() => download(token, data.id)));
       return results.every((r) => r.response.headers.get('x-portico-pdf-source') === 'gateway');

@@ -120,6 +120,7 @@ test('gateway: HTTP latency by route pattern (no ids or tokens), RPC latency by 
 
 test('PDF counters: a render, then a cache hit', async () => {
   const before = await scrape(ops.invoices);
+  const gatewayBefore = await scrape(stack.url);
   const download = async () => {
     const response = await stack.request<{ invoice: { file_url: string } }>(
       'POST',
@@ -138,9 +139,16 @@ test('PDF counters: a render, then a cache hit', async () => {
     sample(after, name, labels) - sample(before, name, labels);
   assert.equal(delta('portico_pdf_renders_total', { outcome: 'ok' }), 1);
   assert.equal(delta('portico_pdf_served_total', { source: 'render' }), 1);
-  // The repeat is a cache hit the gateway holds the bytes of: the invoice-service only confirms
-  // them (source "caller") instead of sending them again from its memory.
-  assert.equal(delta('portico_pdf_served_total', { source: 'caller' }), 1);
+  // The repeat is served from the bytes the gateway holds, which the invoice-service confirmed
+  // current a moment ago: it is not asked again (PDF_GATEWAY_CONFIRM_SECONDS).
+  for (const source of ['caller', 'memory', 'database'])
+    assert.equal(delta('portico_pdf_served_total', { source }), 0, source);
+  const gatewayAfter = await scrape(stack.url);
+  const gatewayDelta = (outcome: string) =>
+    sample(gatewayAfter, 'portico_gateway_pdf_cache_total', { outcome }) -
+    sample(gatewayBefore, 'portico_gateway_pdf_cache_total', { outcome });
+  assert.equal(gatewayDelta('miss'), 1);
+  assert.equal(gatewayDelta('held'), 1);
   assert.ok(sample(after, 'portico_pdf_browser_starts_total', {}) >= 1);
   assert.ok(sample(after, 'portico_pdf_render_seconds_count', {}) >= 1);
 });
