@@ -6,3 +6,9 @@ export const organizationTag = (organizationId: string) => `organization:${organ
 
 export const customerTag = (organizationId: string, externalCustomerId: string) =>
   `customer:${organizationId}\u0000${externalCustomerId}`;
+
+/** `tagsOf` for a cache keyed `organization\0customer\0…` (ids cannot hold NUL: storableText). */
+export const customerOfKey = (_value: unknown, key: string): string[] => {
+  const [organizationId, externalCustomerId] = key.split('\u0000');
+  return [customerTag(organizationId!, externalCustomerId!)];
+};

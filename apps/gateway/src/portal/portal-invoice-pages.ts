@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, ListInvoices, type RpcResponse } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient, type ReplicaCache } from '@portico/messaging';
-import { customerTag } from '../caching/cache-tags';
+import { customerOfKey } from '../caching/cache-tags';
 import type { PortalQuery } from './portal-page-view';
 
 export const PORTAL_PAGE_SIZE = 20;
@@ -23,15 +23,11 @@ export class PortalInvoicePages {
     private readonly rpc: ServiceClient,
     caches: ReplicaCaches,
   ) {
-    this.pages = caches.create({
+    this.pages = caches.create<InvoicePage>({
       ttlMs: 60_000,
       // A page of 20 summaries is ~10–20 KB: this bounds the copy to tens of MB.
       max: 2_000,
-      // The key begins with the organization and customer (ids cannot hold NUL: storableText).
-      tagsOf: (_page, key) => {
-        const [organizationId, externalCustomerId] = key.split('\u0000');
-        return [customerTag(organizationId!, externalCustomerId!)];
-      },
+      tagsOf: customerOfKey,
     });
   }
 

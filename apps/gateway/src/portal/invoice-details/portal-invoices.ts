@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GetInvoice, GetInvoicePaymentUrl, type LagoInvoice } from '@portico/contracts';
 import { ReplicaCaches, ServiceClient, type ReplicaCache } from '@portico/messaging';
-import { customerTag } from '../../caching/cache-tags';
+import { customerOfKey } from '../../caching/cache-tags';
 
 /**
  * The invoices the portal's details pages show, as the invoice-service answers them, kept by each
@@ -19,23 +19,16 @@ export class PortalInvoices {
     private readonly rpc: ServiceClient,
     caches: ReplicaCaches,
   ) {
-    this.invoices = caches.create({
+    this.invoices = caches.create<LagoInvoice>({
       ttlMs: 60_000,
       // An invoice with its line items is a few KB: this bounds the copy to tens of MB.
       max: 5_000,
-      // The key names the organization and customer (ids cannot hold NUL: storableText).
-      tagsOf: (_invoice, key) => {
-        const [organizationId, externalCustomerId] = key.split('\u0000');
-        return [customerTag(organizationId!, externalCustomerId!)];
-      },
+      tagsOf: customerOfKey,
     });
-    this.paymentUrls = caches.create({
+    this.paymentUrls = caches.create<string>({
       ttlMs: 60_000,
       max: 20_000,
-      tagsOf: (_url, key) => {
-        const [organizationId, externalCustomerId] = key.split('\u0000');
-        return [customerTag(organizationId!, externalCustomerId!)];
-      },
+      tagsOf: customerOfKey,
     });
   }
 
