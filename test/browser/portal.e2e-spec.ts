@@ -223,6 +223,28 @@ describe('the portal in a real browser, embedded by the demo host', () => {
     await page.close();
   });
 
+  test("after a search typed in place, a row's number opens its invoice and the back link returns to that search", async () => {
+    const page = await hostPage(host.url);
+    const frame = await portalFrame(page);
+    await waitForPortal(frame);
+    const listPath = new URL(frame.url()).pathname;
+    const target = northwindVisible[12]!.data;
+    await frame.type('form[role="search"] input[name="search"]', String(target.number));
+    await waitFor('the list to narrow', async () => {
+      const ids = await rowIds(frame).catch(() => []);
+      return ids.length === 1 && ids[0] === target.id;
+    });
+    await follow(frame, 'a[data-testid="details"]');
+    const details = new URL(frame.url());
+    assert.equal(details.pathname, `${listPath}/invoices/${encodeURIComponent(String(target.id))}`);
+    assert.equal(details.searchParams.get('search'), String(target.number));
+    assert.ok((await text(frame, 'main')).includes(String(target.number)));
+    await follow(frame, 'a[data-testid="back"]');
+    assert.equal(new URL(frame.url()).pathname, listPath);
+    assert.deepEqual(await rowIds(frame), [target.id]);
+    await page.close();
+  });
+
   test('without JavaScript the search is a plain form that still works', async () => {
     const target = northwindVisible[3]!.data;
     const page = await directPage(await portalUrl(northwind.external_id), { javaScript: false });
@@ -421,8 +443,12 @@ describe('the portal in a real browser, embedded by the demo host', () => {
       );
       assert.ok((await text(page, '[data-column="number"]')).includes(`X-${XSS}`));
       // The line item's text reaches the customer in the PDF, where it is text too.
-      const href = await page.$eval('a[data-testid="download"]', (a) => a.getAttribute('href')!);
-      const pdf = await fetch(new URL(href, page.url()));
+      // The link as the browser follows it (relative to the page's base).
+      const href = await page.$eval(
+        'a[data-testid="download"]',
+        (a) => (a as { href: string }).href,
+      );
+      const pdf = await fetch(href);
       assert.equal(pdf.status, 200);
       assert.ok((await pdfText(Buffer.from(await pdf.arrayBuffer()))).includes(XSS));
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -121,6 +121,28 @@ describe('the portal page: invoice history through HTTP', () => {
     assert.equal(hrefOf(page, 'prev'), undefined, 'no newer page on the first');
   });
 
+  test("each row's links lead to its invoice under the session's own path (the page's base)", async () => {
+    const path = await portalPath(jane);
+    const page = await html(path);
+    assert.deepEqual(
+      [...page.matchAll(/<base href="([^"]*)">/g)].map((m) => m[1]),
+      [`${path}/`],
+      'one base: the session',
+    );
+    const ids = rowIds(page);
+    const links = [...page.matchAll(/ href="(invoices\/[^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      links.map((href) => new URL(href!, `http://portal.test${path}/`).pathname),
+      ids.flatMap((id) => [
+        `${path}/invoices/${encodeURIComponent(id)}`,
+        `${path}/invoices/${encodeURIComponent(id)}/pdf`,
+      ]),
+    );
+    const pdf = await open(new URL(links[1]!, `http://portal.test${path}/`).pathname);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  });
+
   test('invoice text is shown as text, never markup', async () => {
     const page = await html(`${await portalPath(jane)}?search=HTML`);
     assert.equal(rowIds(page).length, 1);
@@ -135,6 +157,7 @@ describe('the portal page: invoice history through HTTP', () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /style-src 'self' 'nonce-[\w+/=-]+'/, 'the brand colour only, by nonce');
+    assert.match(csp, /base-uri 'self'(;|$)/, "a page's base is on its own origin");
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     const page = await response.text();
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;

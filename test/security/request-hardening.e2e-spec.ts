@@ -95,6 +95,7 @@ describe('request hardening', () => {
     assert.equal(response.status, 200, response.body.slice(0, 300));
     assert.ok(!response.body.includes('evil.example'), 'no link to the request’s host');
     assert.match(response.body, new RegExp(`href="${portalPath.replace(/[.]/g, '\\.')}\\?`));
+    assert.ok(response.body.includes(`<base href="${portalPath}/">`), 'the base too');
   });
 
   test('a portal token issued in the future is refused', async () => {

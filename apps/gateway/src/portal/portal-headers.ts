@@ -12,7 +12,8 @@ export interface PortalPagePolicy {
 /**
  * Headers of every portal response. The token rides in the URL, so no referrer may leak it; the
  * page loads only its own script and stylesheet (plus the organization's logo), fetches only
- * from itself, and only the organization's own origins may frame it.
+ * from itself, and only the organization's own origins may frame it. The one `<base>` a page may
+ * have is its session's own base path (layout.hbs).
  */
 export function setPortalHeaders(
   reply: FastifyReply,
@@ -30,7 +31,7 @@ export function setPortalHeaders(
         "connect-src 'self'",
         ['img-src', "'self'", 'data:', ...(policy.imageOrigins ?? [])].join(' '),
         ['form-action', "'self'", ...(policy.formActionOrigins ?? [])].join(' '),
-        "base-uri 'none'",
+        "base-uri 'self'",
         `frame-ancestors ${ancestors}`,
       ].join('; '),
     )
